@@ -1,0 +1,14 @@
+using Spectre.Console.Cli;
+
+namespace Crisis.Cli;
+
+/// <summary>Every operator command, in one list so `crisis --help` and the code agree.</summary>
+public static class CrisisCommands
+{
+    public static void Register(IConfigurator config)
+    {
+        config.SetApplicationName("crisis");
+        config.PropagateExceptions();
+        config.ValidateExamples();
+    }
+}
