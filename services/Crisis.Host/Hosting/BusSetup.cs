@@ -1,0 +1,25 @@
+using Crisis.Ingestion;
+using MassTransit;
+
+namespace Crisis.Host.Hosting;
+
+public static class BusSetup
+{
+    /// <summary>MassTransit over RabbitMQ, with the consumers of the modules this process runs.</summary>
+    public static IServiceCollection AddCrisisBus(this IServiceCollection services, IConfiguration configuration, HostedModules modules)
+    {
+        var uri = configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (see ops/config/appsettings.example.json)");
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (modules.Ingestion) bus.AddIngestionConsumers();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(uri));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+}

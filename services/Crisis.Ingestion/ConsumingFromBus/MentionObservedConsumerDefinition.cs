@@ -1,0 +1,35 @@
+using Crisis.Contracts.Mentions;
+using MassTransit;
+
+namespace Crisis.Ingestion.ConsumingFromBus;
+
+/// <summary>Batching, retries and queue settings of the bus intake, kept out of the consumer.</summary>
+public sealed class MentionObservedConsumerDefinition : ConsumerDefinition<MentionObservedConsumer>
+{
+    /// <summary>Messages per batch: large enough that one commit carries many mentions.</summary>
+    public const int BatchSize = 500;
+
+    public MentionObservedConsumerDefinition()
+    {
+        EndpointName = MentionQueues.Observed;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<MentionObservedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.PrefetchCount = BatchSize * 2;
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            // Quorum queues survive a node loss; without a delivery limit RabbitMQ 3.10 redelivers a poison message forever.
+            rabbit.SetQuorumQueue();
+            rabbit.SetQueueArgument("x-delivery-limit", 5);
+        }
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(BatchSize)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(100))
+            .SetConcurrencyLimit(2));
+    }
+}

@@ -1,0 +1,55 @@
+using Crisis.Ingestion.Brands;
+using Crisis.Ingestion.Brands.Registering;
+using Crisis.Ingestion.ConsumingFromBus;
+using Crisis.Ingestion.Mentions;
+using Crisis.Ingestion.ReceivingOverHttp;
+using Crisis.Ingestion.Recording;
+using Crisis.ServiceDefaults.EventSourcing;
+using JasperFx.Events.Projections;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crisis.Ingestion;
+
+/// <summary>Everything the ingestion service registers: its store schema, its services, its endpoints and its consumers.</summary>
+public static class IngestionModule
+{
+    public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(IngestionLimits.Section).Get<IngestionLimits>() ?? new IngestionLimits();
+        services.AddSingleton(limits);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestionTelemetry>();
+        services.AddSingleton<BrandDirectory>();
+        services.AddSingleton<MentionValidator>();
+        services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<Scoring.INegativityScorer>()));
+        services.AddSingleton<MentionRecorder>();
+        services.ConfigureMarten(ConfigureStore);
+        return services;
+    }
+
+    public static void ConfigureStore(StoreOptions options)
+    {
+        // Stable names: renaming a CLR type must never orphan stored events.
+        options.Events.MapEventType<MentionsRecorded>("mentions_recorded");
+        options.Events.MapEventType<BrandRegistered>("brand_registered");
+        options.Projections.Add(new DeciderProjection<BrandState, BrandRegistered>(BrandDecider.Evolve, BrandDecider.Instance.Initial), ProjectionLifecycle.Live);
+        options.Projections.Add<BrandProfileProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<BrandProfile>().Identity(b => b.Id);
+        options.Storage.ExtendedSchemaObjects.Add(MentionKeyTable.Define(options.DatabaseSchemaName));
+    }
+
+    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<MentionObservedConsumer, MentionObservedConsumerDefinition>();
+
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
+    {
+        app.MapPostMentions();
+        app.MapRegisterBrand();
+        return app;
+    }
+}

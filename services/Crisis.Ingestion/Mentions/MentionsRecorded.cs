@@ -1,0 +1,48 @@
+using Crisis.Ingestion.Scoring;
+
+namespace Crisis.Ingestion.Mentions;
+
+/// <summary>
+/// Mentions of one brand, published within one UTC hour, recorded in one commit. A mention appears in exactly
+/// one such event in the whole store (identity is platform + post id). See docs/architecture.md for why the
+/// event carries a batch rather than one mention.
+/// </summary>
+public sealed record MentionsRecorded(
+    string StreamKey,
+    string BrandId,
+    DateTimeOffset Hour,
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<RecordedMention> Mentions);
+
+/// <summary>One post, validated and normalised.</summary>
+/// <param name="DeclaredLanguage">The language the source declared, if any (BCP 47 tag, lower case).</param>
+/// <param name="Language">The language Crisis identified from the text (Unknown when not scored).</param>
+/// <param name="NegativeProbability">Probability that the post is negative, from the model or a trusted upstream source; null when unscorable.</param>
+/// <param name="IsNegative">The probability compared with the language's threshold; null when unscorable.</param>
+public sealed record RecordedMention(
+    Platform Platform,
+    string PostId,
+    MentionAuthorProfile Author,
+    string Text,
+    string? DeclaredLanguage,
+    MentionLanguage Language,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset ReceivedAt,
+    string? Url,
+    string? ReplyTo,
+    string? QuoteOf,
+    string? ShareOf,
+    UpstreamSentiment? UpstreamSentiment,
+    double? NegativeProbability,
+    bool? IsNegative);
+
+public sealed record MentionAuthorProfile(string Handle, string? DisplayName, long? Followers);
+
+public enum SentimentLabel
+{
+    Negative,
+    Neutral,
+    Positive,
+}
+
+public sealed record UpstreamSentiment(SentimentLabel Label, double? Score);

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Crisis.Ingestion.Brands;
+using Crisis.Ingestion.Mentions;
+using Crisis.Ingestion.Scoring;
+using Marten;
+using Marten.Services;
+using Npgsql;
+using NpgsqlTypes;
+using Polly;
+
+namespace Crisis.Ingestion.Recording;
+
+/// <summary>
+/// The one append path of all intakes: validate, score, drop what the store already holds, append the rest
+/// as <see cref="MentionsRecorded"/> events, and return only once PostgreSQL has committed them.
+/// </summary>
+public sealed class MentionRecorder(
+    IDocumentStore store,
+    NpgsqlDataSource dataSource,
+    BrandDirectory brands,
+    MentionValidator validator,
+    MentionScoring scoring,
+    IngestionTelemetry telemetry,
+    TimeProvider clock)
+{
+    private static readonly ResiliencePipeline TransientRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new()
+        {
+            // Two batches that share posts can deadlock on the key index; serialisation failures and dropped
+            // connections are equally safe to retry, because the whole transaction is re-run from the start.
+            ShouldHandle = new PredicateBuilder().Handle<PostgresException>(e => e.SqlState is "40P01" or "40001")
+                .Handle<NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = 5,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(20),
+        })
+        .Build();
+
+    public async Task<IntakeReport> RecordAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
+    {
+        using var activity = IngestionTelemetry.Source.StartActivity("mentions.record");
+        var started = Stopwatch.GetTimestamp();
+        var now = clock.GetUtcNow();
+        var isKnownBrand = await brands.ResolveAsync(items.Select(i => i.Mention?.BrandId), cancellationToken);
+
+        var errors = new List<ItemError>();
+        var candidates = new List<CandidateMention>(items.Count);
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = 0;
+        foreach (var item in items)
+        {
+            if (item.ParseError is not null || item.Mention is null)
+            {
+                errors.Add(item.ParseError ?? new ItemError(item.Line, "$", "is empty"));
+                continue;
+            }
+            var (candidate, itemErrors) = validator.Validate(item.Mention, item.Line, now, isKnownBrand);
+            if (candidate is null) errors.AddRange(itemErrors);
+            else if (!seenInBatch.Add(candidate.DeduplicationKey)) duplicates++;
+            else candidates.Add(candidate);
+        }
+
+        var scored = scoring.Score(candidates);
+        var accepted = candidates.Count == 0 ? 0 : await TransientRetry.ExecuteAsync(
+            async (batch, ct) => await AppendNewAsync(batch, now, ct), scored, cancellationToken);
+        duplicates += candidates.Count - accepted;
+
+        var rejected = errors.Select(e => e.Line).Distinct().Count();
+        telemetry.Recorded(accepted, duplicates, rejected, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("crisis.mentions.accepted", accepted);
+        activity?.SetTag("crisis.mentions.duplicate", duplicates);
+        activity?.SetTag("crisis.mentions.rejected", rejected);
+        return new IntakeReport(accepted, duplicates, rejected, errors);
+    }
+
+    private async Task<int> AppendNewAsync(IReadOnlyList<CandidateMention> candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var fresh = await ClaimKeysAsync(connection, transaction, candidates, now, cancellationToken);
+        if (fresh.Count == 0) return 0;
+
+        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction)))
+        {
+            foreach (var group in candidates.Where(c => fresh.Contains(c.DeduplicationKey))
+                         .GroupBy(c => (c.BrandId, Hour: MentionStreams.HourOf(c.Mention.PublishedAt))))
+            {
+                var streamKey = MentionStreams.KeyFor(group.Key.BrandId, group.Key.Hour);
+                session.Events.Append(streamKey, new MentionsRecorded(
+                    streamKey, group.Key.BrandId, group.Key.Hour, now, group.Select(c => c.Mention).ToArray()));
+            }
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return fresh.Count;
+    }
+
+    /// <summary>Inserts the keys not yet known and returns them; rows ordered by key so two batches lock in the same order.</summary>
+    private async Task<HashSet<string>> ClaimKeysAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CandidateMention> candidates,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = $"{store.Options.DatabaseSchemaName}.{MentionKeyTable.Name}";
+        await using var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO {table} (platform, post_id, brand_id, stream_key, published_at, recorded_at)
+            SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, @now
+            FROM unnest(@platforms, @postIds, @brandIds, @streamKeys, @publishedAts)
+                 AS k(platform, post_id, brand_id, stream_key, published_at)
+            ORDER BY k.platform, k.post_id
+            ON CONFLICT (platform, post_id) DO NOTHING
+            RETURNING platform, post_id
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+        command.Parameters.Add(Array("platforms", candidates.Select(c => c.Mention.Platform.WireName())));
+        command.Parameters.Add(Array("postIds", candidates.Select(c => c.Mention.PostId)));
+        command.Parameters.Add(Array("brandIds", candidates.Select(c => c.BrandId)));
+        command.Parameters.Add(Array("streamKeys", candidates.Select(c => MentionStreams.KeyFor(c.BrandId, MentionStreams.HourOf(c.Mention.PublishedAt)))));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("publishedAts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+        {
+            TypedValue = candidates.Select(c => c.Mention.PublishedAt.UtcDateTime).ToArray(),
+        });
+
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fresh.Add($"{reader.GetString(0)}:{reader.GetString(1)}");
+        }
+        return fresh;
+    }
+
+    private static NpgsqlParameter<string[]> Array(string name, IEnumerable<string> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+}

@@ -1,0 +1,54 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Weasel.Core;
+
+namespace Crisis.ServiceDefaults.EventSourcing;
+
+/// <summary>Store settings, from the <c>EventStore</c> configuration section and <c>ConnectionStrings:Crisis</c>.</summary>
+public sealed class EventStoreSettings
+{
+    public const string Section = "EventStore";
+
+    /// <summary>PostgreSQL schema for every table of the store. Tests give each run its own.</summary>
+    public string Schema { get; set; } = "crisis";
+
+    /// <summary>
+    /// Create or update the schema at start-up. On for development and tests; off in production, where
+    /// <c>crisis db migrate</c> applies changes deliberately.
+    /// </summary>
+    public bool ApplySchemaOnStartup { get; set; }
+}
+
+public static class EventStoreSetup
+{
+    /// <summary>
+    /// The one Marten store every module shares. Modules add their events, projections and tables with
+    /// <c>services.ConfigureMarten(...)</c>, so the store stays behind the module boundaries.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisEventStore(
+        this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Crisis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Crisis is not configured (see ops/config/appsettings.example.json)");
+        var settings = configuration.GetSection(EventStoreSettings.Section).Get<EventStoreSettings>() ?? new EventStoreSettings();
+        services.AddSingleton(settings);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+
+        var marten = services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = settings.Schema;
+                options.Events.DatabaseSchemaName = settings.Schema;
+                options.Events.StreamIdentity = StreamIdentity.AsString;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions();
+        if (settings.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        return marten;
+    }
+}
