@@ -1,3 +1,5 @@
+using Crisis.Cli.Database;
+using Crisis.Cli.Ingesting;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli;
@@ -8,7 +10,12 @@ public static class CrisisCommands
     public static void Register(IConfigurator config)
     {
         config.SetApplicationName("crisis");
-        config.PropagateExceptions();
         config.ValidateExamples();
+        config.AddCommand<IngestCommand>("ingest").WithDescription("Store a file of mentions (NDJSON or CSV); re-running it adds nothing.");
+        config.AddBranch("db", db =>
+        {
+            db.SetDescription("Event store administration.");
+            db.AddCommand<MigrateCommand>("migrate").WithDescription("Create or update the store's schema.");
+        });
     }
 }

@@ -97,7 +97,7 @@ public sealed class MentionValidator(IngestionLimits limits)
         var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Normalize(NormalizationForm.FormC);
         if (text.Length == 0) { fail("text", "is empty"); return null; }
         if (text.Length > limits.MaxTextLength) { fail("text", $"is {text.Length} characters long; the limit is {limits.MaxTextLength}"); return null; }
-        if (!TextRules.IsPrintable(text, allowLineBreaks: true)) { fail("text", "contains control characters"); return null; }
+        if (!TextRules.IsPrintable(text, allowLineBreaks: true)) { fail("text", "contains control characters or undecodable bytes (U+FFFD)"); return null; }
         return text;
     }
 

@@ -1,0 +1,31 @@
+using Crisis.Ingestion;
+using Crisis.ServiceDefaults.EventSourcing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Crisis.Cli.Hosting;
+
+/// <summary>
+/// The same service registrations the host uses, without the web server and the bus: a command runs the
+/// modules' own code paths against the store, so what the CLI stores is exactly what the API would.
+/// </summary>
+public static class StoreHost
+{
+    public static IHost Build(StoreSettings settings, bool applySchema = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crisis"] = settings.ResolveConnection(),
+            ["EventStore:Schema"] = settings.Schema,
+            ["EventStore:ApplySchemaOnStartup"] = applySchema ? "true" : "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddMetrics();
+        builder.Services.AddCrisisEventStore(builder.Configuration);
+        builder.Services.AddIngestion(builder.Configuration);
+        return builder.Build();
+    }
+}
