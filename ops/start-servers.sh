@@ -94,11 +94,14 @@ start_rabbitmq() {
     as_root rabbitmqctl -q add_user "$CRISIS_RABBIT_USER" "$CRISIS_RABBIT_PASSWORD" >/dev/null
     as_root rabbitmqctl -q set_user_tags "$CRISIS_RABBIT_USER" administrator >/dev/null
   fi
-  if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$CRISIS_RABBIT_VHOST"; then
-    as_root rabbitmqctl -q add_vhost "$CRISIS_RABBIT_VHOST" >/dev/null
-  fi
-  as_root rabbitmqctl -q set_permissions -p "$CRISIS_RABBIT_VHOST" "$CRISIS_RABBIT_USER" ".*" ".*" ".*" >/dev/null
-  log "RabbitMQ ready on 127.0.0.1:$CRISIS_RABBIT_PORT (vhost $CRISIS_RABBIT_VHOST)"
+  # One virtual host for running Crisis, one for its tests, so a test run never consumes a live queue.
+  for vhost in "$CRISIS_RABBIT_VHOST" "$CRISIS_RABBIT_TEST_VHOST"; do
+    if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+      as_root rabbitmqctl -q add_vhost "$vhost" >/dev/null
+    fi
+    as_root rabbitmqctl -q set_permissions -p "$vhost" "$CRISIS_RABBIT_USER" ".*" ".*" ".*" >/dev/null
+  done
+  log "RabbitMQ ready on 127.0.0.1:$CRISIS_RABBIT_PORT (vhosts $CRISIS_RABBIT_VHOST, $CRISIS_RABBIT_TEST_VHOST)"
 }
 
 case "${1:-all}" in

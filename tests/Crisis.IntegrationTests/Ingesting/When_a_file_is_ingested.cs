@@ -1,0 +1,64 @@
+using Crisis.Cli;
+using Crisis.IntegrationTests.Running;
+using Spectre.Console.Cli;
+using static Crisis.IntegrationTests.Running.SyntheticMentions;
+
+namespace Crisis.IntegrationTests.Ingesting;
+
+[NonParallelizable]
+public class When_a_file_is_ingested : IntegrationSpec
+{
+    private string directory = null!;
+
+    [SetUp]
+    public void MakeDirectory() => directory = Directory.CreateTempSubdirectory("crisis-ingest-").FullName;
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(directory, recursive: true);
+
+    private static async Task<int> RunCliAsync(params string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(CrisisCommands.Register);
+        return await app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
+    }
+
+    [Test]
+    public async Task Running_the_same_ndjson_file_twice_stores_it_once()
+    {
+        await RegisterBrandAsync("acme");
+        var file = Path.Combine(directory, "mentions.ndjson");
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+        await File.WriteAllTextAsync(file, Ndjson(Enumerable.Range(1, 1200).Select(i => Mention("acme", $"f{i}", at.AddSeconds(i)))));
+
+        var first = await RunCliAsync("ingest", file, "--chunk-size", "500");
+        var second = await RunCliAsync("ingest", file);
+
+        Assert.That((first, second), Is.EqualTo((0, 0)));
+        Assert.That(await MentionsInEventsAsync(), Is.EqualTo(1200));
+    }
+
+    [Test]
+    public async Task A_csv_with_a_bad_row_stores_the_rest_and_exits_with_2()
+    {
+        await RegisterBrandAsync("acme");
+        var file = Path.Combine(directory, "mentions.csv");
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(file,
+            "platform,post_id,brand_id,author_handle,author_followers,text,published_at\n" +
+            $"forum,c1,acme,bob,10,\"Acme, encore une panne\",{at}\n" +
+            $"forum,c2,acme,eve,many,\"عطل مرة أخرى\",{at}\n" +
+            $"review,c3,acme,al,,\"3lach had l'panne?\",{at}\n");
+
+        var exit = await RunCliAsync("ingest", file);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(await MentionsInEventsAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_missing_file_exits_with_1()
+    {
+        Assert.That(await RunCliAsync("ingest", Path.Combine(directory, "absent.ndjson")), Is.EqualTo(1));
+    }
+}

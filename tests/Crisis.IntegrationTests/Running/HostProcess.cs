@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Crisis.IntegrationTests.Running;
+
+/// <summary>
+/// A real Crisis.Host process on loopback, configured for the test servers: tests see exactly what an
+/// operator would run, and can kill it like a crash would.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var hostDll = Path.Combine(TestServers.RepositoryRoot, "services", "Crisis.Host", "bin", TestServers.BuildConfiguration, "net10.0", "Crisis.Host.dll");
+        if (!File.Exists(hostDll)) throw new FileNotFoundException("build the solution first", hostDll);
+        var start = new ProcessStartInfo("dotnet", [hostDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Crisis"] = TestServers.PostgresConnection;
+        start.Environment["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq.ToString();
+        start.Environment["EventStore__Schema"] = TestServers.Schema;
+        start.Environment["EventStore__ApplySchemaOnStartup"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Crisis.Host");
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"Crisis.Host exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Crisis.Host was not ready within 90 s:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, no flushing, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+        Http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

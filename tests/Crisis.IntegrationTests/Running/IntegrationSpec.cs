@@ -1,0 +1,50 @@
+using Crisis.IntegrationTests;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace Crisis.IntegrationTests.Running;
+
+/// <summary>Base of the integration specs: resets the store before each test (not after, so a failure can be inspected).</summary>
+public abstract class IntegrationSpec
+{
+    protected static HostProcess Host => IntegrationSetup.Host;
+
+    protected static NpgsqlDataSource Database => IntegrationSetup.Database;
+
+    protected static string Schema => TestServers.Schema;
+
+    [SetUp]
+    public async Task ResetStoreAsync()
+    {
+        await using var command = Database.CreateCommand(
+            $"""
+            DO $$ DECLARE t text; BEGIN
+              FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}' LOOP
+                EXECUTE format('TRUNCATE %I.%I CASCADE', '{Schema}', t);
+              END LOOP;
+            END $$;
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected static async Task RegisterBrandAsync(string id, HostProcess? host = null)
+    {
+        using var response = await (host ?? Host).Http.PostAsJsonAsync("/api/brands", new { id, name = id.ToUpperInvariant(), organisationId = "test-org" });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
+    protected static async Task<long> ScalarAsync(string sql)
+    {
+        await using var command = Database.CreateCommand(sql.Replace("{schema}", Schema, StringComparison.Ordinal));
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Mentions as stored in events: the truth, independently of the dedup key table.</summary>
+    protected static Task<long> MentionsInEventsAsync() =>
+        ScalarAsync("SELECT coalesce(sum(jsonb_array_length(data->'mentions')), 0) FROM {schema}.mt_events WHERE type = 'mentions_recorded'");
+
+    protected static Task<long> DistinctMentionsInEventsAsync() =>
+        ScalarAsync("SELECT count(DISTINCT (m->>'platform') || ':' || (m->>'postId')) FROM {schema}.mt_events e, jsonb_array_elements(e.data->'mentions') m WHERE e.type = 'mentions_recorded'");
+
+    protected static Task<long> MentionKeysAsync() => ScalarAsync("SELECT count(*) FROM {schema}.mention_keys");
+}
