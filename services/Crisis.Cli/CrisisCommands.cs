@@ -1,5 +1,7 @@
 using Crisis.Cli.Database;
 using Crisis.Cli.Ingesting;
+using Crisis.Cli.Sampling;
+using Crisis.Cli.Summarising;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli;
@@ -12,6 +14,12 @@ public static class CrisisCommands
         config.SetApplicationName("crisis");
         config.ValidateExamples();
         config.AddCommand<IngestCommand>("ingest").WithDescription("Store a file of mentions (NDJSON or CSV); re-running it adds nothing.");
+        config.AddCommand<SampleCommand>("sample").WithDescription("Write the synthetic demo scenario (three brands, a bad buzz, a campaign) as NDJSON.");
+        config.AddBranch("mentions", mentions =>
+        {
+            mentions.SetDescription("What the store holds.");
+            mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
+        });
         config.AddBranch("db", db =>
         {
             db.SetDescription("Event store administration.");

@@ -28,6 +28,7 @@ public static class IngestionModule
         services.AddSingleton<MentionValidator>();
         services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<Scoring.INegativityScorer>()));
         services.AddSingleton<MentionRecorder>();
+        services.AddSingleton<Summarising.MentionSummary>();
         services.ConfigureMarten(ConfigureStore);
         return services;
     }
