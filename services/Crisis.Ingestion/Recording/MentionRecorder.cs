@@ -26,16 +26,30 @@ public sealed class MentionRecorder(
     private static readonly ResiliencePipeline TransientRetry = new ResiliencePipelineBuilder()
         .AddRetry(new()
         {
-            // Two batches that share posts can deadlock on the key index; serialisation failures and dropped
-            // connections are equally safe to retry, because the whole transaction is re-run from the start.
-            ShouldHandle = new PredicateBuilder().Handle<PostgresException>(e => e.SqlState is "40P01" or "40001")
-                .Handle<NpgsqlException>(e => e.IsTransient),
+            // Safe to retry because the whole transaction (key claims and events) is re-run from the start.
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
             MaxRetryAttempts = 5,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(20),
         })
         .Build();
+
+    /// <summary>
+    /// Stream locks (below) rule out deadlocks and append races between Crisis writers; these stay retryable as a
+    /// safety net (a writer of another version, a serialisation failure), with dropped connections. Marten wraps
+    /// PostgreSQL's errors, so the chain is searched.
+    /// </summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: "40P01" or "40001" } or PostgresException { SqlState: "23505", ConstraintName: "pkey_mt_streams_id" }) return true;
+            if (e is JasperFx.Events.EventStreamUnexpectedMaxEventIdException) return true;
+            if (e is NpgsqlException { IsTransient: true }) return true;
+        }
+        return false;
+    }
 
     public async Task<IntakeReport> RecordAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
     {
@@ -79,6 +93,7 @@ public sealed class MentionRecorder(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        await LockStreamsAsync(connection, transaction, candidates, cancellationToken);
         var fresh = await ClaimKeysAsync(connection, transaction, candidates, now, cancellationToken);
         if (fresh.Count == 0) return 0;
 
@@ -95,6 +110,23 @@ public sealed class MentionRecorder(
         }
         await transaction.CommitAsync(cancellationToken);
         return fresh.Count;
+    }
+
+    /// <summary>
+    /// Serialises writers per brand-hour stream, across every node, for the length of the transaction. Locks are
+    /// taken in key order before any key is claimed, so two batches can never wait on each other in a cycle,
+    /// and Marten's append never sees a concurrent writer on the same stream.
+    /// </summary>
+    private static async Task LockStreamsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CandidateMention> candidates, CancellationToken cancellationToken)
+    {
+        var streams = candidates.Select(c => MentionStreams.KeyFor(c.BrandId, MentionStreams.HourOf(c.Mention.PublishedAt)))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(s.key, 0))) FROM (SELECT key FROM unnest(@keys) AS key ORDER BY key) s",
+            connection, transaction);
+        command.Parameters.Add(Array("keys", streams));
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>Inserts the keys not yet known and returns them; rows ordered by key so two batches lock in the same order.</summary>
