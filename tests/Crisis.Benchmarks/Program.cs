@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
+using Crisis.Benchmarks.Detection;
 
 // Run with: dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
+//       or: dotnet run -c Release --project tests/Crisis.Benchmarks -- nab <data-dir> [--config <json>] [--out <md>] [--loo] [--set Option=value]...
+if (args.Length > 0 && args[0] == "nab") return NabRunner.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

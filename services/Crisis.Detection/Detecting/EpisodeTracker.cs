@@ -1,0 +1,127 @@
+namespace Crisis.Detection.Detecting;
+
+/// <summary>
+/// Turns a per-bucket deviation into at most one page per buzz:
+/// <list type="bullet">
+/// <item>persistence: the deviation must hold above the alert threshold for a while before an episode starts;</item>
+/// <item>hysteresis: a running episode only counts as quiet below a lower release threshold, and ends after a
+/// quiet period, so a buzz oscillating around the threshold stays one episode;</item>
+/// <item>one decision per episode: an episode pages once when it starts and once more if it escalates to Crisis;</item>
+/// <item>cooldown: an episode starting soon after the last page is a flare-up of the same buzz and is merged (no page).</item>
+/// </list>
+/// A positive spike runs an episode like any other (visible as Rising) but pages nobody; if its negativity
+/// later turns, the episode pages then.
+/// </summary>
+public sealed class EpisodeTracker
+{
+    private readonly double watch;
+    private readonly double alert;
+    private readonly double release;
+    private readonly double crisis;
+    private readonly int persistenceBuckets;
+    private readonly int quietBuckets;
+    private readonly long cooldownBuckets;
+    private readonly bool alertOnEscalation;
+
+    private bool inEpisode;
+    private bool paged;
+    private bool escalated;
+    private bool subsiding;
+    private int above;
+    private int quiet;
+    private long lastPage = long.MinValue;
+
+    public EpisodeTracker(DetectorOptions options)
+    {
+        watch = options.WatchThreshold;
+        alert = options.AlertThreshold;
+        release = options.ReleaseThreshold;
+        crisis = options.CrisisThreshold;
+        persistenceBuckets = options.Buckets(options.Persistence);
+        quietBuckets = options.Buckets(options.QuietPeriod);
+        cooldownBuckets = options.Buckets(options.Cooldown, minimum: 0);
+        alertOnEscalation = options.AlertOnEscalation;
+    }
+
+    /// <summary>True while an episode runs (Rising, Crisis or Subsiding).</summary>
+    public bool InEpisode => inEpisode;
+
+    /// <param name="bucket">Absolute bucket index (monotonic).</param>
+    /// <param name="deviation">Deviation in robust scales.</param>
+    /// <param name="thresholdFactor">Multiplier on the alert and crisis thresholds (above 1 during warm-up).</param>
+    /// <param name="eligible">Whether this bucket may start or escalate an episode (enough volume and history).</param>
+    /// <param name="positive">Whether the spike is positive (volume up, negativity not).</param>
+    public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, bool eligible, bool positive)
+    {
+        var alertAt = alert * thresholdFactor;
+        var crisisAt = crisis * thresholdFactor;
+        var strong = eligible && deviation >= alertAt;
+
+        if (!inEpisode)
+        {
+            above = strong ? above + 1 : 0;
+            if (above < persistenceBuckets) return (deviation >= watch ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+            inEpisode = true;
+            paged = false;
+            escalated = false;
+            subsiding = false;
+            quiet = 0;
+            above = 0;
+            var kind = TryPage(bucket, positive, AlertKind.EpisodeStart);
+            if (deviation >= crisisAt) escalated = true;
+            return (escalated ? BuzzPhase.Crisis : BuzzPhase.Rising, kind);
+        }
+
+        quiet = deviation < release ? quiet + 1 : 0;
+        if (quiet >= quietBuckets)
+        {
+            inEpisode = false;
+            return (deviation >= watch ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+        }
+
+        var page = AlertKind.None;
+        if (strong && !paged) page = TryPage(bucket, positive, AlertKind.EpisodeStart);
+        if (eligible && deviation >= crisisAt && !escalated)
+        {
+            escalated = true;
+            if (page == AlertKind.None && paged && alertOnEscalation && !positive) page = AlertKind.Escalation;
+        }
+
+        if (deviation >= alertAt) subsiding = false;
+        else if (deviation < release) subsiding = true;
+        var phase = subsiding ? BuzzPhase.Subsiding : escalated ? BuzzPhase.Crisis : BuzzPhase.Rising;
+        return (phase, page);
+    }
+
+    private AlertKind TryPage(long bucket, bool positive, AlertKind kind)
+    {
+        if (positive) return AlertKind.None;
+        paged = true;
+        // Within the cooldown the buzz is a flare-up of the one already paged: merged, not re-paged.
+        if (lastPage != long.MinValue && bucket - lastPage < cooldownBuckets) return AlertKind.None;
+        lastPage = bucket;
+        return kind;
+    }
+
+    internal void WriteState(BinaryWriter writer)
+    {
+        writer.Write(inEpisode);
+        writer.Write(paged);
+        writer.Write(escalated);
+        writer.Write(subsiding);
+        writer.Write(above);
+        writer.Write(quiet);
+        writer.Write(lastPage);
+    }
+
+    internal void ReadState(BinaryReader reader)
+    {
+        inEpisode = reader.ReadBoolean();
+        paged = reader.ReadBoolean();
+        escalated = reader.ReadBoolean();
+        subsiding = reader.ReadBoolean();
+        above = reader.ReadInt32();
+        quiet = reader.ReadInt32();
+        lastPage = reader.ReadInt64();
+    }
+}
