@@ -28,6 +28,7 @@ public sealed class BuzzDetector
     private readonly ChangePointMartingale martingale;
     private readonly SpectralResidualDetector spectral;
     private readonly EpisodeTracker episodes;
+    private readonly DailyPeakCalibration peaks;
     private readonly RollingWindow recentVolume;
     private readonly RollingWindow negative;
     private readonly RollingWindow volumeWithNegativity;
@@ -54,6 +55,7 @@ public sealed class BuzzDetector
         martingale = new ChangePointMartingale(options.Buckets(options.MartingaleWindow), options.Martingale, options.PowerMartingaleEpsilon);
         spectral = new SpectralResidualDetector(options.SpectralWindowPoints);
         episodes = new EpisodeTracker(options);
+        peaks = new DailyPeakCalibration(options);
         recentVolume = new RollingWindow(2 * window);
         negative = new RollingWindow(window);
         volumeWithNegativity = new RollingWindow(window);
@@ -106,7 +108,8 @@ public sealed class BuzzDetector
         if (reachVolume.HasValue) bucketsWithReach++;
 
         var history = model.BucketsSeen;
-        var thresholdFactor = history < warmUpBuckets ? options.WarmUpThresholdFactor : 1.0;
+        var thresholdFactor = ThresholdFactor(history);
+        peaks.Update(index, deviation);
         var eligible = history >= minimumHistoryBuckets && model.ObservedInWindow >= options.MinimumVolume;
         var unusual = deviation >= options.WatchThreshold;
         var negativeShare = NegativeShare();
@@ -119,7 +122,14 @@ public sealed class BuzzDetector
 
         if (!unusual && !episodes.InEpisode) LearnBaselines(volume, negativeVolume, reachVolume);
         return new BuzzDecision(BucketStart(index), score, alert, phase, severity, positive, deviation,
-            model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
+            options.AlertThreshold * thresholdFactor, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
+    }
+
+    private double ThresholdFactor(long history)
+    {
+        if (history < warmUpBuckets) return options.WarmUpThresholdFactor;
+        var typical = peaks.TypicalPeak;
+        return double.IsNaN(typical) ? 1.0 : Math.Max(1.0, options.PeakFactor * typical / options.AlertThreshold);
     }
 
     private double NegativeShare() =>
@@ -195,6 +205,7 @@ public sealed class BuzzDetector
             martingale.WriteState(writer);
             spectral.WriteState(writer);
             episodes.WriteState(writer);
+            peaks.WriteState(writer);
             recentVolume.WriteState(writer);
             negative.WriteState(writer);
             volumeWithNegativity.WriteState(writer);
@@ -221,6 +232,7 @@ public sealed class BuzzDetector
         detector.martingale.ReadState(reader);
         detector.spectral.ReadState(reader);
         detector.episodes.ReadState(reader);
+        detector.peaks.ReadState(reader);
         detector.recentVolume.ReadState(reader);
         detector.negative.ReadState(reader);
         detector.volumeWithNegativity.ReadState(reader);

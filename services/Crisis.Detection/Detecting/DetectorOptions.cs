@@ -52,11 +52,27 @@ public sealed record DetectorOptions
     /// </summary>
     public double RobustClip { get; init; } = 3.0;
 
+    /// <summary>Number of past days whose daily peak deviation calibrates the alert threshold. Default 7.</summary>
+    public int PeakHistoryDays { get; init; } = 7;
+
+    /// <summary>
+    /// The alert threshold is at least this multiple of the typical (median) daily peak deviation of the
+    /// last <see cref="PeakHistoryDays"/>: a buzz must stand out from what an ordinary day's peak reaches.
+    /// 0 disables the calibration. Default 1.
+    /// </summary>
+    public double PeakFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// Which of the last days' peaks is the reference: 1 = the largest, 2 = the second largest (robust to one
+    /// buzz day in the history), (PeakHistoryDays+1)/2 = the median. Default 2.
+    /// </summary>
+    public int PeakRank { get; init; } = 2;
+
     /// <summary>Deviation (in robust scales) that puts the series on Watch. Default 3.</summary>
     public double WatchThreshold { get; init; } = 3.0;
 
-    /// <summary>Deviation (in robust scales) that, once it has persisted, starts an episode and alerts. Default 5.</summary>
-    public double AlertThreshold { get; init; } = 5.0;
+    /// <summary>Deviation (in robust scales) that, once it has persisted, starts an episode and alerts; the floor under the daily-peak calibration. Default 4.</summary>
+    public double AlertThreshold { get; init; } = 4.0;
 
     /// <summary>
     /// Deviation below which an episode counts as calming down (hysteresis: lower than the alert threshold so
@@ -73,14 +89,21 @@ public sealed record DetectorOptions
     /// <summary>How long the deviation must stay above the alert threshold before alerting. Default 10 minutes.</summary>
     public TimeSpan Persistence { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long the deviation must stay below the release threshold for an episode to end. Default 2 hours.</summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromHours(2);
+    /// <summary>How long the deviation must stay below the release threshold for an episode to end. Default 6 hours.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromHours(6);
 
     /// <summary>
     /// Minimum time between two episode-start alerts of one series: a buzz that dies down and flares up
-    /// again within it is the same buzz, merged into the running decision. Default 12 hours.
+    /// again within it is the same buzz, merged into the running decision. Default 1 day.
     /// </summary>
-    public TimeSpan Cooldown { get; init; } = TimeSpan.FromHours(12);
+    public TimeSpan Cooldown { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Within the cooldown, a new episode still pages when its deviation exceeds this multiple of the peak of
+    /// the buzz already paged (both relative to the threshold in force): a bigger wave is news. Default 1.
+    /// Set very high to merge everything within the cooldown.
+    /// </summary>
+    public double CooldownOverride { get; init; } = 1.0;
 
     /// <summary>
     /// Minimum number of mentions in the detection window for an alert: three angry tweets about a quiet
@@ -170,6 +193,9 @@ public sealed record DetectorOptions
         RequireRange(MaxLevelCorrection, 1, 100, nameof(MaxLevelCorrection));
         RequirePositive(ScaleHalfLife, nameof(ScaleHalfLife));
         RequireRange(RobustClip, 1, 100, nameof(RobustClip));
+        RequireRange(PeakHistoryDays, 1, 56, nameof(PeakHistoryDays));
+        RequireRange(PeakFactor, 0, 100, nameof(PeakFactor));
+        RequireRange(PeakRank, 1, PeakHistoryDays, nameof(PeakRank));
         RequireRange(WatchThreshold, 0, 1000, nameof(WatchThreshold));
         RequireRange(AlertThreshold, WatchThreshold, 1000, nameof(AlertThreshold));
         RequireRange(ReleaseThreshold, 0, AlertThreshold, nameof(ReleaseThreshold));
@@ -177,6 +203,7 @@ public sealed record DetectorOptions
         RequireNonNegative(Persistence, nameof(Persistence));
         RequireNonNegative(QuietPeriod, nameof(QuietPeriod));
         RequireNonNegative(Cooldown, nameof(Cooldown));
+        RequireRange(CooldownOverride, 0, double.MaxValue, nameof(CooldownOverride));
         RequireRange(MinimumVolume, 0, double.MaxValue, nameof(MinimumVolume));
         RequireRange(WarmUpThresholdFactor, 1, 100, nameof(WarmUpThresholdFactor));
         RequireNonNegative(WarmUp, nameof(WarmUp));

@@ -22,6 +22,7 @@ public sealed class EpisodeTracker
     private readonly int quietBuckets;
     private readonly long cooldownBuckets;
     private readonly bool alertOnEscalation;
+    private readonly double cooldownOverride;
 
     private bool inEpisode;
     private bool paged;
@@ -30,6 +31,8 @@ public sealed class EpisodeTracker
     private int above;
     private int quiet;
     private long lastPage = long.MinValue;
+    // Largest deviation (relative to the alert threshold in force) of the episodes paged or merged since the last page.
+    private double pagedPeak;
 
     public EpisodeTracker(DetectorOptions options)
     {
@@ -41,6 +44,7 @@ public sealed class EpisodeTracker
         quietBuckets = options.Buckets(options.QuietPeriod);
         cooldownBuckets = options.Buckets(options.Cooldown, minimum: 0);
         alertOnEscalation = options.AlertOnEscalation;
+        cooldownOverride = options.CooldownOverride;
     }
 
     /// <summary>True while an episode runs (Rising, Crisis or Subsiding).</summary>
@@ -67,7 +71,7 @@ public sealed class EpisodeTracker
             subsiding = false;
             quiet = 0;
             above = 0;
-            var kind = TryPage(bucket, positive, AlertKind.EpisodeStart);
+            var kind = TryPage(bucket, positive, deviation / alertAt, AlertKind.EpisodeStart);
             if (deviation >= crisisAt) escalated = true;
             return (escalated ? BuzzPhase.Crisis : BuzzPhase.Rising, kind);
         }
@@ -80,7 +84,8 @@ public sealed class EpisodeTracker
         }
 
         var page = AlertKind.None;
-        if (strong && !paged) page = TryPage(bucket, positive, AlertKind.EpisodeStart);
+        if (strong && !paged) page = TryPage(bucket, positive, deviation / alertAt, AlertKind.EpisodeStart);
+        if (paged && !positive && deviation / alertAt > pagedPeak) pagedPeak = deviation / alertAt;
         if (eligible && deviation >= crisisAt && !escalated)
         {
             escalated = true;
@@ -93,13 +98,16 @@ public sealed class EpisodeTracker
         return (phase, page);
     }
 
-    private AlertKind TryPage(long bucket, bool positive, AlertKind kind)
+    private AlertKind TryPage(long bucket, bool positive, double relativeDeviation, AlertKind kind)
     {
         if (positive) return AlertKind.None;
         paged = true;
-        // Within the cooldown the buzz is a flare-up of the one already paged: merged, not re-paged.
-        if (lastPage != long.MinValue && bucket - lastPage < cooldownBuckets) return AlertKind.None;
+        // Within the cooldown a buzz no bigger than the one already paged is a flare-up of it: merged, not
+        // re-paged. A bigger one is news for the cell and pages.
+        var cooling = lastPage != long.MinValue && bucket - lastPage < cooldownBuckets;
+        if (cooling && relativeDeviation <= pagedPeak * cooldownOverride) return AlertKind.None;
         lastPage = bucket;
+        pagedPeak = relativeDeviation;
         return kind;
     }
 
@@ -112,6 +120,7 @@ public sealed class EpisodeTracker
         writer.Write(above);
         writer.Write(quiet);
         writer.Write(lastPage);
+        writer.Write(pagedPeak);
     }
 
     internal void ReadState(BinaryReader reader)
@@ -123,5 +132,6 @@ public sealed class EpisodeTracker
         above = reader.ReadInt32();
         quiet = reader.ReadInt32();
         lastPage = reader.ReadInt64();
+        pagedPeak = reader.ReadDouble();
     }
 }

@@ -26,6 +26,7 @@ internal static class NabRunner
         var overrides = new List<(string Key, string Value)>();
         var grid = new List<(string Key, string[] Values)>();
         var leaveOneOut = false;
+        var peaks = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +34,7 @@ internal static class NabRunner
                 case "--config": configPath = args[++i]; break;
                 case "--out": outPath = args[++i]; break;
                 case "--loo": leaveOneOut = true; break;
+                case "--peaks": peaks = true; break;
                 case "--set":
                     var pair = args[++i].Split('=', 2);
                     overrides.Add((pair[0], pair[1]));
@@ -59,10 +61,39 @@ internal static class NabRunner
         report.AppendLine(CultureInfo.InvariantCulture, $"NAB realTweets ({evaluation.Files.Count} series, {evaluation.Files.Sum(f => f.Scores[NabProfile.Standard.Name].Windows)} windows), {(configPath is null ? "default options" : configPath)}{(overrides.Count == 0 ? "" : " with " + string.Join(", ", overrides.Select(o => $"{o.Key}={o.Value}")))}; bucket size inferred from the timestamps (5 minutes). Written by `ops/bench/nab.sh`.");
         report.AppendLine();
         report.Append(evaluation.ToMarkdown());
+        if (peaks) PrintPeaks(evaluation, dataDirectory);
         if (grid.Count > 0) report.Append(GridReport(dataDirectory, baseJson, overrides, grid, evaluation, leaveOneOut));
         Console.WriteLine(report.ToString());
         if (outPath is not null) File.WriteAllText(outPath, report.ToString());
         return 0;
+    }
+
+    // Diagnostic: the strongest deviations of each file, merged within 6 hours, and whether they fall in a window.
+    private static void PrintPeaks(NabEvaluation evaluation, string dataDirectory)
+    {
+        var windows = NabWindows.Load(Path.Combine(dataDirectory, "windows.json"));
+        foreach (var file in evaluation.Files)
+        {
+            Console.Error.WriteLine(file.File);
+            for (var i = 0; i < file.Decisions.Count; i++)
+            {
+                var d = file.Decisions[i];
+                if (!(d.Phase == BuzzPhase.Rising && (i == 0 || file.Decisions[i - 1].Phase is BuzzPhase.Calm or BuzzPhase.Watch))) continue;
+                var t = file.Rows[i].Timestamp;
+                var inWindow = windows[file.File].Any(w => t >= w.Start && t <= w.End);
+                double peak = 0, above = 0, minP = 1, maxM = 0, maxSr = 0;
+                for (var j = i; j < Math.Min(i + 36, file.Decisions.Count); j++)
+                {
+                    var e = file.Decisions[j];
+                    peak = Math.Max(peak, e.Deviation / e.Threshold);
+                    if (e.Deviation >= e.Threshold) above++;
+                    minP = Math.Min(minP, e.IidPValue);
+                    maxM = Math.Max(maxM, e.ChangePointScore);
+                    maxSr = Math.Max(maxSr, e.SpectralScore);
+                }
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file.Rows[i].TimestampText} {(inWindow ? "WINDOW" : "      ")} {(d.IsAlert ? "ALERT" : "     ")} thr={d.Threshold:F1} peak/thr={peak:F2} above={above} minP={minP:F3} maxM={maxM:F1} sr={maxSr:F1} sev={d.Severity}"));
+            }
+        }
     }
 
     private static DetectorOptions WithOverrides(string json, IEnumerable<(string Key, string Value)> overrides)
