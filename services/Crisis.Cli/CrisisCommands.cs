@@ -1,3 +1,4 @@
+using Crisis.Cli.Evaluating;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli;
@@ -10,5 +11,6 @@ public static class CrisisCommands
         config.SetApplicationName("crisis");
         config.PropagateExceptions();
         config.ValidateExamples();
+        config.AddCommand<EvaluateCommand>("evaluate");
     }
 }

@@ -4,7 +4,7 @@ namespace Crisis.Detection.Detecting;
 public sealed class DetectorOptionsException : Exception
 {
     public DetectorOptionsException(string field, string problem, Exception? inner = null)
-        : base($"Detector option '{field}' {problem}", inner) => Field = field;
+        : base($"Detector option '{field}': {problem}", inner) => Field = field;
 
     public DetectorOptionsException() : this("(unknown)", "is invalid") { }
 
