@@ -15,7 +15,7 @@ namespace Crisis.Detection.Detecting;
 /// <param name="ExpectedVolume">Baseline mentions over the detection window.</param>
 /// <param name="IidPValue">P-value of the deviation under the recent kernel density (i.i.d. spike detector).</param>
 /// <param name="ChangePointScore">Log of the change-point martingale over its window.</param>
-/// <param name="SpectralScore">Spectral-residual saliency of the bucket; 0 when not computed (calm buckets).</param>
+/// <param name="SpectralScore">Spectral-residual saliency of the previous bucket (the transform needs one bucket of right context); 0 when not computed (calm buckets).</param>
 public readonly record struct BuzzDecision(
     DateTimeOffset Bucket,
     double AnomalyScore,

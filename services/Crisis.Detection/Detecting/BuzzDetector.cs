@@ -114,7 +114,7 @@ public sealed class BuzzDetector
         var unusual = deviation >= options.WatchThreshold;
         var negativeShare = NegativeShare();
         var positive = unusual && IsPositive(negativeShare);
-        var spectralScore = unusual ? spectral.ScoreLatest() : 0;
+        var spectralScore = unusual ? spectral.Score() : 0;
 
         var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, eligible, positive);
         var severity = Severity(deviation, negativeShare, authors, volume);

@@ -4,8 +4,11 @@ namespace Crisis.Detection.Detecting;
 /// Streaming Spectral Residual saliency (Ren et al., KDD 2019). The latest values are extended with a few
 /// points extrapolated from the recent gradient (so the newest point is not at the window's edge), the log
 /// amplitude spectrum minus its local average gives the spectral residual, and the inverse transform of
-/// the residual with the original phase is the saliency map. The newest point's score is its saliency
-/// relative to the average saliency of the points before it.
+/// the residual with the original phase is the saliency map. A point's score is its saliency relative to
+/// the average saliency of the points before it. The newest point itself sits on the seam between real and
+/// extrapolated values and is barely salient whatever it holds (measured: an 8σ spike scores below calm
+/// noise there), so the detector scores the point <see cref="LagPoints"/> before the newest: one bucket of
+/// right context makes the same spike stand out clearly.
 /// Pushing is O(1); the FFT runs only when <see cref="ScoreLatest"/> is asked, so a caller can confine it
 /// to the few buckets that are already suspicious.
 /// </summary>
@@ -17,7 +20,10 @@ public sealed class SpectralResidualDetector
     /// <summary>Width of the moving average over the log spectrum (q in the paper).</summary>
     public const int SpectrumAverage = 3;
 
-    /// <summary>How many preceding saliency values the newest is compared with (z in the paper).</summary>
+    /// <summary>How many pushes behind the newest the scored point is.</summary>
+    public const int LagPoints = 1;
+
+    /// <summary>How many preceding saliency values the scored point is compared with (z in the paper).</summary>
     public const int ScoreNeighbourhood = 21;
 
     private readonly RollingWindow history;
@@ -43,10 +49,11 @@ public sealed class SpectralResidualDetector
     public void Push(double value) => history.Push(value);
 
     /// <summary>
-    /// Saliency score of the newest pushed value: (S - mean S of its predecessors) / mean; about 0 for an
-    /// ordinary point, above 3 for a spike in the paper's setting. 0 until the window is full.
+    /// Saliency score of the value pushed <see cref="LagPoints"/> pushes ago: (S - mean S of its
+    /// predecessors) / mean; about 0 for an ordinary point, above 3 for a spike in the paper's setting.
+    /// 0 until the window is full.
     /// </summary>
-    public double ScoreLatest()
+    public double Score()
     {
         if (!history.IsFull) return 0;
         var n = history.Count;
@@ -77,7 +84,7 @@ public sealed class SpectralResidualDetector
         }
         fft.Transform(re, im, inverse: true);
 
-        var target = n - 1;
+        var target = n - 1 - LagPoints;
         var from = Math.Max(0, target - ScoreNeighbourhood);
         var sum = 0.0;
         for (var i = from; i < target; i++) sum += Saliency(i);
