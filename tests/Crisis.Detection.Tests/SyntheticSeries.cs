@@ -39,6 +39,14 @@ internal sealed class SyntheticSeries(ulong seed)
         return k;
     }
 
+    /// <summary>How many of <paramref name="trials"/> mentions are negative, each with probability <paramref name="p"/>.</summary>
+    public double Binomial(double trials, double p)
+    {
+        var hits = 0;
+        for (var i = 0; i < trials; i++) if (Uniform() < p) hits++;
+        return hits;
+    }
+
     /// <summary>Daily cycle: mean rate per bucket peaks at 15:00 UTC and is <c>mean·(1-amplitude)</c> at 03:00.</summary>
     public static double DailyRate(DateTimeOffset time, double mean, double amplitude) =>
         mean * (1 + amplitude * Math.Cos(2 * Math.PI * (time.TimeOfDay.TotalHours - 15) / 24));
@@ -51,7 +59,7 @@ internal sealed class SyntheticSeries(ulong seed)
         {
             var time = Start + bucketSize * i;
             var volume = Poisson(DailyRate(time, meanPerBucket, amplitude));
-            series[i] = new BuzzBucket(time, volume, Math.Round(volume * negativeShare));
+            series[i] = new BuzzBucket(time, volume, Binomial(volume, negativeShare));
         }
         return series;
     }
