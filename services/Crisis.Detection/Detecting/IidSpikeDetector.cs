@@ -19,6 +19,8 @@ public sealed class IidSpikeDetector
     private readonly int stride;
     private readonly AnomalySide side;
     private long updates;
+    private int bandwidthPoints;
+    private double bandwidthFactor;
 
     /// <param name="windowBuckets">How many past values the density covers.</param>
     /// <param name="side">Which tail is anomalous.</param>
@@ -47,21 +49,27 @@ public sealed class IidSpikeDetector
         var n = history.Count;
         if (n < MinPoints) return 1.0;
 
+        var points = history.Unordered;
         var mean = history.Sum / n;
         var squares = 0.0;
-        for (var i = 0; i < n; i++)
+        foreach (var point in points)
         {
-            var d = history[i] - mean;
+            var d = point - mean;
             squares += d * d;
         }
         var sigma = Math.Sqrt(squares / (n - 1));
+        if (n != bandwidthPoints)
+        {
+            bandwidthPoints = n;
+            bandwidthFactor = Math.Sqrt(5) * 1.06 * Math.Pow(n, -0.2);
+        }
         // Silverman's bandwidth, widened to the Epanechnikov support of the same variance (sqrt 5).
-        var halfWidth = Math.Max(Math.Sqrt(5) * 1.06 * sigma * Math.Pow(n, -0.2), 1e-9);
+        var inverseHalfWidth = 1.0 / Math.Max(bandwidthFactor * sigma, 1e-9);
 
         var below = 0.0;
-        for (var i = 0; i < n; i++)
+        foreach (var point in points)
         {
-            var u = (value - history[i]) / halfWidth;
+            var u = (value - point) * inverseHalfWidth;
             below += u <= -1 ? 0 : u >= 1 ? 1 : 0.5 + 0.75 * u - 0.25 * u * u * u;
         }
         // Conformal-style smoothing keeps p-values away from exactly 0 so a martingale can bet on them.

@@ -25,6 +25,9 @@ internal sealed class RollingWindow
 
     public bool IsFull => count == values.Length;
 
+    /// <summary>The stored values in storage order (not time order): for order-free statistics without index arithmetic.</summary>
+    public ReadOnlySpan<double> Unordered => values.AsSpan(0, count);
+
     /// <summary>The value pushed <paramref name="age"/> pushes ago (0 = the newest).</summary>
     public double this[int age] => values[(next - 1 - age + 2 * values.Length) % values.Length];
 
