@@ -1,16 +1,16 @@
 namespace Crisis.Detection.Detecting;
 
 /// <summary>
-/// Calibrates the alert threshold to the series' own extremes: the median over the last days of each
+/// Calibrates the alert threshold to the series' own extremes: a high quantile over the last days of each
 /// day's largest deviation. Social volume is heavy-tailed in a brand-specific way (a loud brand has a
 /// retweet storm most days, a quiet one rarely), so a fixed number of robust scales pages loud brands
 /// daily; requiring a deviation well above what an ordinary day's peak reaches bounds the page rate to
-/// roughly one per brand-week by construction. The median ignores a few buzz days in the history.
+/// roughly one per brand-week by construction. A quantile below 1 ignores the odd buzz day in the history.
 /// </summary>
 public sealed class DailyPeakCalibration
 {
     private readonly int bucketsPerDay;
-    private readonly int rank;
+    private readonly double quantile;
     private readonly double[] peaks;
     private readonly double[] scratch;
     private int stored;
@@ -22,11 +22,11 @@ public sealed class DailyPeakCalibration
     {
         bucketsPerDay = (int)(TimeSpan.TicksPerDay / options.BucketSize.Ticks);
         peaks = new double[options.PeakHistoryDays];
-        rank = options.PeakRank;
+        quantile = options.PeakQuantile;
         scratch = new double[options.PeakHistoryDays];
     }
 
-    /// <summary>The <see cref="DetectorOptions.PeakRank"/>-th largest stored daily peak; NaN before the first full day.</summary>
+    /// <summary>The <see cref="DetectorOptions.PeakQuantile"/> of the stored daily peaks; NaN before the first full day.</summary>
     public double TypicalPeak { get; private set; } = double.NaN;
 
     public void Update(long bucketIndex, double deviation)
@@ -54,9 +54,12 @@ public sealed class DailyPeakCalibration
         for (var i = 0; i < stored; i++) scratch[i] = peaks[i];
         var values = scratch.AsSpan(0, stored);
         values.Sort();
-        // The rank-th largest peak, counted on the days actually stored (a young series uses what it has).
-        var rankFromTop = Math.Min(rank, stored);
-        TypicalPeak = values[stored - rankFromTop];
+        // Empirical quantile with linear interpolation: continuous in the option and meaningful for a young
+        // series that has only a few days stored.
+        var position = quantile * (stored - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, stored - 1);
+        TypicalPeak = values[below] + (position - below) * (values[above] - values[below]);
     }
 
     internal void WriteState(BinaryWriter writer)

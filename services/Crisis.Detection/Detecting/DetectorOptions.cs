@@ -52,8 +52,8 @@ public sealed record DetectorOptions
     /// </summary>
     public double RobustClip { get; init; } = 3.0;
 
-    /// <summary>Number of past days whose daily peak deviation calibrates the alert threshold. Default 7.</summary>
-    public int PeakHistoryDays { get; init; } = 7;
+    /// <summary>Number of past days whose daily peak deviation calibrates the alert threshold. Default 14 (two weeks: weekdays and weekends twice).</summary>
+    public int PeakHistoryDays { get; init; } = 14;
 
     /// <summary>
     /// The alert threshold is at least this multiple of the typical (median) daily peak deviation of the
@@ -63,10 +63,10 @@ public sealed record DetectorOptions
     public double PeakFactor { get; init; } = 1.0;
 
     /// <summary>
-    /// Which of the last days' peaks is the reference: 1 = the largest, 2 = the second largest (robust to one
-    /// buzz day in the history), (PeakHistoryDays+1)/2 = the median. Default 2.
+    /// Which quantile of the last days' peaks is the reference: 1 = the largest (a new record is needed), 0.5 =
+    /// the median day. Default 0.8: a buzz must beat all but the biggest fifth of recent days.
     /// </summary>
-    public int PeakRank { get; init; } = 2;
+    public double PeakQuantile { get; init; } = 0.8;
 
     /// <summary>Deviation (in robust scales) that puts the series on Watch. Default 3.</summary>
     public double WatchThreshold { get; init; } = 3.0;
@@ -195,7 +195,7 @@ public sealed record DetectorOptions
         RequireRange(RobustClip, 1, 100, nameof(RobustClip));
         RequireRange(PeakHistoryDays, 1, 56, nameof(PeakHistoryDays));
         RequireRange(PeakFactor, 0, 100, nameof(PeakFactor));
-        RequireRange(PeakRank, 1, PeakHistoryDays, nameof(PeakRank));
+        RequireRange(PeakQuantile, 0, 1, nameof(PeakQuantile));
         RequireRange(WatchThreshold, 0, 1000, nameof(WatchThreshold));
         RequireRange(AlertThreshold, WatchThreshold, 1000, nameof(AlertThreshold));
         RequireRange(ReleaseThreshold, 0, AlertThreshold, nameof(ReleaseThreshold));

@@ -30,7 +30,7 @@ public class When_options_are_loaded_from_json
     [TestCase("""{ "Martingale": "Sometimes" }""", "Martingale")]
     [TestCase("""{ "AlertThreshold": "high" }""", "AlertThreshold")]
     [TestCase("""{ "AlertTreshold": 5 }""", "AlertTreshold")]
-    [TestCase("""{ "PeakRank": 9 }""", "PeakRank")]
+    [TestCase("""{ "PeakQuantile": 1.5 }""", "PeakQuantile")]
     public void An_invalid_field_is_named(string json, string field)
     {
         var error = Assert.Throws<DetectorOptionsException>(() => DetectorOptions.FromJson(json));
