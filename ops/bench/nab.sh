@@ -2,7 +2,9 @@
 # Scores the default detector on the NAB realTweets series (standard, reward_low_FP, reward_low_FN, per-file
 # detail) and writes the 'nab' section of docs/benchmarks.md. The data is never part of the repository: it is
 # read from $root/../shared/data/nab-realtweets (or $CRISIS_NAB_DATA) and the run is skipped when absent.
-# usage: ops/bench/nab.sh [--config <json>] [--loo]   (--loo adds a leave-one-out check over a small grid)
+# usage: ops/bench/nab.sh [--config <json>] [--loo]
+#   --loo adds a grid over the threshold calibration (PeakQuantile x PeakFactor x PeakHistoryDays) and a
+#   leave-one-out check: for each series, the combination best on the other four, scored on that series.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data=${CRISIS_NAB_DATA:-$root/../shared/data/nab-realtweets}
@@ -14,7 +16,7 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) args+=(--config "$2"); shift 2 ;;
-    --loo) args+=(--grid AlertThreshold=3.5,4,4.5 --grid PeakFactor=0.8,1,1.2 --grid Cooldown=12:00:00,1.00:00:00 --loo); shift ;;
+    --loo) args+=(--grid PeakQuantile=0.7,0.8,0.9 --grid PeakFactor=0.9,1,1.1 --grid PeakHistoryDays=7,14,28 --loo); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done

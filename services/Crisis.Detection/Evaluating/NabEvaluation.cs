@@ -41,6 +41,9 @@ public sealed record NabEvaluation(IReadOnlyList<NabFileResult> Files)
         Files.Sum(file => file.Scores[profile.Name].Windows),
         profile);
 
+    private static double FileScore(NabFileResult file, NabProfile profile) =>
+        NabScorer.Normalise(file.Scores[profile.Name].Score, file.Scores[profile.Name].Windows, profile);
+
     /// <summary>Markdown summary: the three profile scores, then one line per file.</summary>
     public string ToMarkdown()
     {
@@ -50,14 +53,14 @@ public sealed record NabEvaluation(IReadOnlyList<NabFileResult> Files)
         text.AppendLine("|---|---|");
         foreach (var profile in NabProfile.All) text.AppendLine(c, $"| {profile.Name} | {Score(profile):F1} |");
         text.AppendLine();
-        text.AppendLine("| file | rows | alerts | windows | detected (position: -1 = window start) | false positives (standard cost) | raw standard score |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
+        text.AppendLine("| file | rows | alerts | windows | detected (position: -1 = window start) | false positives (standard cost) | raw standard score | file alone, normalised (standard / low FP / low FN) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var file in Files)
         {
             var standard = file.Scores[NabProfile.Standard.Name];
             var detected = string.Join(", ", standard.TruePositives.Select(tp => string.Create(c, $"w{tp.WindowIndex + 1} @{file.Rows[tp.Row].TimestampText} ({tp.Position:F2})")));
             var falsePositives = string.Join(", ", standard.FalsePositives.Select(fp => string.Create(c, $"{file.Rows[fp.Row].TimestampText} ({fp.Score:F3})")));
-            text.AppendLine(c, $"| {file.File} | {file.Rows.Count} | {file.Alerts} | {standard.TruePositives.Count}/{standard.Windows} | {(detected.Length == 0 ? "-" : detected)} | {standard.FalsePositives.Count}: {(falsePositives.Length == 0 ? "-" : falsePositives)} | {standard.Score:F3} |");
+            text.AppendLine(c, $"| {file.File} | {file.Rows.Count} | {file.Alerts} | {standard.TruePositives.Count}/{standard.Windows} | {(detected.Length == 0 ? "-" : detected)} | {standard.FalsePositives.Count}: {(falsePositives.Length == 0 ? "-" : falsePositives)} | {standard.Score:F3} | {FileScore(file, NabProfile.Standard):F1} / {FileScore(file, NabProfile.RewardLowFalsePositives):F1} / {FileScore(file, NabProfile.RewardLowFalseNegatives):F1} |");
         }
         return text.ToString();
     }
