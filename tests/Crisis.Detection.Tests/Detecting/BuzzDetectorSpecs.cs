@@ -259,6 +259,8 @@ public class When_the_same_buckets_are_replayed
         var rest = series.Skip(split).Select(bucket => resumed.Observe(bucket)).ToArray();
         Assert.That(rest, Is.EqualTo(expected.Skip(split).ToArray()));
         Assert.That(snapshot.LastBucket, Is.EqualTo(series[split - 1].Start));
+        TestContext.Out.WriteLine($"snapshot: {snapshot.State.Length} bytes");
+        Assert.That(snapshot.State, Has.Length.LessThan(16 * 1024));
     }
 
     [Test]
