@@ -111,13 +111,13 @@ public sealed class BuzzDetector
         var thresholdFactor = ThresholdFactor(history);
         peaks.Update(index, deviation);
         var eligible = history >= minimumHistoryBuckets && model.ObservedInWindow >= options.MinimumVolume;
-        var unusual = deviation >= options.WatchThreshold;
+        var unusual = deviation >= options.WatchThreshold * thresholdFactor;
         var negativeShare = NegativeShare();
         var positive = unusual && IsPositive(negativeShare);
         var spectralScore = unusual ? spectral.Score() : 0;
 
         var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, eligible, positive);
-        var severity = Severity(deviation, negativeShare, authors, volume);
+        var severity = Severity(deviation / thresholdFactor, negativeShare, authors, volume);
         var score = 1.0 / (1.0 + Math.Exp(-(deviation - options.AlertThreshold * thresholdFactor)));
 
         if (!unusual && !episodes.InEpisode) LearnBaselines(volume, negativeVolume, reachVolume);

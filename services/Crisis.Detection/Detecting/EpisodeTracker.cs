@@ -57,14 +57,20 @@ public sealed class EpisodeTracker
     /// <param name="positive">Whether the spike is positive (volume up, negativity not).</param>
     public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, bool eligible, bool positive)
     {
+        // Watch, alert and crisis thresholds scale with the calibration: for a loud brand whose ordinary
+        // days peak at 10 scales, 3 scales is noise, not something to watch. The release threshold does not:
+        // an episode only ends once volume is back near its baseline (measured on NAB: scaling it too
+        // changes little, 77.4 against 77.8).
         var alertAt = alert * thresholdFactor;
         var crisisAt = crisis * thresholdFactor;
+        var watchAt = watch * thresholdFactor;
+        var releaseAt = release;
         var strong = eligible && deviation >= alertAt;
 
         if (!inEpisode)
         {
             above = strong ? above + 1 : 0;
-            if (above < persistenceBuckets) return (deviation >= watch ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+            if (above < persistenceBuckets) return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
             inEpisode = true;
             paged = false;
             escalated = false;
@@ -76,11 +82,11 @@ public sealed class EpisodeTracker
             return (escalated ? BuzzPhase.Crisis : BuzzPhase.Rising, kind);
         }
 
-        quiet = deviation < release ? quiet + 1 : 0;
+        quiet = deviation < releaseAt ? quiet + 1 : 0;
         if (quiet >= quietBuckets)
         {
             inEpisode = false;
-            return (deviation >= watch ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+            return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
         }
 
         var page = AlertKind.None;
@@ -93,7 +99,7 @@ public sealed class EpisodeTracker
         }
 
         if (deviation >= alertAt) subsiding = false;
-        else if (deviation < release) subsiding = true;
+        else if (deviation < releaseAt) subsiding = true;
         var phase = subsiding ? BuzzPhase.Subsiding : escalated ? BuzzPhase.Crisis : BuzzPhase.Rising;
         return (phase, page);
     }
