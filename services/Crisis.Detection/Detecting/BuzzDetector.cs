@@ -51,7 +51,7 @@ public sealed class BuzzDetector
         var window = options.Buckets(options.DetectionWindow);
 
         model = new SeasonalCountModel(options);
-        iid = new IidSpikeDetector(options.Buckets(options.IidWindow), options.IidSide);
+        iid = new IidSpikeDetector(Math.Max(IidSpikeDetector.MinPoints, options.Buckets(options.IidWindow)), options.IidSide);
         martingale = new ChangePointMartingale(options.Buckets(options.MartingaleWindow), options.Martingale, options.PowerMartingaleEpsilon);
         spectral = new SpectralResidualDetector(options.SpectralWindowPoints);
         episodes = new EpisodeTracker(options);

@@ -123,7 +123,10 @@ public sealed record DetectorOptions
     /// <summary>History needed before any alert at all (the robust scale needs a few hours). Default 3 hours.</summary>
     public TimeSpan MinimumHistory { get; init; } = TimeSpan.FromHours(3);
 
-    /// <summary>Number of past residuals the i.i.d. kernel-density p-value is computed over. Default 4 hours.</summary>
+    /// <summary>
+    /// Span of past deviations the i.i.d. kernel-density p-value is computed over (at least 8 buckets, at
+    /// most 64 points: longer spans are subsampled). Default 4 hours.
+    /// </summary>
     public TimeSpan IidWindow { get; init; } = TimeSpan.FromHours(4);
 
     /// <summary>Which side of the residual distribution counts as anomalous for the i.i.d. detector. Default upper.</summary>
@@ -184,7 +187,8 @@ public sealed record DetectorOptions
         RequirePositive(BucketSize, nameof(BucketSize));
         if (TimeSpan.FromDays(1).Ticks % BucketSize.Ticks != 0)
             throw new DetectorOptionsException(nameof(BucketSize), "must divide one day evenly (1, 5, 15 minutes…)");
-        RequireAtLeastOneBucket(DetectionWindow, nameof(DetectionWindow));
+        // Windows shorter than a bucket round up to one bucket, so the defaults also serve coarse (hourly) series.
+        RequirePositive(DetectionWindow, nameof(DetectionWindow));
         RequireAtLeastOneBucket(SeasonalSlot, nameof(SeasonalSlot));
         if (TimeSpan.FromDays(1).Ticks % SeasonalSlot.Ticks != 0 || SeasonalSlot.Ticks % BucketSize.Ticks != 0)
             throw new DetectorOptionsException(nameof(SeasonalSlot), "must divide one day evenly and be a multiple of BucketSize");
@@ -208,14 +212,12 @@ public sealed record DetectorOptions
         RequireRange(WarmUpThresholdFactor, 1, 100, nameof(WarmUpThresholdFactor));
         RequireNonNegative(WarmUp, nameof(WarmUp));
         RequireNonNegative(MinimumHistory, nameof(MinimumHistory));
-        RequireAtLeastOneBucket(IidWindow, nameof(IidWindow));
-        if (Buckets(IidWindow) < 8)
-            throw new DetectorOptionsException(nameof(IidWindow), "must span at least 8 buckets for a density estimate");
+        RequirePositive(IidWindow, nameof(IidWindow));
         if (Buckets(IidWindow) > 4096)
             throw new DetectorOptionsException(nameof(IidWindow), "must span at most 4096 buckets");
         if (!Enum.IsDefined(IidSide))
             throw new DetectorOptionsException(nameof(IidSide), "must be Upper, Lower or TwoSided");
-        RequireAtLeastOneBucket(MartingaleWindow, nameof(MartingaleWindow));
+        RequirePositive(MartingaleWindow, nameof(MartingaleWindow));
         if (!Enum.IsDefined(Martingale))
             throw new DetectorOptionsException(nameof(Martingale), "must be Power or Mixture");
         RequireRange(PowerMartingaleEpsilon, 1e-6, 1 - 1e-6, nameof(PowerMartingaleEpsilon));

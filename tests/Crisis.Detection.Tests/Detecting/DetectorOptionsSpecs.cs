@@ -26,7 +26,8 @@ public class When_options_are_loaded_from_json
     [TestCase("""{ "ReleaseThreshold": 9 }""", "ReleaseThreshold")]
     [TestCase("""{ "BucketSize": "00:07:00" }""", "BucketSize")]
     [TestCase("""{ "SeasonalDays": 0 }""", "SeasonalDays")]
-    [TestCase("""{ "DetectionWindow": "00:00:30" }""", "DetectionWindow")]
+    [TestCase("""{ "DetectionWindow": "-00:15:00" }""", "DetectionWindow")]
+    [TestCase("""{ "SeasonalSlot": "00:00:30" }""", "SeasonalSlot")]
     [TestCase("""{ "Martingale": "Sometimes" }""", "Martingale")]
     [TestCase("""{ "AlertThreshold": "high" }""", "AlertThreshold")]
     [TestCase("""{ "AlertTreshold": 5 }""", "AlertTreshold")]
@@ -36,6 +37,16 @@ public class When_options_are_loaded_from_json
         var error = Assert.Throws<DetectorOptionsException>(() => DetectorOptions.FromJson(json));
         Assert.That(error!.Field, Is.EqualTo(field));
         Assert.That(error.Message, Does.Contain(field));
+    }
+
+    [Test]
+    public void The_defaults_also_run_hourly_series()
+    {
+        var hourly = DetectorOptions.Default.WithBucketSize(TimeSpan.FromHours(1));
+        Assert.That(hourly.Validate().Buckets(hourly.DetectionWindow), Is.EqualTo(1));
+        var detector = new BuzzDetector(hourly);
+        for (var hour = 0; hour < 24 * 10; hour++) detector.Observe(SyntheticSeries.Start.AddHours(hour), 50);
+        Assert.That(detector.Observe(SyntheticSeries.Start.AddHours(240), 5000).Phase, Is.Not.EqualTo(BuzzPhase.Calm));
     }
 
     [Test]
