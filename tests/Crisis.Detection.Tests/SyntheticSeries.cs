@@ -52,14 +52,15 @@ internal sealed class SyntheticSeries(ulong seed)
         mean * (1 + amplitude * Math.Cos(2 * Math.PI * (time.TimeOfDay.TotalHours - 15) / 24));
 
     /// <summary>Poisson counts with a daily cycle, one per bucket.</summary>
-    public BuzzBucket[] Seasonal(int buckets, TimeSpan bucketSize, double meanPerBucket, double amplitude = 0.8, double negativeShare = 0.1)
+    /// <remarks>With <paramref name="negativeShare"/> null, negativity is unknown (as on NAB): every spike counts as negative.</remarks>
+    public BuzzBucket[] Seasonal(int buckets, TimeSpan bucketSize, double meanPerBucket, double amplitude = 0.8, double? negativeShare = null)
     {
         var series = new BuzzBucket[buckets];
         for (var i = 0; i < buckets; i++)
         {
             var time = Start + bucketSize * i;
             var volume = Poisson(DailyRate(time, meanPerBucket, amplitude));
-            series[i] = new BuzzBucket(time, volume, Binomial(volume, negativeShare));
+            series[i] = new BuzzBucket(time, volume, negativeShare is { } share ? Binomial(volume, share) : null);
         }
         return series;
     }
@@ -73,7 +74,7 @@ internal sealed class SyntheticSeries(ulong seed)
             series[i] = bucket with
             {
                 Volume = bucket.Volume + extraPerBucket,
-                NegativeVolume = (bucket.NegativeVolume ?? 0) + Math.Round(extraPerBucket * negativeShare),
+                NegativeVolume = bucket.NegativeVolume is { } negative ? negative + Math.Round(extraPerBucket * negativeShare) : null,
             };
         }
     }

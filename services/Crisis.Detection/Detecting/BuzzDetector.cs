@@ -139,7 +139,9 @@ public sealed class BuzzDetector
     {
         if (double.IsNaN(negativeShare) || double.IsNaN(baselineNegative) || baselineNegativeVolume <= 0) return false;
         var baselineShare = baselineNegative / baselineNegativeVolume;
-        return negativeShare < baselineShare * (1 + options.NegativeShareRise);
+        // Negative only when the share rises both relatively and by a few points: from 0% to 1% is noise.
+        var rise = Math.Max(baselineShare * options.NegativeShareRise, options.NegativeShareMinimumRise);
+        return negativeShare <= baselineShare + rise;
     }
 
     private void LearnBaselines(double volume, double? negativeVolume, double? reachVolume)

@@ -156,6 +156,13 @@ public sealed record DetectorOptions
     /// </summary>
     public double NegativeShareRise { get; init; } = 0.25;
 
+    /// <summary>
+    /// Smallest rise of the negative share, in share points, that makes a spike negative, whatever the
+    /// relative rise. Default 0.05 (5 points): a brand with no negative mentions at all is not in crisis
+    /// because 1% of a campaign's mentions are negative.
+    /// </summary>
+    public double NegativeShareMinimumRise { get; init; } = 0.05;
+
     /// <summary>Half-life of the baseline negative share. Default 1 day.</summary>
     public TimeSpan NegativeShareHalfLife { get; init; } = TimeSpan.FromDays(1);
 
@@ -224,6 +231,7 @@ public sealed record DetectorOptions
         RequireRange(SpectralWindowPoints, 16, 1024, nameof(SpectralWindowPoints));
         RequireRange(SpectralThreshold, 0, 1000, nameof(SpectralThreshold));
         RequireRange(NegativeShareRise, 0, 100, nameof(NegativeShareRise));
+        RequireRange(NegativeShareMinimumRise, 0, 1, nameof(NegativeShareMinimumRise));
         RequirePositive(NegativeShareHalfLife, nameof(NegativeShareHalfLife));
         RequireAtLeastOneBucket(MaximumGap, nameof(MaximumGap));
         return this;

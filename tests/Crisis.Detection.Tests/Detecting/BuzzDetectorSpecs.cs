@@ -174,6 +174,29 @@ public class When_a_spike_is_positive
     }
 
     [Test]
+    public void A_wave_without_any_negative_mention_for_a_brand_that_never_gets_any_pages_nobody()
+    {
+        var series = new SyntheticSeries(7).Seasonal(12 * Scenario.Day, Scenario.Minute, 3, negativeShare: 0);
+        var start = 10 * Scenario.Day + 15 * 60;
+        SyntheticSeries.AddBurst(series, start, 60, 30, negativeShare: 0);
+        var burst = SyntheticSeries.Run(series, Scenario.Live).Skip(start).Take(60).ToArray();
+        Assert.That(burst.Where(d => d.IsAlert), Is.Empty);
+        Assert.That(burst[30].IsPositive, Is.True);
+    }
+
+    [Test]
+    public void A_campaign_that_turns_sour_pages_when_negativity_rises()
+    {
+        var series = new SyntheticSeries(7).Seasonal(12 * Scenario.Day, Scenario.Minute, 3, negativeShare: 0.1);
+        var start = 10 * Scenario.Day + 15 * 60;
+        SyntheticSeries.AddBurst(series, start, 60, 30, 0.1);
+        SyntheticSeries.AddBurst(series, start + 60, 60, 30, 0.7);
+        var alerts = SyntheticSeries.AlertIndexes(SyntheticSeries.Run(series, Scenario.Live)).Where(i => i >= start).ToArray();
+        Assert.That(alerts, Has.Length.EqualTo(1));
+        Assert.That(alerts[0], Is.InRange(start + 60, start + 75));
+    }
+
+    [Test]
     public void The_same_wave_with_rising_negativity_pages()
     {
         var decisions = Run(0.5, out var start);
