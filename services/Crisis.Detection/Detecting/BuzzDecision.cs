@@ -9,7 +9,7 @@ namespace Crisis.Detection.Detecting;
 /// <param name="Phase">Where the series stands in the life of a buzz.</param>
 /// <param name="Severity">1 (barely unusual) to 10 (massive, negative, far-reaching, accelerating).</param>
 /// <param name="IsPositive">Volume is up but the negative share is not: a campaign or good news, shown but not paged.</param>
-/// <param name="Deviation">Stabilised deviation of the detection window from its baseline, in robust scales.</param>
+/// <param name="Deviation">Stabilised (Anscombe) deviation of the detection window from its baseline, in Poisson standard deviations.</param>
 /// <param name="Threshold">Alert threshold in force for this bucket (raised during warm-up and by the daily-peak calibration).</param>
 /// <param name="ObservedVolume">Mentions over the detection window.</param>
 /// <param name="ExpectedVolume">Baseline mentions over the detection window.</param>

@@ -125,11 +125,18 @@ public sealed class BuzzDetector
             options.AlertThreshold * thresholdFactor, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
     }
 
+    /// <summary>
+    /// Multiplier on every threshold: the largest of 1, the deviation's robust spread (overdispersion: a
+    /// threshold in Poisson units would page a bursty brand constantly) and the calibration on recent daily
+    /// peaks; during warm-up, the spread times <see cref="DetectorOptions.WarmUpThresholdFactor"/>.
+    /// </summary>
     private double ThresholdFactor(long history)
     {
-        if (history < warmUpBuckets) return options.WarmUpThresholdFactor;
+        var spread = model.Scale;
+        if (history < warmUpBuckets) return options.WarmUpThresholdFactor * spread;
         var typical = peaks.TypicalPeak;
-        return double.IsNaN(typical) ? 1.0 : Math.Max(1.0, options.PeakFactor * typical / options.AlertThreshold);
+        var calibrated = double.IsNaN(typical) ? 1.0 : options.PeakFactor * typical / options.AlertThreshold;
+        return Math.Max(1.0, Math.Max(spread, calibrated));
     }
 
     private double NegativeShare() =>

@@ -3,7 +3,7 @@ namespace Crisis.Detection.Detecting;
 /// <summary>
 /// Calibrates the alert threshold to the series' own extremes: a high quantile over the last days of each
 /// day's largest deviation. Social volume is heavy-tailed in a brand-specific way (a loud brand has a
-/// retweet storm most days, a quiet one rarely), so a fixed number of robust scales pages loud brands
+/// retweet storm most days, a quiet one rarely), so a fixed deviation threshold pages loud brands
 /// daily; requiring a deviation well above what an ordinary day's peak reaches bounds the page rate to
 /// roughly one per brand-week by construction. A quantile below 1 ignores the odd buzz day in the history.
 /// </summary>

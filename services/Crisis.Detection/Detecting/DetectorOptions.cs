@@ -41,14 +41,14 @@ public sealed record DetectorOptions
     public double MaxLevelCorrection { get; init; } = 2.0;
 
     /// <summary>
-    /// Half-life of the robust scale of the deviation (overdispersion of social volume beyond Poisson).
-    /// Default 1 day.
+    /// Half-life of the robust spread of the deviation (overdispersion of social volume beyond Poisson),
+    /// which bounds how much a surge teaches the local level. Default 1 day.
     /// </summary>
     public TimeSpan ScaleHalfLife { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Deviations above this many scales are clipped before they update level and scale, so a buzz does
-    /// not teach the baseline that a buzz is normal. Default 3.
+    /// Deviations above this many robust spreads are clipped before they update level and spread, so a buzz
+    /// does not teach the baseline that a buzz is normal. Default 3.
     /// </summary>
     public double RobustClip { get; init; } = 3.0;
 
@@ -64,14 +64,14 @@ public sealed record DetectorOptions
 
     /// <summary>
     /// Which quantile of the last days' peaks is the reference: 1 = the largest (a new record is needed), 0.5 =
-    /// the median day. Default 0.8: a buzz must beat all but the biggest fifth of recent days.
+    /// the median day. Default 0.9: a buzz must beat all but the biggest tenth of recent days.
     /// </summary>
-    public double PeakQuantile { get; init; } = 0.8;
+    public double PeakQuantile { get; init; } = 0.9;
 
-    /// <summary>Deviation (in robust scales) that puts the series on Watch. Default 3.</summary>
+    /// <summary>Deviation (Anscombe, in Poisson standard deviations) that puts the series on Watch; scaled like the alert threshold. Default 3.</summary>
     public double WatchThreshold { get; init; } = 3.0;
 
-    /// <summary>Deviation (in robust scales) that, once it has persisted, starts an episode and alerts; the floor under the daily-peak calibration. Default 4.</summary>
+    /// <summary>Deviation (Anscombe, in Poisson standard deviations) that, once it has persisted, starts an episode and alerts; the floor under the daily-peak calibration. Default 4.</summary>
     public double AlertThreshold { get; init; } = 4.0;
 
     /// <summary>

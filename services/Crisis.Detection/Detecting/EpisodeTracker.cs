@@ -51,7 +51,7 @@ public sealed class EpisodeTracker
     public bool InEpisode => inEpisode;
 
     /// <param name="bucket">Absolute bucket index (monotonic).</param>
-    /// <param name="deviation">Deviation in robust scales.</param>
+    /// <param name="deviation">Stabilised deviation (Poisson standard deviations).</param>
     /// <param name="thresholdFactor">Multiplier on the alert and crisis thresholds (above 1 during warm-up).</param>
     /// <param name="eligible">Whether this bucket may start or escalate an episode (enough volume and history).</param>
     /// <param name="positive">Whether the spike is positive (volume up, negativity not).</param>
