@@ -16,7 +16,7 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) args+=(--config "$2"); shift 2 ;;
-    --loo) args+=(--grid PeakQuantile=0.7,0.8,0.9 --grid PeakFactor=0.9,1,1.1 --grid PeakHistoryDays=7,14,28 --loo); shift ;;
+    --loo) args+=(--grid PeakQuantile=0.8,0.85,0.9 --grid PeakFactor=0.9,1,1.1 --grid PeakHistoryDays=14,21,28 --loo); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done

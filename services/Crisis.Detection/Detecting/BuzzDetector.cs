@@ -116,7 +116,7 @@ public sealed class BuzzDetector
         var positive = unusual && IsPositive(negativeShare);
         var spectralScore = unusual ? spectral.Score() : 0;
 
-        var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, eligible, positive);
+        var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, Math.Max(1.0, model.Scale), eligible, positive);
         var severity = Severity(deviation / thresholdFactor, negativeShare, authors, volume);
         var score = 1.0 / (1.0 + Math.Exp(-(deviation - options.AlertThreshold * thresholdFactor)));
 

@@ -86,7 +86,11 @@ public sealed record DetectorOptions
     /// <summary>Whether a running episode that crosses the crisis threshold pages once more. Default true.</summary>
     public bool AlertOnEscalation { get; init; } = true;
 
-    /// <summary>How long the deviation must stay above the alert threshold before alerting. Default 10 minutes.</summary>
+    /// <summary>
+    /// How long the deviation must stay above the alert threshold before alerting. Keep it shorter than
+    /// <see cref="DetectionWindow"/>: a short, sharp burst stays in the window sum only that long (on NAB, 15
+    /// minutes of persistence over a 10-minute window misses most bursts). Default 10 minutes.
+    /// </summary>
     public TimeSpan Persistence { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long the deviation must stay below the release threshold for an episode to end. Default 6 hours.</summary>

@@ -52,19 +52,20 @@ public sealed class EpisodeTracker
 
     /// <param name="bucket">Absolute bucket index (monotonic).</param>
     /// <param name="deviation">Stabilised deviation (Poisson standard deviations).</param>
-    /// <param name="thresholdFactor">Multiplier on the alert and crisis thresholds (above 1 during warm-up).</param>
+    /// <param name="thresholdFactor">Multiplier on the watch, alert and crisis thresholds (calibration, warm-up).</param>
+    /// <param name="releaseFactor">Multiplier on the release threshold: the series' ordinary spread, so "back to normal" means normal for this brand.</param>
     /// <param name="eligible">Whether this bucket may start or escalate an episode (enough volume and history).</param>
     /// <param name="positive">Whether the spike is positive (volume up, negativity not).</param>
-    public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, bool eligible, bool positive)
+    public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, double releaseFactor, bool eligible, bool positive)
     {
         // Watch, alert and crisis thresholds scale with the calibration: for a loud brand whose ordinary
-        // days peak at 10 scales, 3 scales is noise, not something to watch. The release threshold does not:
-        // an episode only ends once volume is back near its baseline (measured on NAB: scaling it too
-        // changes little, 77.4 against 77.8).
+        // days peak at 10, 3 is noise, not something to watch. The release threshold scales only with the
+        // ordinary spread: an episode ends once volume is back within normal noise, not merely below the
+        // (much higher) calibrated alert level.
         var alertAt = alert * thresholdFactor;
         var crisisAt = crisis * thresholdFactor;
         var watchAt = watch * thresholdFactor;
-        var releaseAt = release;
+        var releaseAt = release * releaseFactor;
         var strong = eligible && deviation >= alertAt;
 
         if (!inEpisode)
