@@ -4,7 +4,7 @@ namespace Crisis.Detection.Detecting;
 /// The detector's verdict on one bucket.
 /// </summary>
 /// <param name="Bucket">Start of the bucket (aligned on the bucket grid).</param>
-/// <param name="AnomalyScore">How unusual the volume is, in [0,1]; 0.5 at the alert threshold.</param>
+/// <param name="AnomalyScore">How unusual the volume is, in [0,1]: 0.5 at the alert threshold in force, 0.12 at half of it, 0.98 at twice it.</param>
 /// <param name="Alert">Whether this bucket pages the crisis cell (episode start or escalation); never for a positive spike.</param>
 /// <param name="Phase">Where the series stands in the life of a buzz.</param>
 /// <param name="Severity">1 (barely unusual) to 10 (massive, negative, far-reaching, accelerating).</param>

@@ -118,11 +118,14 @@ public sealed class BuzzDetector
 
         var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, Math.Max(1.0, model.Scale), eligible, positive);
         var severity = Severity(deviation / thresholdFactor, negativeShare, authors, volume);
-        var score = 1.0 / (1.0 + Math.Exp(-(deviation - options.AlertThreshold * thresholdFactor)));
+        var threshold = options.AlertThreshold * thresholdFactor;
+        // Relative to the threshold in force, so a score means the same for a loud and a quiet brand:
+        // 0.5 at the threshold, 0.12 at half of it, 0.98 at twice it.
+        var score = 1.0 / (1.0 + Math.Exp(-4 * (deviation / threshold - 1)));
 
         if (!unusual && !episodes.InEpisode) LearnBaselines(volume, negativeVolume, reachVolume);
         return new BuzzDecision(BucketStart(index), score, alert, phase, severity, positive, deviation,
-            options.AlertThreshold * thresholdFactor, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
+            threshold, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
     }
 
     /// <summary>
