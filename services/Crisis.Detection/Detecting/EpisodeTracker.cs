@@ -83,7 +83,11 @@ public sealed class EpisodeTracker
             return (escalated ? BuzzPhase.Crisis : BuzzPhase.Rising, kind);
         }
 
-        quiet = deviation < releaseAt ? quiet + 1 : 0;
+        // Quiet time accrues below the release threshold and is lost only when the series is unusual again
+        // (watch level): ordinary noise between the two merely pauses it, or a quiet period of 1-minute buckets
+        // would never complete.
+        if (deviation < releaseAt) quiet++;
+        else if (deviation >= watchAt) quiet = 0;
         if (quiet >= quietBuckets)
         {
             inEpisode = false;
