@@ -1,4 +1,5 @@
 using Crisis.Cli.Database;
+using Crisis.Cli.Evaluating;
 using Crisis.Cli.Ingesting;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Summarising;
@@ -14,6 +15,7 @@ public static class CrisisCommands
         config.SetApplicationName("crisis");
         config.ValidateExamples();
         config.AddCommand<IngestCommand>("ingest").WithDescription("Store a file of mentions (NDJSON or CSV); re-running it adds nothing.");
+        config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Run the spike detector over one series (CSV) and write its score and alerts per row.");
         config.AddCommand<SampleCommand>("sample").WithDescription("Write the synthetic demo scenario (three brands, a bad buzz, a campaign) as NDJSON.");
         config.AddBranch("mentions", mentions =>
         {

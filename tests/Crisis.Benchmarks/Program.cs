@@ -1,9 +1,12 @@
 using BenchmarkDotNet.Running;
+using Crisis.Benchmarks.Detection;
 using Crisis.Benchmarks.Ingestion;
 
-// Whole-process harnesses first (they need the real servers), then BenchmarkDotNet micro-benchmarks:
-//   dotnet run -c Release --project tests/Crisis.Benchmarks -- ingestion [--mentions N] [--out file.md]
+// Whole-process harnesses first, then BenchmarkDotNet micro-benchmarks:
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- ingestion [--mentions N] [--out file.md]   (needs PostgreSQL)
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- nab <data-dir> [--config <json>] [--out <md>] [--loo] [--set Option=value]...
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
 if (args.Length > 0 && args[0] == "ingestion") return await IngestionHarness.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "nab") return NabRunner.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
