@@ -1,3 +1,4 @@
+using Crisis.Cli.Scoring;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli;
@@ -10,5 +11,6 @@ public static class CrisisCommands
         config.SetApplicationName("crisis");
         config.PropagateExceptions();
         config.ValidateExamples();
+        config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }
 }
