@@ -11,6 +11,7 @@ public static class CrisisCommands
         config.SetApplicationName("crisis");
         config.PropagateExceptions();
         config.ValidateExamples();
+        config.AddCommand<ScoreCommand>("score").WithDescription("Score the negativity of every mention in a TSV or NDJSON file");
         config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }
 }

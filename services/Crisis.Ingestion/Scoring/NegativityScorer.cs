@@ -6,8 +6,8 @@ namespace Crisis.Ingestion.Scoring;
 /// </summary>
 public sealed class NegativityScorer : INegativityScorer
 {
-    /// <summary>Name of the model embedded in this assembly, built by `crisis train-negativity`.</summary>
-    public const string ShippedModelResource = "Crisis.Ingestion.Scoring.negativity-model.bin";
+    /// <summary>File name of the shipped model, copied next to the assembly; built by `crisis train-negativity`.</summary>
+    public const string ShippedModelFileName = "negativity-model.bin";
 
     private static readonly Lazy<NegativityScorer> Shipped = new(() => new NegativityScorer(LoadShippedModel()));
     private readonly MentionFeaturizer featurizer;
@@ -20,7 +20,7 @@ public sealed class NegativityScorer : INegativityScorer
 
     public NegativityModel Model { get; }
 
-    /// <summary>The scorer over the model shipped in this assembly, loaded once per process.</summary>
+    /// <summary>The scorer over the model shipped next to this assembly, loaded once per process on first use.</summary>
     public static NegativityScorer Default => Shipped.Value;
 
     public static NegativityScorer FromFile(string path)
@@ -44,8 +44,13 @@ public sealed class NegativityScorer : INegativityScorer
 
     private static NegativityModel LoadShippedModel()
     {
-        using var stream = typeof(NegativityScorer).Assembly.GetManifestResourceStream(ShippedModelResource)
-            ?? throw new InvalidOperationException($"the assembly has no embedded resource {ShippedModelResource}");
+        var path = Path.Combine(AppContext.BaseDirectory, ShippedModelFileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the negativity model {ShippedModelFileName} is missing next to the application; it ships with Crisis.Ingestion", path);
+        }
+
+        using var stream = File.OpenRead(path);
         return NegativityModel.Load(stream);
     }
 }
