@@ -10,7 +10,7 @@ public sealed record TrainingOptions(FeatureSettings Features, float L2, float L
 {
     public static readonly TrainingOptions Shipped = new(
         new FeatureSettings(HashBits: 20, MaxWordNgram: 2, MinCharNgram: 2, MaxCharNgram: 5, PerLanguageCopies: true),
-        L2: 1e-6f, L1: 1e-6f, IncludeCopyleft: true, Seed: 20_261_127);
+        L2: 0.3f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127);
 }
 
 /// <summary>

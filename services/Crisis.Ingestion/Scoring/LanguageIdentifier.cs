@@ -8,7 +8,7 @@ namespace Crisis.Ingestion.Scoring;
 /// that stand for Arabic sounds (3, 7, 9, 5, 2, 8) or are common dialect words, else French or English by
 /// their function words and accents. Rules, not a model: they explain themselves and need no training data.
 /// </summary>
-internal static class LanguageIdentifier
+internal static partial class LanguageIdentifier
 {
     private static readonly FrozenSet<string> EnglishWords = Words(
         "the a an and is are was were be been being i you he she it we they my your his her our their this that " +
@@ -94,9 +94,15 @@ internal static class LanguageIdentifier
         return french > english ? MentionLanguage.French : MentionLanguage.English;
     }
 
-    /// <summary>"3la", "7aja", "m3a", "sa7a": a digit inside a Latin word spells an Arabic consonant.</summary>
+    /// <summary>"3la", "7aja", "m3a", "sa7a": a digit inside a Latin word spells an Arabic consonant;
+    /// "7am", "3rd", "9pm", "2nd" are times and ordinals.</summary>
     private static bool LooksLikeArabiziSpelling(string token)
     {
+        if (TimeOrOrdinal().IsMatch(token))
+        {
+            return false;
+        }
+
         var hasLatinLetter = false;
         var hasSoundDigit = false;
         foreach (var c in token)
@@ -111,6 +117,9 @@ internal static class LanguageIdentifier
     private static readonly System.Buffers.SearchValues<char> FrenchAccents = System.Buffers.SearchValues.Create("éèêàçùâîôûëï");
 
     private static bool HasFrenchAccent(string token) => token.AsSpan().ContainsAny(FrenchAccents);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]+(?:am|pm|st|nd|rd|th|s|k|h|m|min|km|kg|g|gb|mb|x|p|ans|e|er|eme|ème)$")]
+    private static partial System.Text.RegularExpressions.Regex TimeOrOrdinal();
 
     private static FrozenSet<string> Words(string spaceSeparated) =>
         spaceSeparated.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

@@ -30,22 +30,36 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
     public SparseVector Featurize(NormalizedMention mention, MentionLanguage language)
     {
         var slots = new List<uint>(256);
+        var cueSlots = new List<uint>(8);
         var languageSalt = ((uint)language + 1) * 0xC2B2AE35;
-        void Add(uint hash)
+        void AddTo(List<uint> block, uint hash)
         {
-            slots.Add(hash & mask);
+            block.Add(hash & mask);
             if (Settings.PerLanguageCopies)
             {
-                slots.Add(FeatureHash.Mix(hash ^ languageSalt) & mask);
+                block.Add(FeatureHash.Mix(hash ^ languageSalt) & mask);
             }
         }
 
+        void Add(uint hash) => AddTo(slots, hash);
+
         // A per-language intercept: base rates of negativity differ a lot between sources.
-        Add(FeatureHash.Mix(BiasSeed ^ languageSalt));
+        AddTo(cueSlots, FeatureHash.Mix(BiasSeed ^ languageSalt));
 
         var tokens = mention.Tokens;
+        var negatedUntil = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
+            foreach (var cue in LexiconCues(tokens[i], negated: i <= negatedUntil))
+            {
+                AddTo(cueSlots, FeatureHash.Of(cue, WordSeed));
+            }
+
+            if (SentimentLexicon.IsNegationCue(tokens[i]))
+            {
+                negatedUntil = i + SentimentLexicon.NegationReach;
+            }
+
             var hash = FeatureHash.Of(tokens[i], WordSeed);
             Add(hash);
             for (var n = 2; n <= Settings.MaxWordNgram && i + n <= tokens.Count; n++)
@@ -65,13 +79,80 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
             }
         }
 
-        return Normalize(slots);
+        return Combine(Normalize(slots), Counted(cueSlots));
+    }
+
+    private static IEnumerable<string> LexiconCues(string token, bool negated)
+    {
+        if (SentimentLexicon.IsNegationCue(token))
+        {
+            yield return SentimentLexicon.NegationToken;
+        }
+
+        if (SentimentLexicon.IsNegative(token))
+        {
+            yield return negated ? SentimentLexicon.NegatedNegativeToken : SentimentLexicon.NegativeToken;
+        }
+
+        if (SentimentLexicon.IsPositive(token))
+        {
+            yield return negated ? SentimentLexicon.NegatedPositiveToken : SentimentLexicon.PositiveToken;
+        }
     }
 
     /// <summary>Character n-grams read the words only: placeholders and emoji are already whole features.</summary>
     private static IEnumerable<string> WordsOnly(IReadOnlyList<string> tokens) => tokens.Where(t => t.Length > 0 && t[0] != '<');
 
+    /// <summary>
+    /// N-gram counts are L2-normalised so long and short mentions weigh alike; the few lexicon and intercept
+    /// cues are added at full strength after that, so that hundreds of character n-grams do not drown them.
+    /// </summary>
     private static SparseVector Normalize(List<uint> slots)
+    {
+        var (indices, values) = Counted(slots);
+        var norm = 0f;
+        foreach (var v in values)
+        {
+            norm += v * v;
+        }
+
+        norm = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= norm;
+        }
+
+        return new SparseVector(indices, values);
+    }
+
+    private static SparseVector Combine(SparseVector a, SparseVector b)
+    {
+        var indices = new List<int>(a.Indices.Length + b.Indices.Length);
+        var values = new List<float>(indices.Capacity);
+        int i = 0, j = 0;
+        while (i < a.Indices.Length || j < b.Indices.Length)
+        {
+            if (j == b.Indices.Length || (i < a.Indices.Length && a.Indices[i] < b.Indices[j]))
+            {
+                indices.Add(a.Indices[i]);
+                values.Add(a.Values[i++]);
+            }
+            else if (i == a.Indices.Length || b.Indices[j] < a.Indices[i])
+            {
+                indices.Add(b.Indices[j]);
+                values.Add(b.Values[j++]);
+            }
+            else
+            {
+                indices.Add(a.Indices[i]);
+                values.Add(a.Values[i++] + b.Values[j++]);
+            }
+        }
+
+        return new SparseVector([.. indices], [.. values]);
+    }
+
+    private static SparseVector Counted(List<uint> slots)
     {
         slots.Sort();
         var indices = new List<int>(slots.Count);
@@ -90,20 +171,7 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
             i = j;
         }
 
-        var norm = 0f;
-        foreach (var v in values)
-        {
-            norm += v * v;
-        }
-
-        norm = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        var scaled = new float[values.Count];
-        for (var i = 0; i < scaled.Length; i++)
-        {
-            scaled[i] = values[i] * norm;
-        }
-
-        return new SparseVector([.. indices], scaled);
+        return new SparseVector([.. indices], [.. values]);
     }
 }
 

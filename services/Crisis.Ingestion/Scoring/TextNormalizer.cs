@@ -21,6 +21,7 @@ internal static partial class TextNormalizer
     public const string UserToken = "<user>";
     public const string NumberToken = "<num>";
     public const string ElongationToken = "<elongated>";
+    public const string ShoutToken = "<shout>";
     private const char UrlMark = '\uE000';
     private const char UserMark = '\uE001';
 
@@ -54,6 +55,8 @@ internal static partial class TextNormalizer
         private int emoji;
         private bool elongated;
         private bool wordHasLetter;
+        private int wordUppercase;
+        private bool shouted;
 
         public NormalizedMention Run(string text)
         {
@@ -80,6 +83,11 @@ internal static partial class TextNormalizer
             if (elongated)
             {
                 tokens.Add(ElongationToken);
+            }
+
+            if (shouted)
+            {
+                tokens.Add(ShoutToken);
             }
 
             return new NormalizedMention(tokens, arabicLetters, latinLetters, otherLetters, emoji);
@@ -127,6 +135,7 @@ internal static partial class TextNormalizer
                     otherLetters++;
                 }
 
+                wordUppercase += char.IsUpper(c) ? 1 : 0;
                 Append(char.ToLowerInvariant(c), isLetter: true);
             }
             else if (char.IsDigit(c))
@@ -178,9 +187,12 @@ internal static partial class TextNormalizer
                 return;
             }
 
+            // A word of three or more capitals ("NEVER", "WORST") is shouting, a cue of anger.
+            shouted |= wordUppercase >= 3 && wordUppercase >= word.Length;
             tokens.Add(wordHasLetter ? word.ToString() : NumberToken);
             word.Clear();
             wordHasLetter = false;
+            wordUppercase = 0;
         }
     }
 }
