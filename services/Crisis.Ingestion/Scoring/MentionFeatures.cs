@@ -17,161 +17,264 @@ public sealed record FeatureSettings(int HashBits, int MaxWordNgram, int MinChar
 /// <summary>A sparse, L2-normalised feature vector: sorted distinct slot indices and their values.</summary>
 public readonly record struct SparseVector(int[] Indices, float[] Values);
 
-/// <summary>Hashes the tokens of a normalised mention into a sparse vector. Stateless and thread-safe.</summary>
+/// <summary>
+/// Hashes the tokens of a normalised mention into a sparse vector. Thread-safe: the working buffers are
+/// per thread, so scoring allocates little and shares nothing mutable.
+/// </summary>
 internal sealed class MentionFeaturizer(FeatureSettings settings)
 {
     private const uint WordSeed = 0x2545F491;
     private const uint CharSeed = 0x9E3779B9;
     private const uint BiasSeed = 0x85EBCA6B;
+
+    [ThreadStatic]
+    private static FeatureBuffer? threadBuffer;
+
     private readonly uint mask = (uint)settings.Dimension - 1;
 
     public FeatureSettings Settings { get; } = settings;
 
+    /// <summary>A vector of its own, for training; scoring uses <see cref="Collect"/> to skip the copy.</summary>
     public SparseVector Featurize(NormalizedMention mention, MentionLanguage language)
     {
-        var slots = new List<uint>(256);
-        var cueSlots = new List<uint>(8);
-        var languageSalt = ((uint)language + 1) * 0xC2B2AE35;
-        void AddTo(List<uint> block, uint hash)
-        {
-            block.Add(hash & mask);
-            if (Settings.PerLanguageCopies)
-            {
-                block.Add(FeatureHash.Mix(hash ^ languageSalt) & mask);
-            }
-        }
+        var features = Collect(mention, language);
+        return new SparseVector(features.Indices.ToArray(), features.Values.ToArray());
+    }
 
-        void Add(uint hash) => AddTo(slots, hash);
+    /// <summary>The features in this thread's buffer: read them before the thread's next call.</summary>
+    public FeatureSpan Collect(NormalizedMention mention, MentionLanguage language)
+    {
+        var buffer = threadBuffer ??= new FeatureBuffer();
+        buffer.Clear();
+        var languageSalt = ((uint)language + 1) * 0xC2B2AE35;
 
         // A per-language intercept: base rates of negativity differ a lot between sources.
-        AddTo(cueSlots, FeatureHash.Mix(BiasSeed ^ languageSalt));
+        AddCue(buffer, FeatureHash.Mix(BiasSeed ^ languageSalt), languageSalt);
 
         var tokens = mention.Tokens;
         var negatedUntil = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var cue in LexiconCues(tokens[i], negated: i <= negatedUntil))
-            {
-                AddTo(cueSlots, FeatureHash.Of(cue, WordSeed));
-            }
-
+            AddLexiconCues(buffer, tokens[i], negated: i <= negatedUntil, languageSalt);
             if (SentimentLexicon.IsNegationCue(tokens[i]))
             {
                 negatedUntil = i + SentimentLexicon.NegationReach;
             }
 
             var hash = FeatureHash.Of(tokens[i], WordSeed);
-            Add(hash);
+            AddNgram(buffer, hash, languageSalt);
             for (var n = 2; n <= Settings.MaxWordNgram && i + n <= tokens.Count; n++)
             {
                 hash = FeatureHash.Of(tokens[i + n - 1], FeatureHash.Mix(hash + (uint)n));
-                Add(hash);
+                AddNgram(buffer, hash, languageSalt);
             }
         }
 
-        var text = " " + string.Join(' ', WordsOnly(tokens)) + " ";
+        var text = buffer.WordsText(tokens);
         for (var n = Settings.MinCharNgram; n <= Settings.MaxCharNgram; n++)
         {
             var seed = CharSeed + (uint)n;
             for (var start = 0; start + n <= text.Length; start++)
             {
-                Add(FeatureHash.Of(text.AsSpan(start, n), seed));
+                AddNgram(buffer, FeatureHash.Of(text.Slice(start, n), seed), languageSalt);
             }
         }
 
-        return Combine(Normalize(slots), Counted(cueSlots));
+        return buffer.Finish();
     }
 
-    private static IEnumerable<string> LexiconCues(string token, bool negated)
+    private void AddNgram(FeatureBuffer buffer, uint hash, uint languageSalt)
+    {
+        buffer.AddNgramSlot(hash & mask);
+        if (Settings.PerLanguageCopies)
+        {
+            buffer.AddNgramSlot(FeatureHash.Mix(hash ^ languageSalt) & mask);
+        }
+    }
+
+    private void AddCue(FeatureBuffer buffer, uint hash, uint languageSalt)
+    {
+        buffer.AddCueSlot(hash & mask);
+        if (Settings.PerLanguageCopies)
+        {
+            buffer.AddCueSlot(FeatureHash.Mix(hash ^ languageSalt) & mask);
+        }
+    }
+
+    private void AddLexiconCues(FeatureBuffer buffer, string token, bool negated, uint languageSalt)
     {
         if (SentimentLexicon.IsNegationCue(token))
         {
-            yield return SentimentLexicon.NegationToken;
+            AddCue(buffer, FeatureHash.Of(SentimentLexicon.NegationToken, WordSeed), languageSalt);
         }
 
         if (SentimentLexicon.IsNegative(token))
         {
-            yield return negated ? SentimentLexicon.NegatedNegativeToken : SentimentLexicon.NegativeToken;
+            AddCue(buffer, FeatureHash.Of(negated ? SentimentLexicon.NegatedNegativeToken : SentimentLexicon.NegativeToken, WordSeed), languageSalt);
         }
 
         if (SentimentLexicon.IsPositive(token))
         {
-            yield return negated ? SentimentLexicon.NegatedPositiveToken : SentimentLexicon.PositiveToken;
+            AddCue(buffer, FeatureHash.Of(negated ? SentimentLexicon.NegatedPositiveToken : SentimentLexicon.PositiveToken, WordSeed), languageSalt);
         }
     }
+}
 
-    /// <summary>Character n-grams read the words only: placeholders and emoji are already whole features.</summary>
-    private static IEnumerable<string> WordsOnly(IReadOnlyList<string> tokens) => tokens.Where(t => t.Length > 0 && t[0] != '<');
+/// <summary>A view of sorted distinct slot indices and their values, valid until the thread's next featurization.</summary>
+internal readonly ref struct FeatureSpan(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+{
+    public ReadOnlySpan<int> Indices { get; } = indices;
 
-    /// <summary>
-    /// N-gram counts are L2-normalised so long and short mentions weigh alike; the few lexicon and intercept
-    /// cues are added at full strength after that, so that hundreds of character n-grams do not drown them.
-    /// </summary>
-    private static SparseVector Normalize(List<uint> slots)
+    public ReadOnlySpan<float> Values { get; } = values;
+}
+
+/// <summary>
+/// Working memory of one thread's featurization, grown as needed and reused. N-gram counts are
+/// L2-normalised so long and short mentions weigh alike; the few lexicon and intercept cues are added at
+/// full strength after that, so that hundreds of character n-grams do not drown them.
+/// </summary>
+internal sealed class FeatureBuffer
+{
+    private uint[] ngramSlots = new uint[1024];
+    private uint[] cueSlots = new uint[64];
+    private char[] text = new char[512];
+    private int[] ngramIndices = new int[1024];
+    private float[] ngramValues = new float[1024];
+    private int[] cueIndices = new int[64];
+    private float[] cueValues = new float[64];
+    private int[] indices = new int[1024];
+    private float[] values = new float[1024];
+    private int ngramCount;
+    private int cueCount;
+
+    public void Clear() => (ngramCount, cueCount) = (0, 0);
+
+    public void AddNgramSlot(uint slot) => Append(ref ngramSlots, ref ngramCount, slot);
+
+    public void AddCueSlot(uint slot) => Append(ref cueSlots, ref cueCount, slot);
+
+    /// <summary>" word word … ": character n-grams read the words only, as placeholders and emoji are whole features already.</summary>
+    public ReadOnlySpan<char> WordsText(IReadOnlyList<string> tokens)
     {
-        var (indices, values) = Counted(slots);
-        var norm = 0f;
-        foreach (var v in values)
+        var length = 1;
+        foreach (var token in tokens)
         {
-            norm += v * v;
+            length += IsWord(token) ? token.Length + 1 : 0;
+        }
+
+        length = Math.Max(length, 2);
+        if (text.Length < length)
+        {
+            text = new char[Math.Max(length, text.Length * 2)];
+        }
+
+        var at = 0;
+        text[at++] = ' ';
+        foreach (var token in tokens)
+        {
+            if (IsWord(token))
+            {
+                token.CopyTo(text.AsSpan(at));
+                at += token.Length;
+                text[at++] = ' ';
+            }
+        }
+
+        if (at == 1)
+        {
+            text[at++] = ' ';
+        }
+
+        return text.AsSpan(0, at);
+    }
+
+    public FeatureSpan Finish()
+    {
+        var ngrams = Counted(ngramSlots, ngramCount, ref ngramIndices, ref ngramValues);
+        var norm = 0f;
+        for (var i = 0; i < ngrams; i++)
+        {
+            norm += ngramValues[i] * ngramValues[i];
         }
 
         norm = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < ngrams; i++)
         {
-            values[i] *= norm;
+            ngramValues[i] *= norm;
         }
 
-        return new SparseVector(indices, values);
+        var cues = Counted(cueSlots, cueCount, ref cueIndices, ref cueValues);
+        var count = Merge(ngrams, cues);
+        return new FeatureSpan(indices.AsSpan(0, count), values.AsSpan(0, count));
     }
 
-    private static SparseVector Combine(SparseVector a, SparseVector b)
+    private static bool IsWord(string token) => token.Length > 0 && token[0] != '<';
+
+    private static void Append(ref uint[] slots, ref int count, uint slot)
     {
-        var indices = new List<int>(a.Indices.Length + b.Indices.Length);
-        var values = new List<float>(indices.Capacity);
-        int i = 0, j = 0;
-        while (i < a.Indices.Length || j < b.Indices.Length)
+        if (count == slots.Length)
         {
-            if (j == b.Indices.Length || (i < a.Indices.Length && a.Indices[i] < b.Indices[j]))
-            {
-                indices.Add(a.Indices[i]);
-                values.Add(a.Values[i++]);
-            }
-            else if (i == a.Indices.Length || b.Indices[j] < a.Indices[i])
-            {
-                indices.Add(b.Indices[j]);
-                values.Add(b.Values[j++]);
-            }
-            else
-            {
-                indices.Add(a.Indices[i]);
-                values.Add(a.Values[i++] + b.Values[j++]);
-            }
+            Array.Resize(ref slots, slots.Length * 2);
         }
 
-        return new SparseVector([.. indices], [.. values]);
+        slots[count++] = slot;
     }
 
-    private static SparseVector Counted(List<uint> slots)
+    /// <summary>Sorts the slots and turns repeats into sub-linear counts: the tenth "very" adds less than the first.</summary>
+    private static int Counted(uint[] slots, int count, ref int[] distinct, ref float[] weights)
     {
-        slots.Sort();
-        var indices = new List<int>(slots.Count);
-        var values = new List<float>(slots.Count);
-        for (var i = 0; i < slots.Count;)
+        Array.Sort(slots, 0, count);
+        if (distinct.Length < count)
+        {
+            distinct = new int[slots.Length];
+            weights = new float[slots.Length];
+        }
+
+        var written = 0;
+        for (var i = 0; i < count;)
         {
             var j = i;
-            while (j < slots.Count && slots[j] == slots[i])
+            while (j < count && slots[j] == slots[i])
             {
                 j++;
             }
 
-            indices.Add((int)slots[i]);
-            // Sub-linear counts: the tenth "very" adds less than the first.
-            values.Add(1f + MathF.Log(j - i));
+            distinct[written] = (int)slots[i];
+            weights[written++] = 1f + MathF.Log(j - i);
             i = j;
         }
 
-        return new SparseVector([.. indices], [.. values]);
+        return written;
+    }
+
+    private int Merge(int ngrams, int cues)
+    {
+        if (indices.Length < ngrams + cues)
+        {
+            indices = new int[(ngrams + cues) * 2];
+            values = new float[(ngrams + cues) * 2];
+        }
+
+        int i = 0, j = 0, written = 0;
+        while (i < ngrams || j < cues)
+        {
+            if (j == cues || (i < ngrams && ngramIndices[i] < cueIndices[j]))
+            {
+                (indices[written], values[written]) = (ngramIndices[i], ngramValues[i++]);
+            }
+            else if (i == ngrams || cueIndices[j] < ngramIndices[i])
+            {
+                (indices[written], values[written]) = (cueIndices[j], cueValues[j++]);
+            }
+            else
+            {
+                (indices[written], values[written]) = (ngramIndices[i], ngramValues[i++] + cueValues[j++]);
+            }
+
+            written++;
+        }
+
+        return written;
     }
 }
 

@@ -49,11 +49,12 @@ public sealed class NegativityModel
         new(Features, weights, Bias, thresholds, defaultThreshold);
 
     /// <summary>Probability that the features describe a negative mention.</summary>
-    public double Probability(SparseVector features)
+    public double Probability(SparseVector features) => Probability(features.Indices, features.Values);
+
+    /// <summary>Probability that the features (sorted distinct slots and their values) describe a negative mention.</summary>
+    public double Probability(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         double score = Bias;
-        var indices = features.Indices;
-        var values = features.Values;
         for (var i = 0; i < indices.Length; i++)
         {
             score += weights[indices[i]] * values[i];

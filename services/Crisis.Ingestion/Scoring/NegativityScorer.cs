@@ -38,7 +38,8 @@ public sealed class NegativityScorer : INegativityScorer
             return NegativityScore.NothingToScore(language);
         }
 
-        var probability = Model.Probability(featurizer.Featurize(mention, language));
+        var features = featurizer.Collect(mention, language);
+        var probability = Model.Probability(features.Indices, features.Values);
         return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language), Unscorable: false);
     }
 

@@ -34,8 +34,16 @@ internal static partial class TextNormalizer
 
         var window = text.Length > MaxCharsRead ? text[..MaxCharsRead] : text;
         // Private-use marks stand in for links and handles so that their letters count as no language.
-        window = LinkPattern().Replace(window, " " + UrlMark + " ");
-        window = UserPattern().Replace(window, " " + UserMark + " ");
+        // Links need a '/' or "www.", handles an '@': most mentions skip both regular expressions.
+        if (window.Contains('/', StringComparison.Ordinal) || window.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            window = LinkPattern().Replace(window, " " + UrlMark + " ");
+        }
+
+        if (window.Contains('@', StringComparison.Ordinal))
+        {
+            window = UserPattern().Replace(window, " " + UserMark + " ");
+        }
         return new Tokenizer().Run(window);
     }
 
