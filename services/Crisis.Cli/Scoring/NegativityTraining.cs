@@ -6,11 +6,15 @@ using Microsoft.ML.Trainers;
 namespace Crisis.Cli.Scoring;
 
 /// <summary>Knobs of one training run; the defaults are those of the shipped model.</summary>
-public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed)
+/// <param name="NaiveBayesScaling">
+/// Scale each feature by its naive Bayes log-count ratio before the regression (NB-LR, after Wang &amp; Manning
+/// 2012, "Baselines and Bigrams"); the ratios are folded into the exported weights, so scoring is unchanged.
+/// </param>
+public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed, bool NaiveBayesScaling = false)
 {
     public static readonly TrainingOptions Shipped = new(
         new FeatureSettings(HashBits: 20, MaxWordNgram: 2, MinCharNgram: 2, MaxCharNgram: 5, PerLanguageCopies: true),
-        L2: 0.3f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127);
+        L2: 0.6f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127, NaiveBayesScaling: true);
 }
 
 /// <summary>
@@ -24,7 +28,9 @@ public static class NegativityTraining
     {
         var ml = new MLContext(options.Seed);
         var featurizer = new MentionFeaturizer(options.Features);
-        var examples = rows.Select(row => ToExample(row, featurizer)).ToList();
+        var labelled = rows.Select(row => (row.IsNegative, Vector: Featurize(row, featurizer))).ToList();
+        var ratios = options.NaiveBayesScaling ? LogCountRatios(labelled, options.Features.Dimension) : null;
+        var examples = labelled.Select(e => ToExample(e.IsNegative, e.Vector, ratios, options.Features.Dimension)).ToList();
 
         var schema = SchemaDefinition.Create(typeof(Example));
         schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, options.Features.Dimension);
@@ -43,19 +49,64 @@ public static class NegativityTraining
             NumberOfThreads = 1,
         });
         var linear = trainer.Fit(data).Model.SubModel;
+        var weights = linear.Weights.ToArray();
+        if (ratios is not null)
+        {
+            // w · (r ∘ x) = (w ∘ r) · x: the shipped weights absorb the ratios.
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] *= ratios[i];
+            }
+        }
 
-        return new NegativityModel(options.Features, [.. linear.Weights], linear.Bias, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f);
+        return new NegativityModel(options.Features, weights, linear.Bias, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f);
     }
 
-    private static Example ToExample(LabelledMention row, MentionFeaturizer featurizer)
+    private static SparseVector Featurize(LabelledMention row, MentionFeaturizer featurizer)
     {
         var mention = TextNormalizer.Normalize(row.Text);
-        var vector = featurizer.Featurize(mention, LanguageIdentifier.Identify(mention));
-        return new Example
+        return featurizer.Featurize(mention, LanguageIdentifier.Identify(mention));
+    }
+
+    /// <summary>log((p/|p|) / (q/|q|)) per slot, p and q counting presence in negative and other rows, smoothed by one.</summary>
+    private static float[] LogCountRatios(List<(bool IsNegative, SparseVector Vector)> examples, int dimension)
+    {
+        var negative = new double[dimension];
+        var other = new double[dimension];
+        Array.Fill(negative, 1.0);
+        Array.Fill(other, 1.0);
+        foreach (var (isNegative, vector) in examples)
         {
-            Label = row.IsNegative,
-            Features = new VBuffer<float>(featurizer.Settings.Dimension, vector.Indices.Length, vector.Values, vector.Indices),
-        };
+            var counts = isNegative ? negative : other;
+            foreach (var index in vector.Indices)
+            {
+                counts[index]++;
+            }
+        }
+
+        double negativeTotal = negative.Sum(), otherTotal = other.Sum();
+        var ratios = new float[dimension];
+        for (var i = 0; i < dimension; i++)
+        {
+            ratios[i] = (float)Math.Log(negative[i] / negativeTotal / (other[i] / otherTotal));
+        }
+
+        return ratios;
+    }
+
+    private static Example ToExample(bool isNegative, SparseVector vector, float[]? ratios, int dimension)
+    {
+        var values = vector.Values;
+        if (ratios is not null)
+        {
+            values = new float[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = vector.Values[i] * ratios[vector.Indices[i]];
+            }
+        }
+
+        return new Example { Label = isNegative, Features = new VBuffer<float>(dimension, vector.Indices.Length, values, vector.Indices) };
     }
 
     private sealed class Example

@@ -50,6 +50,10 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
         [CommandOption("--max-word-ngram <N>")]
         public int? MaxWordNgram { get; init; }
 
+        [CommandOption("--naive-bayes-scaling")]
+        [Description("Scale features by naive Bayes log-count ratios before the regression (NB-LR)")]
+        public bool NaiveBayesScaling { get; init; }
+
         [CommandOption("--no-language-copies")]
         [Description("Train one shared model without per-language feature copies")]
         public bool NoLanguageCopies { get; init; }
@@ -82,7 +86,7 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
                 MaxWordNgram = MaxWordNgram ?? shipped.Features.MaxWordNgram,
                 PerLanguageCopies = !NoLanguageCopies && shipped.Features.PerLanguageCopies,
             };
-            return shipped with { Features = features, L2 = L2 ?? shipped.L2, L1 = L1 ?? shipped.L1, IncludeCopyleft = !WithoutCopyleft };
+            return shipped with { Features = features, L2 = L2 ?? shipped.L2, L1 = L1 ?? shipped.L1, IncludeCopyleft = !WithoutCopyleft, NaiveBayesScaling = NaiveBayesScaling || shipped.NaiveBayesScaling };
         }
     }
 

@@ -32,6 +32,13 @@ internal static class SentimentLexicon
         "crying tears lose losing loss cancelled canceled ruined ruin destroyed racist sexist evil corrupt blame unfair " +
         "unacceptable incompetent furious outraged mad hostile riot ugh smh meh grr argh sucks worthless garbage trash " +
         "awful horrific horrendous nightmare stuck unable refused denied avoid beware warning regret terrible " +
+        "miss missing sorry unfortunately sadly dislike bothered bother annoy frustrated frustrating irritating " +
+        "postponed dammit injured injury ill rip loser losers weak shameful disgrace disgraceful embarrassed " +
+        "nervous anxious depressed depressing lonely cried scary creepy mistake hypocrite hypocrisy liars " +
+        "threat threats violence violent shooting murder murdered rape abuse bomb bombing arrested prison jail " +
+        "illegal fight fighting hating unhappy sucky trash ruins screwed pissed bullshit dumbest worst " +
+        "overpriced rubbish cheated unreliable disconnected cancel hacked hostage victims victim tragic " +
+        "doubt problem suffer suffering poverty crash crashes defeat defeated ashamed fault guilty " +
         // French
         "nul nulle nuls mauvais mauvaise pire horrible affreux déçu déçue déçus décevant décevante honte honteux arnaque " +
         "arnaqueurs scandale scandaleux colère énervé énervée marre panne coupé coupure lent lente retard inadmissible " +
@@ -40,6 +47,9 @@ internal static class SentimentLexicon
         "remboursement plainte malade douleur pleurer perdu menteur menteurs mensonge mensonges voleur voleurs danger " +
         "dangereux déteste haine hais dégoûté dégoûtant désolé sale ennui ennuyeux bordel foutu crever meurtre sang " +
         "blessé souffrir souffre faute grave problème problèmes honteuse minable lamentable escroc escroquerie galère " +
+        "inquiet inquiète angoisse désespoir désespéré malheur pleure pleurs tristesse crainte craint effrayant " +
+        "terrible terribles pénible insupportable déçoit dommage hélas attaque guerre tué morts victime victimes " +
+        "injuste injustice mensonger faux fausse bête conneries chiant chiante emmerde vol volé trahi trahison " +
         // Arabic script: MSA and dialects
         "سيء سيئ سيئه سيئين اسوا فاشل فاشله فاشلين فشل زفت خايب خايبه خامج حرام كذب كذاب كذابين حقير حقيره تافه تافهه " +
         "غبي اغبياء حمار حمير كلب كلاب وسخ زباله قذر مقرف سخيف ظلم ظالم ظالمين فساد فاسد فاسدين حرامي حراميه لصوص " +
@@ -48,6 +58,9 @@ internal static class SentimentLexicon
         "يلعن تفو تبا خساره خاسر فضيحه مهزله مسخره بهدله تبهليل حشومه شوهه ذل قبيح خنزير نذل مجرم مجرمين جريمه عنصري " +
         "خيانه خائن خونه منافق منافقين نفاق تعبت تعبان مريض يبكي ملل ممل مخيب غلاء مسخوط الحكره حكره ذباب زبل " +
         "ميزيريا معفن خنز تخلف متخلف متخلفين وسخين فاشلون خسيس وقح وقاحه اهانه مهين يكذب يسرق " +
+        "كريه بشع فظيع مؤسف اسف مخجل غش غشاش خداع مخادع ضرر اضرار معاناه يعاني فقر جوع بطاله " +
+        "ظلام قمع اعتقال سجن تعذيب عدوان احتلال مذبحه مجزره شهداء ضحايا قهر حسره خيبه اكتئاب " +
+        "مقهور زهقت زهقنا تعبنا طفح كرهت كرهنا فاشله مزعج ازعاج غلط اخطاء خطا عطل معطل " +
         // Arabizi
         "5ayba 5ayeb khayba khayeb khamej 5amej mochkla mochkel machakil ta3ban ta3bana 7ram hram 7chouma hchouma " +
         "chouha mossiba msiba kadheb kadhab kdab kdeb 7mar hmar kelb klab wsakh wsekh z3af za3fan mkalakh zebla zbel " +

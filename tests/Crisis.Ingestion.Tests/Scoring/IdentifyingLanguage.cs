@@ -19,6 +19,14 @@ public class When_identifying_the_language_of_a_mention
         Assert.That(LanguageIdentifier.Identify(TextNormalizer.Normalize(text)), Is.EqualTo(expected));
 
     [Test]
+    public void It_takes_latin_text_without_any_french_or_english_cue_for_arabizi() =>
+        Assert.That(LanguageIdentifier.Identify(TextNormalizer.Normalize("yesser mzyouna")), Is.EqualTo(MentionLanguage.Arabizi));
+
+    [Test]
+    public void It_does_not_take_times_and_ordinals_for_arabizi_spelling() =>
+        Assert.That(LanguageIdentifier.Identify(TextNormalizer.Normalize("see you tomorrow at 7am for the 3rd round")), Is.EqualTo(MentionLanguage.English));
+
+    [Test]
     public void It_goes_by_the_majority_script_when_scripts_mix() =>
         Assert.That(LanguageIdentifier.Identify(TextNormalizer.Normalize("merci الخدمة ممتازة بزاف")), Is.EqualTo(MentionLanguage.Arabic));
 }
