@@ -2,6 +2,7 @@ using Crisis.Cli.Database;
 using Crisis.Cli.Evaluating;
 using Crisis.Cli.Ingesting;
 using Crisis.Cli.Sampling;
+using Crisis.Cli.Scoring;
 using Crisis.Cli.Summarising;
 using Spectre.Console.Cli;
 
@@ -27,5 +28,7 @@ public static class CrisisCommands
             db.SetDescription("Event store administration.");
             db.AddCommand<MigrateCommand>("migrate").WithDescription("Create or update the store's schema.");
         });
+        config.AddCommand<ScoreCommand>("score").WithDescription("Score the negativity of every mention in a TSV or NDJSON file");
+        config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }
 }

@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Crisis.Ingestion.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Crisis.Cli.Scoring;
+
+/// <summary>
+/// `crisis score --input &lt;file&gt; --output &lt;file&gt;`: scores every mention of a TSV or NDJSON file with the
+/// same <see cref="NegativityScorer"/> ingestion uses, writing one TSV row per input row, in input order.
+/// </summary>
+public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--input <FILE>")]
+        [Description("TSV with a 'text' column, or NDJSON (.ndjson/.jsonl/.json) objects with a \"text\" field")]
+        public string Input { get; init; } = "";
+
+        [CommandOption("--output <FILE>")]
+        [Description("TSV written with columns language, probability, negative (empty when unscorable)")]
+        public string Output { get; init; } = "";
+
+        [CommandOption("--model <FILE>")]
+        [Description("A model file from train-negativity instead of the shipped one")]
+        public string? Model { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Input) || !File.Exists(Input))
+            {
+                return ValidationResult.Error($"--input must name an existing file (got '{Input}')");
+            }
+
+            if (Model is not null && !File.Exists(Model))
+            {
+                return ValidationResult.Error($"--model file '{Model}' does not exist");
+            }
+
+            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output <FILE> is required") : ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scorer = settings.Model is null ? NegativityScorer.Default : NegativityScorer.FromFile(settings.Model);
+        var output = Path.GetFullPath(settings.Output);
+        // Write next to the target and move at the end, so a bad input line never leaves a half-written output.
+        var partial = output + ".partial";
+        var rows = 0;
+        try
+        {
+            await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                await writer.WriteLineAsync("language\tprobability\tnegative");
+                foreach (var text in MentionFile.ReadTexts(settings.Input))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await writer.WriteLineAsync(Format(scorer.Score(text)));
+                    rows++;
+                }
+            }
+
+            File.Move(partial, output, overwrite: true);
+        }
+        catch (InvalidDataException e)
+        {
+            File.Delete(partial);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {e.Message}");
+            return 1;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored {rows} mentions into {output}");
+        return 0;
+    }
+
+    public static string Format(NegativityScore score) => score.Unscorable
+        ? FormattableString.Invariant($"{score.Language.ToString().ToLowerInvariant()}\t\t")
+        : FormattableString.Invariant($"{score.Language.ToString().ToLowerInvariant()}\t{score.Probability:F4}\t{(score.IsNegative == true ? 1 : 0)}");
+}

@@ -1,0 +1,42 @@
+using Crisis.Ingestion.Scoring;
+using NUnit.Framework;
+
+namespace Crisis.Ingestion.Tests.Scoring;
+
+public class When_a_word_is_in_the_polarity_lexicon
+{
+    [TestCase("خايبة")]
+    [TestCase("سيئة")]
+    [TestCase("أسوأ")]
+    [TestCase("5ayba")]
+    [TestCase("Déçu")]
+    [TestCase("WORST")]
+    public void It_is_read_as_negative_whatever_its_spelling(string word) =>
+        Assert.That(SentimentLexicon.IsNegative(TextNormalizer.Normalize(word).Tokens[0]), Is.True);
+
+    [TestCase("ممتازة")]
+    [TestCase("merci")]
+    [TestCase("behia")]
+    [TestCase("Amazing")]
+    public void It_is_read_as_positive(string word) =>
+        Assert.That(SentimentLexicon.IsPositive(TextNormalizer.Normalize(word).Tokens[0]), Is.True);
+
+    [TestCase("pas")]
+    [TestCase("ما")]
+    [TestCase("mouch")]
+    [TestCase("never")]
+    public void Negation_cues_are_known(string word) =>
+        Assert.That(SentimentLexicon.IsNegationCue(TextNormalizer.Normalize(word).Tokens[0]), Is.True);
+}
+
+public class When_a_positive_word_follows_a_negation
+{
+    [Test]
+    public void It_scores_more_negative_than_the_plain_positive()
+    {
+        var plain = NegativityScorer.Default.Score("the service is good").Probability ?? double.NaN;
+        var negated = NegativityScorer.Default.Score("the service is not good").Probability ?? double.NaN;
+
+        Assert.That(negated, Is.GreaterThan(plain));
+    }
+}
