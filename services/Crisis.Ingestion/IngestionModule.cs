@@ -4,6 +4,7 @@ using Crisis.Ingestion.ConsumingFromBus;
 using Crisis.Ingestion.Mentions;
 using Crisis.Ingestion.ReceivingOverHttp;
 using Crisis.Ingestion.Recording;
+using Crisis.Ingestion.Scoring;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -26,7 +27,13 @@ public static class IngestionModule
         services.AddSingleton<IngestionTelemetry>();
         services.AddSingleton<BrandDirectory>();
         services.AddSingleton<MentionValidator>();
-        services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<Scoring.INegativityScorer>()));
+        var scoring = configuration.GetSection(ScoringSettings.Section).Get<ScoringSettings>() ?? new ScoringSettings();
+        if (scoring.Enabled)
+        {
+            // Loaded once, on first use, and shared: the scorer is thread-safe.
+            services.AddSingleton<INegativityScorer>(_ => scoring.ModelPath is { } path ? NegativityScorer.FromFile(path) : NegativityScorer.Default);
+        }
+        services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<INegativityScorer>()));
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<Summarising.MentionSummary>();
         services.ConfigureMarten(ConfigureStore);

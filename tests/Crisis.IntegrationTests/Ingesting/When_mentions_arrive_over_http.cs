@@ -158,4 +158,31 @@ public class When_mentions_arrive_over_http : IntegrationSpec
         Assert.That(streams, Is.EqualTo(3));
         Assert.That(acmeTen, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task Each_mention_is_stored_with_its_language_and_negativity()
+    {
+        await RegisterBrandAsync("acme");
+        var arabic = Mention("acme", "l1", Recent);
+        arabic["text"] = "خدمة سيئة جدا، أسوأ شركة تعاملت معها";
+        var english = Mention("acme", "l2", Recent);
+        english["text"] = "Thank you Acme, great service and a lovely team!";
+        var arabizi = Mention("acme", "l3", Recent);
+        arabizi["text"] = "khedma khayba bzaf, 3lach ma tjawbouch?";
+
+        await PostAsync(Ndjson([arabic, english, arabizi]));
+
+        await using var command = Database.CreateCommand(
+            $"SELECT m->>'postId', m->>'language', (m->>'isNegative')::boolean, (m->>'negativeProbability')::float8 FROM {Schema}.mt_events e, jsonb_array_elements(e.data->'mentions') m ORDER BY 1");
+        var rows = new List<(string Post, string Language, bool Negative, double Probability)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetDouble(3)));
+        }
+        Assert.That(rows.Select(r => (r.Post, r.Language, r.Negative)), Is.EqualTo(new[]
+        {
+            ("l1", "Arabic", true), ("l2", "English", false), ("l3", "Arabizi", true),
+        }));
+        Assert.That(rows.All(r => r.Probability is >= 0 and <= 1), Is.True);
+    }
 }
