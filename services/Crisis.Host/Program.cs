@@ -1,20 +1,27 @@
+using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
 using Crisis.ServiceDefaults;
 using Crisis.ServiceDefaults.EventSourcing;
+using JasperFx.Events.Daemon;
 
 var builder = WebApplication.CreateBuilder(args);
 var modules = HostedModules.From(builder.Configuration);
 
 builder.AddServiceDefaults();
-builder.Services.AddCrisisEventStore(builder.Configuration);
-if (modules.Ingestion) builder.Services.AddIngestion(builder.Configuration);
+var store = builder.Services.AddCrisisEventStore(builder.Configuration);
+// Every node registers every module's store schema; only the services it runs do work.
+builder.Services.AddIngestion(builder.Configuration);
+store.AddDetection(builder.Configuration).AddDetectionPublishing();
+// Projections and subscriptions run on one node at a time across the cluster (hot/cold).
+if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
 builder.Services.AddCrisisBus(builder.Configuration, modules);
 builder.Services.AddStoreHealthChecks();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 if (modules.Ingestion) app.MapIngestion();
+app.MapDetection();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory-free host launcher.</summary>

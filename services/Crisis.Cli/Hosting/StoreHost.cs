@@ -1,3 +1,4 @@
+using Crisis.Detection;
 using Crisis.Ingestion;
 using Crisis.ServiceDefaults.EventSourcing;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,8 @@ public static class StoreHost
         });
         builder.Logging.ClearProviders();
         builder.Services.AddMetrics();
-        builder.Services.AddCrisisEventStore(builder.Configuration);
+        // Every module's schema, so that 'db migrate' creates all of it; no daemon runs here.
+        builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         return builder.Build();
     }

@@ -1,0 +1,49 @@
+using Crisis.Detection.Buzz;
+using Crisis.Detection.Monitoring;
+using Crisis.Detection.Projecting;
+using Crisis.Detection.Publishing;
+using Crisis.Detection.Querying;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crisis.Detection;
+
+/// <summary>Everything the detection service registers: its events, projections, subscriptions and endpoints.</summary>
+public static class DetectionModule
+{
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddDetection(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
+    {
+        var options = MonitorSettings.Read(configuration);
+        marten.Services.AddSingleton(options);
+        marten.Services.ConfigureMarten(store => ConfigureStore(store, options));
+        return marten;
+    }
+
+    /// <summary>Publishing buzz decisions to the bus: only where a bus exists (the host, not the command line).</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddDetectionPublishing(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
+        marten.AddSubscriptionWithServices<BuzzPublisher>(ServiceLifetime.Singleton);
+
+    public static void ConfigureStore(StoreOptions store, MonitorOptions options)
+    {
+        store.Events.MapEventType<BuzzPhaseChanged>("buzz_phase_changed");
+        store.Events.MapEventType<BuzzEscalated>("buzz_escalated");
+        store.Events.MapEventType<PositiveSpikeObserved>("positive_spike_observed");
+        store.Events.MapEventType<BuzzSubsided>("buzz_subsided");
+        store.Events.MapEventType<LateMentionsSetAside>("late_mentions_set_aside");
+        store.Projections.Add<BuzzStateProjection>(ProjectionLifecycle.Inline);
+        store.Schema.For<BrandMonitorState>().Identity(s => s.Id);
+        store.Schema.For<DetectionCheckpoint>().Identity(c => c.Id);
+        store.Events.Subscribe(new DetectionSubscription(options));
+    }
+
+    public static IEndpointRouteBuilder MapDetection(this IEndpointRouteBuilder app)
+    {
+        app.MapBuzzQueries();
+        return app;
+    }
+}

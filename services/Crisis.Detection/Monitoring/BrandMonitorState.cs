@@ -1,0 +1,23 @@
+using Crisis.Detection.Detecting;
+using Crisis.Detection.Signals;
+
+namespace Crisis.Detection.Monitoring;
+
+/// <summary>
+/// Everything needed to resume one brand's monitoring exactly where it stopped: stored as a document next to
+/// the subscription's progress, in the same transaction.
+/// </summary>
+public sealed class BrandMonitorState
+{
+    public string Id { get; set; } = "";
+    public BuzzDetectorSnapshot? Detector { get; set; }
+    public long LastClosedBucket { get; set; } = long.MinValue;
+    public List<BucketAccumulator> OpenBuckets { get; set; } = [];
+    public List<BucketAccumulator> RecentBuckets { get; set; } = [];
+    public BuzzPhase Phase { get; set; }
+    public string? EpisodeId { get; set; }
+    public DateTimeOffset? Onset { get; set; }
+    public int PeakSeverity { get; set; }
+    public bool PositiveReported { get; set; }
+    public long LateMentions { get; set; }
+}

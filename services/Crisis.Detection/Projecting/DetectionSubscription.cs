@@ -1,0 +1,73 @@
+using Crisis.Detection.Buzz;
+using Crisis.Detection.Monitoring;
+using Crisis.Detection.Signals;
+using Crisis.Ingestion.Mentions;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+
+namespace Crisis.Detection.Projecting;
+
+/// <summary>
+/// Runs the <see cref="BuzzMonitor"/> over the mention streams, in store order, inside Marten's async daemon
+/// (one node at a time across the cluster). The buzz events it decides, the brands' monitoring state and its
+/// checkpoint are written in the transaction that records its progress, so a crash never loses or repeats a
+/// decision.
+/// </summary>
+public sealed class DetectionSubscription : SubscriptionBase
+{
+    public const string SubscriptionKey = "detection";
+    private readonly MonitorOptions options;
+    private BuzzMonitor? monitor;
+    private long monitorSequence = -1;
+
+    public DetectionSubscription(MonitorOptions options)
+    {
+        this.options = options;
+        Name = SubscriptionKey;
+        IncludeType<MentionsRecorded>();
+        Options.BatchSize = 200;
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        // The in-memory monitor is trusted only if it stopped exactly where this page starts; after a failed
+        // page, or on another node, it is rebuilt from the last committed checkpoint.
+        if (monitor is null || monitorSequence != page.SequenceFloor)
+        {
+            monitor = await LoadAsync(operations, cancellationToken);
+        }
+
+        var mentions = page.Events.Select(e => e.Data).OfType<MentionsRecorded>().SelectMany(MentionSignal.From);
+        var decided = monitor.Observe(mentions);
+        foreach (var group in decided.GroupBy(BrandOf))
+        {
+            operations.Events.Append(BuzzStreams.KeyFor(group.Key), group.ToArray());
+        }
+        foreach (var brand in monitor.Brands) operations.Store(brand.Snapshot());
+        operations.Store(new DetectionCheckpoint { LastSequence = page.SequenceCeiling, Watermark = monitor.Watermark });
+        monitorSequence = page.SequenceCeiling;
+        return NullChangeListener.Instance;
+    }
+
+    private async Task<BuzzMonitor> LoadAsync(IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var checkpoint = await operations.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
+        var states = await operations.Query<BrandMonitorState>().ToListAsync(cancellationToken);
+        var loaded = new BuzzMonitor(options);
+        loaded.Restore(checkpoint?.Watermark, states);
+        return loaded;
+    }
+
+    private static string BrandOf(object buzzEvent) => buzzEvent switch
+    {
+        BuzzPhaseChanged e => e.BrandId,
+        BuzzEscalated e => e.BrandId,
+        PositiveSpikeObserved e => e.BrandId,
+        BuzzSubsided e => e.BrandId,
+        LateMentionsSetAside e => e.BrandId,
+        _ => throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}"),
+    };
+}

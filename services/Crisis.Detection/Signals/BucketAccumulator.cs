@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Crisis.Ingestion.Scoring;
+
+namespace Crisis.Detection.Signals;
+
+/// <summary>
+/// Everything detection keeps of one brand's bucket while it is open: counts for the detector and a bounded
+/// sample for the evidence (the most-reached negative posts, term and language counts). Serialisable, because
+/// open buckets are part of the checkpoint.
+/// </summary>
+public sealed partial class BucketAccumulator
+{
+    public const int KeptPosts = 5;
+    private const int ExcerptLength = 200;
+
+    public long Start { get; set; }
+    public long Volume { get; set; }
+    public long Negative { get; set; }
+    public long Scored { get; set; }
+    public double ReachWeightedNegative { get; set; }
+    public HashSet<string> Authors { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> Languages { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> Terms { get; set; } = new(StringComparer.Ordinal);
+    public List<EvidenceMention> TopNegative { get; set; } = [];
+
+    public void Add(MentionSignal mention)
+    {
+        Volume++;
+        Authors.Add(mention.Author);
+        var language = mention.Language.ToString();
+        Languages[language] = Languages.GetValueOrDefault(language) + 1;
+        if (mention.IsNegative is { } negative)
+        {
+            Scored++;
+            if (negative)
+            {
+                Negative++;
+                ReachWeightedNegative += Reach(mention.Followers);
+                KeepIfReachesFar(mention);
+            }
+        }
+        foreach (var term in TermsOf(mention.Text)) Terms[term] = Terms.GetValueOrDefault(term) + 1;
+    }
+
+    /// <summary>An author with 100,000 followers weighs 6 mentions, not 100,000: reach matters, but a single account must not drown the crowd.</summary>
+    public static double Reach(long followers) => 1 + Math.Log10(1 + Math.Max(0, followers));
+
+    public BucketFigures Figures(long bucketTicks) =>
+        new(new DateTimeOffset(Start * bucketTicks, TimeSpan.Zero), Volume, Negative, Scored, ReachWeightedNegative, Authors.Count);
+
+    private void KeepIfReachesFar(MentionSignal mention)
+    {
+        var excerpt = mention.Text.Length <= ExcerptLength ? mention.Text : string.Concat(mention.Text.AsSpan(0, ExcerptLength), "…");
+        TopNegative.Add(new EvidenceMention(mention.Platform, mention.PostId, mention.Author, mention.Followers, mention.Language.ToString(), excerpt, mention.PublishedAt));
+        if (TopNegative.Count <= KeptPosts) return;
+        TopNegative.Sort(ByReachThenId);
+        TopNegative.RemoveAt(TopNegative.Count - 1);
+    }
+
+    /// <summary>Deterministic order: most followers first, then post id, so replays pick the same evidence.</summary>
+    public static int ByReachThenId(EvidenceMention a, EvidenceMention b)
+    {
+        var byFollowers = b.Followers.CompareTo(a.Followers);
+        return byFollowers != 0 ? byFollowers : string.CompareOrdinal(a.PostId, b.PostId);
+    }
+
+    /// <summary>Hashtags, and words of four letters or more in any script, lower-cased; digits inside words are kept for Arabizi.</summary>
+    public static IEnumerable<string> TermsOf(string text)
+    {
+        foreach (Match match in Words().Matches(text))
+        {
+            var term = match.Value.ToLowerInvariant();
+            if (!term.StartsWith('#') && StopWords.Contains(term)) continue;
+            yield return term;
+        }
+    }
+
+    [GeneratedRegex(@"#[\p{L}\p{N}_]+|[\p{L}][\p{L}\p{N}\p{Mn}]{3,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "with", "that", "this", "have", "from", "they", "your", "what", "when", "been", "were", "will", "just", "about", "more",
+        "pour", "dans", "avec", "sont", "mais", "plus", "nous", "vous", "cette", "tout", "très", "encore", "elle",
+        "على", "هذا", "هذه", "التي", "الذي", "كان", "لكن", "عندهم", "ديال", "حتى", "wach", "hadi", "dyal", "m3a",
+    };
+}

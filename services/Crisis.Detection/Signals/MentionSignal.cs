@@ -1,0 +1,22 @@
+using Crisis.Ingestion.Mentions;
+using Crisis.Ingestion.Scoring;
+
+namespace Crisis.Detection.Signals;
+
+/// <summary>The facts of one mention that detection uses; mapped from ingestion's events in one place.</summary>
+public sealed record MentionSignal(
+    string BrandId,
+    string Platform,
+    string PostId,
+    DateTimeOffset PublishedAt,
+    string Author,
+    long Followers,
+    string Text,
+    MentionLanguage Language,
+    bool? IsNegative)
+{
+    public static IEnumerable<MentionSignal> From(MentionsRecorded recorded) =>
+        recorded.Mentions.Select(m => new MentionSignal(
+            recorded.BrandId, m.Platform.WireName(), m.PostId, m.PublishedAt, m.Author.Handle, m.Author.Followers ?? 0,
+            m.Text, m.Language, m.IsNegative));
+}
