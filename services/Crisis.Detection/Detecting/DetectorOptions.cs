@@ -126,7 +126,7 @@ public sealed record DetectorOptions
     /// <summary>History needed before the seasonal baseline is trusted. Default 1 day.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromDays(1);
 
-    /// <summary>History needed before any alert at all (the robust scale needs a few hours). Default 3 hours.</summary>
+    /// <summary>History needed before any alert at all (the running spread needs a few hours). Default 3 hours.</summary>
     public TimeSpan MinimumHistory { get; init; } = TimeSpan.FromHours(3);
 
     /// <summary>
