@@ -4,7 +4,7 @@ using Crisis.Benchmarks.Ingestion;
 
 // Whole-process harnesses first, then BenchmarkDotNet micro-benchmarks:
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- ingestion [--mentions N] [--out file.md]   (needs PostgreSQL)
-//   dotnet run -c Release --project tests/Crisis.Benchmarks -- nab <data-dir> [--config <json>] [--out <md>] [--loo] [--set Option=value]...
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- nab <data-dir> [--config <json>] [--out <md>] [--set Option=value]... [--grid Option=v1,v2]... [--loo] [--peaks]
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
 if (args.Length > 0 && args[0] == "ingestion") return await IngestionHarness.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "nab") return NabRunner.Run(args[1..]);

@@ -29,7 +29,7 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         public string? Config { get; init; }
 
         [CommandOption("--bucket-minutes <N>")]
-        [Description("Bucket size in minutes; inferred from the timestamps when omitted.")]
+        [Description("Bucket size in minutes; inferred from the timestamps when omitted (either way it replaces the config's BucketSize).")]
         public double? BucketMinutes { get; init; }
 
         /// <summary>The first problem with the arguments, or null. Checked in the command so it exits 1 with a message.</summary>

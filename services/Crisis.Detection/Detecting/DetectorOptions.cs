@@ -126,7 +126,7 @@ public sealed record DetectorOptions
     /// <summary>History needed before the seasonal baseline is trusted. Default 1 day.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromDays(1);
 
-    /// <summary>History needed before any alert at all (the robust scale needs a few hours). Default 3 hours.</summary>
+    /// <summary>History needed before any alert at all (the running spread needs a few hours). Default 3 hours.</summary>
     public TimeSpan MinimumHistory { get; init; } = TimeSpan.FromHours(3);
 
     /// <summary>
@@ -152,9 +152,6 @@ public sealed record DetectorOptions
     /// including the extrapolated points). Default 32.
     /// </summary>
     public int SpectralWindowPoints { get; init; } = 32;
-
-    /// <summary>Saliency ratio above which the spectral-residual detector calls the latest point a spike. Default 3.</summary>
-    public double SpectralThreshold { get; init; } = 3.0;
 
     /// <summary>
     /// Relative rise of the negative share over its baseline below which a volume spike counts as positive
@@ -235,7 +232,6 @@ public sealed record DetectorOptions
             throw new DetectorOptionsException(nameof(Martingale), "must be Power or Mixture");
         RequireRange(PowerMartingaleEpsilon, 1e-6, 1 - 1e-6, nameof(PowerMartingaleEpsilon));
         RequireRange(SpectralWindowPoints, 16, 1024, nameof(SpectralWindowPoints));
-        RequireRange(SpectralThreshold, 0, 1000, nameof(SpectralThreshold));
         RequireRange(NegativeShareRise, 0, 100, nameof(NegativeShareRise));
         RequireRange(NegativeShareMinimumRise, 0, 1, nameof(NegativeShareMinimumRise));
         RequirePositive(NegativeShareHalfLife, nameof(NegativeShareHalfLife));
@@ -278,7 +274,8 @@ public sealed record DetectorOptions
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "(document)" : e.Path.TrimStart('$', '.');
+            var path = (e.Path ?? "").TrimStart('$', '.');
+            var field = path.Length == 0 ? "(document)" : path;
             throw new DetectorOptionsException(field, e.Message, e);
         }
         return (options ?? throw new DetectorOptionsException("(document)", "is empty")).Validate();

@@ -4,9 +4,9 @@ namespace Crisis.Detection.Detecting;
 /// Expected mention volume and how far the observed volume departs from it, for count series from very
 /// quiet (mostly-zero buckets) to very loud.
 /// <list type="bullet">
-/// <item>Baseline: median rate of the same time-of-day slot and its two neighbours over the previous days,
-/// nudged by a robust local level so a brand whose volume drifts is followed; before a day of history
-/// exists, the local level alone.</item>
+/// <item>Baseline: median rate of the same time-of-day slot and its two neighbours over the previous days
+/// (optionally corrected by a robust local level, see <see cref="DetectorOptions.MaxLevelCorrection"/>);
+/// before a day of history exists, the local level alone.</item>
 /// <item>Deviation: observed and expected counts are summed over the detection window and compared after
 /// Anscombe's variance-stabilising transform 2·sqrt(x + 3/8), under which a Poisson count has unit
 /// variance whatever its mean, so one threshold fits a brand with 3 mentions an hour and one with 3,000.</item>
@@ -14,7 +14,8 @@ namespace Crisis.Detection.Detecting;
 /// brand; the threshold is calibrated on the series' own daily peaks (<see cref="DailyPeakCalibration"/>)
 /// rather than the deviation divided by a running spread that a buzz inflates (measured on NAB: dividing
 /// made the score depend more on the calibration settings, leave-one-out 69 against 73). A robust running
-/// spread (clipped, never below the Poisson value 1) still bounds how much a surge may teach the level.</item>
+/// spread (clipped, never below the Poisson value 1) measures the brand's overdispersion: it floors the
+/// threshold and bounds how much a surge may teach the level.</item>
 /// </list>
 /// </summary>
 public sealed class SeasonalCountModel

@@ -9,7 +9,8 @@ namespace Crisis.Benchmarks.Detection;
 /// <summary>
 /// Scores the detector on the NAB realTweets series and writes the markdown section of docs/benchmarks.md.
 /// <c>--set Option=value</c> overrides one option (for exploring), <c>--loo</c> adds a leave-one-out check
-/// of the override grid given with <c>--grid Option=v1,v2,...</c>.
+/// of the override grid given with <c>--grid Option=v1,v2,...</c>; <c>--peaks</c> prints every episode start
+/// with its evidence (threshold, peak, p-value, martingale, saliency) to stderr, for diagnosis.
 /// </summary>
 internal static class NabRunner
 {
@@ -17,7 +18,7 @@ internal static class NabRunner
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: nab <data-dir> [--config <json>] [--out <md>] [--set Option=value]... [--grid Option=v1,v2]... [--loo]");
+            Console.Error.WriteLine("usage: nab <data-dir> [--config <json>] [--out <md>] [--set Option=value]... [--grid Option=v1,v2]... [--loo] [--peaks]");
             return 2;
         }
         var dataDirectory = args[0];

@@ -32,6 +32,7 @@ public class When_options_are_loaded_from_json
     [TestCase("""{ "AlertThreshold": "high" }""", "AlertThreshold")]
     [TestCase("""{ "AlertTreshold": 5 }""", "AlertTreshold")]
     [TestCase("""{ "PeakQuantile": 1.5 }""", "PeakQuantile")]
+    [TestCase("", "(document)")]
     public void An_invalid_field_is_named(string json, string field)
     {
         var error = Assert.Throws<DetectorOptionsException>(() => DetectorOptions.FromJson(json));
@@ -57,5 +58,22 @@ public class When_options_are_loaded_from_json
         Assert.That(live.Buckets(live.DetectionWindow), Is.EqualTo(15));
         Assert.That(historical.Buckets(historical.DetectionWindow), Is.EqualTo(3));
         Assert.That(historical.Buckets(historical.Cooldown), Is.EqualTo(288));
+    }
+}
+
+public class When_an_operator_starts_from_the_documented_defaults
+{
+    [Test]
+    public void The_file_in_docs_holds_exactly_the_defaults()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Crisis.sln"))) directory = directory.Parent;
+        Assert.That(directory, Is.Not.Null, "repository root (Crisis.sln) not found above the test directory");
+        var path = Path.Combine(directory!.FullName, "docs", "detector-options.default.json");
+        var documented = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
+        var defaults = System.Text.Json.Nodes.JsonNode.Parse(DetectorOptions.Default.ToJson());
+        Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(documented, defaults), Is.True,
+            $"regenerate {path} from DetectorOptions.Default.ToJson() after changing a default:\n{DetectorOptions.Default.ToJson()}");
+        Assert.That(DetectorOptions.Load(path), Is.EqualTo(DetectorOptions.Default));
     }
 }

@@ -9,7 +9,9 @@ namespace Crisis.Detection.Tests.Evaluating;
 /// </summary>
 public class When_the_default_detector_runs_on_nab_real_tweets
 {
-    public const double StandardScoreFloor = 75;
+    // The target is 75; the default scores 83.3 (docs/benchmarks.md). The floor sits between the two
+    // so that a regression is caught without pinning today's exact figure.
+    public const double StandardScoreFloor = 80;
 
     private static string? DataDirectory()
     {
