@@ -82,7 +82,10 @@ public sealed record DetectorOptions
     /// </summary>
     public double ReleaseThreshold { get; init; } = 2.0;
 
-    /// <summary>Deviation at which a running episode escalates to Crisis (and alerts once more). Default 12.</summary>
+    /// <summary>
+    /// Deviation at which a running episode escalates to Crisis (and alerts once more); a deviation this large
+    /// also starts an episode at once, without waiting for <see cref="Persistence"/>. Default 12.
+    /// </summary>
     public double CrisisThreshold { get; init; } = 12.0;
 
     /// <summary>Whether a running episode that crosses the crisis threshold pages once more. Default true.</summary>

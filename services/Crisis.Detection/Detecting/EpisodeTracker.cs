@@ -71,7 +71,10 @@ public sealed class EpisodeTracker
         if (!inEpisode)
         {
             above = strong ? above + 1 : 0;
-            if (above < persistenceBuckets) return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+            // A wave already at crisis level is news at its first bucket: waiting for persistence would only
+            // delay the page of the buzzes that matter most.
+            var massive = eligible && deviation >= crisisAt;
+            if (above < persistenceBuckets && !massive) return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
             inEpisode = true;
             paged = false;
             escalated = false;
