@@ -33,6 +33,7 @@ internal static partial class TextNormalizer
         }
 
         var window = text.Length > MaxCharsRead ? text[..MaxCharsRead] : text;
+
         // Private-use marks stand in for links and handles so that their letters count as no language.
         // Links need a '/' or "www.", handles an '@': most mentions skip both regular expressions.
         if (window.Contains('/', StringComparison.Ordinal) || window.Contains("www.", StringComparison.OrdinalIgnoreCase))
@@ -44,6 +45,7 @@ internal static partial class TextNormalizer
         {
             window = UserPattern().Replace(window, " " + UserMark + " ");
         }
+
         return new Tokenizer().Run(window);
     }
 
@@ -203,17 +205,4 @@ internal static partial class TextNormalizer
             wordUppercase = 0;
         }
     }
-}
-
-/// <summary>Tokens of a mention plus the letter statistics the language identifier needs.</summary>
-internal sealed record NormalizedMention(IReadOnlyList<string> Tokens, int ArabicLetters, int LatinLetters, int OtherLetters, int Emoji)
-{
-    public static readonly NormalizedMention Empty = new([], 0, 0, 0, 0);
-
-    public int Letters => ArabicLetters + LatinLetters + OtherLetters;
-
-    /// <summary>A mention with no letters (only emoji, a link, a handle, numbers) has no words to score.</summary>
-    public bool HasWords => Letters > 0;
-
-    public string Joined() => string.Join(' ', Tokens);
 }
