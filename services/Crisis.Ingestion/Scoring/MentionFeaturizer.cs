@@ -9,6 +9,7 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
     private const uint WordSeed = 0x2545F491;
     private const uint CharSeed = 0x9E3779B9;
     private const uint BiasSeed = 0x85EBCA6B;
+    private const uint NegatedSeed = 0x27D4EB2F;
 
     [ThreadStatic]
     private static FeatureBuffer? threadBuffer;
@@ -38,7 +39,8 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
         var negatedUntil = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
-            AddLexiconCues(buffer, tokens[i], negated: i <= negatedUntil, languageSalt);
+            var negated = i <= negatedUntil;
+            AddLexiconCues(buffer, tokens[i], negated, languageSalt);
             if (SentimentLexicon.IsNegationCue(tokens[i]))
             {
                 negatedUntil = i + SentimentLexicon.NegationReach;
@@ -46,6 +48,12 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
 
             var hash = FeatureHash.Of(tokens[i], WordSeed);
             AddNgram(buffer, hash, languageSalt);
+            if (negated)
+            {
+                // "not good", "pas terrible", "ما عجبني": a word in a negation's reach is also its own negated feature.
+                AddNgram(buffer, FeatureHash.Mix(hash ^ NegatedSeed), languageSalt);
+            }
+
             for (var n = 2; n <= Settings.MaxWordNgram && i + n <= tokens.Count; n++)
             {
                 hash = FeatureHash.Of(tokens[i + n - 1], FeatureHash.Mix(hash + (uint)n));
