@@ -85,7 +85,7 @@ internal static partial class LanguageIdentifier
 
         // Latin text with no French or English function word and no accent is, among the mentions Crisis
         // hears, dialect in Arabizi far more often than a third language: short comments such as
-        // "yesser maset" or "Bravo Walid" carry no cue at all.
+        // "yesser mzyouna" or "bravo Sami" carry no cue at all.
         if (arabizi == 0 && english == 0 && french == 0)
         {
             return MentionLanguage.Arabizi;

@@ -24,6 +24,10 @@ internal static partial class TextNormalizer
     public const string ShoutToken = "<shout>";
     private const char UrlMark = '\uE000';
     private const char UserMark = '\uE001';
+    private const char SadEmoticonMark = '\uE002';
+    private const char HappyEmoticonMark = '\uE003';
+    private const char LoveEmoticonMark = '\uE004';
+    private const char ScornEmoticonMark = '\uE005';
 
     public static NormalizedMention Normalize(string? text)
     {
@@ -33,6 +37,7 @@ internal static partial class TextNormalizer
         }
 
         var window = text.Length > MaxCharsRead ? text[..MaxCharsRead] : text;
+
         // Private-use marks stand in for links and handles so that their letters count as no language.
         // Links need a '/' or "www.", handles an '@': most mentions skip both regular expressions.
         if (window.Contains('/', StringComparison.Ordinal) || window.Contains("www.", StringComparison.OrdinalIgnoreCase))
@@ -44,6 +49,13 @@ internal static partial class TextNormalizer
         {
             window = UserPattern().Replace(window, " " + UserMark + " ");
         }
+
+        // Text emoticons carry the same moods as emoji, but their punctuation would otherwise be dropped.
+        if (window.AsSpan().ContainsAny(EmoticonStarts))
+        {
+            window = EmoticonPattern().Replace(window, match => " " + EmoticonMark(match.Value) + " ");
+        }
+
         return new Tokenizer().Run(window);
     }
 
@@ -52,6 +64,31 @@ internal static partial class TextNormalizer
 
     [GeneratedRegex(@"@\w+", RegexOptions.CultureInvariant)]
     private static partial Regex UserPattern();
+
+    private static readonly System.Buffers.SearchValues<char> EmoticonStarts = System.Buffers.SearchValues.Create(":;=<^-_xXTD");
+
+    [GeneratedRegex(@"(?<![\w:;=])(?:[:;=]['’]?-?(?:\(+|\)+|\[|\]|/|\\|\||[dDpPoO3*])|<3+|\^\^|-_+-|T_T|[xX][dD]+|D:)(?![\w)(])", RegexOptions.CultureInvariant)]
+    private static partial Regex EmoticonPattern();
+
+    private static char EmoticonMark(string emoticon)
+    {
+        if (emoticon.StartsWith("<3", StringComparison.Ordinal) || emoticon.EndsWith('*') || emoticon.EndsWith('3'))
+        {
+            return LoveEmoticonMark;
+        }
+
+        if (emoticon is "D:" or "T_T" || emoticon.EndsWith('(') || emoticon.EndsWith('['))
+        {
+            return SadEmoticonMark;
+        }
+
+        if (emoticon.StartsWith('-') || emoticon[^1] is '/' or '\\' or '|' or 'o' or 'O')
+        {
+            return ScornEmoticonMark;
+        }
+
+        return HappyEmoticonMark;
+    }
 
     private sealed class Tokenizer
     {
@@ -159,6 +196,18 @@ internal static partial class TextNormalizer
                 EndWord();
                 tokens.Add(c == UrlMark ? UrlToken : UserToken);
             }
+            else if (c is >= SadEmoticonMark and <= ScornEmoticonMark)
+            {
+                EndWord();
+                emoji++;
+                tokens.Add(c switch
+                {
+                    SadEmoticonMark => "<mood:sad>",
+                    LoveEmoticonMark => "<mood:love>",
+                    ScornEmoticonMark => "<mood:scorn>",
+                    _ => "<mood:happy>",
+                });
+            }
             else if (c is '!' or '?' or '؟')
             {
                 EndWord();
@@ -203,17 +252,4 @@ internal static partial class TextNormalizer
             wordUppercase = 0;
         }
     }
-}
-
-/// <summary>Tokens of a mention plus the letter statistics the language identifier needs.</summary>
-internal sealed record NormalizedMention(IReadOnlyList<string> Tokens, int ArabicLetters, int LatinLetters, int OtherLetters, int Emoji)
-{
-    public static readonly NormalizedMention Empty = new([], 0, 0, 0, 0);
-
-    public int Letters => ArabicLetters + LatinLetters + OtherLetters;
-
-    /// <summary>A mention with no letters (only emoji, a link, a handle, numbers) has no words to score.</summary>
-    public bool HasWords => Letters > 0;
-
-    public string Joined() => string.Join(' ', Tokens);
 }

@@ -85,3 +85,19 @@ public class When_text_is_very_long
         Assert.That(tokens, Has.Count.EqualTo(TextNormalizer.MaxCharsRead / 4));
     }
 }
+
+public class When_text_has_emoticons
+{
+    [TestCase("not happy :(", "<mood:sad>")]
+    [TestCase("merci :-)", "<mood:happy>")]
+    [TestCase("ok :/", "<mood:scorn>")]
+    [TestCase("je t'aime <3", "<mood:love>")]
+    [TestCase("encore -_-", "<mood:scorn>")]
+    public void It_reads_them_as_moods(string text, string mood) =>
+        Assert.That(TextNormalizer.Normalize(text).Tokens[^1], Is.EqualTo(mood));
+
+    [TestCase("see you at 10:30")]
+    [TestCase("note:d")]
+    public void It_leaves_times_and_words_alone(string text) =>
+        Assert.That(TextNormalizer.Normalize(text).Tokens, Has.None.StartsWith("<mood:"));
+}

@@ -1,0 +1,94 @@
+using Crisis.Cli;
+using NUnit.Framework;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Crisis.IntegrationTests.Scoring;
+
+/// <summary>`crisis score` run in-process on files written by the test; needs no server.</summary>
+public class When_scoring_a_file_of_mentions
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("crisis-score-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public async Task It_writes_one_row_per_tsv_row_in_input_order()
+    {
+        var input = Write("mentions.tsv", "id\ttext\n1\tworst service ever, I want my money back\n2\tmerci, super service\n3\t😡😡\n");
+
+        var (exitCode, rows) = await Score(input);
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(rows, Has.Length.EqualTo(4));
+        Assert.That(rows[0], Is.EqualTo("language\tprobability\tnegative"));
+        Assert.That(rows[1], Does.StartWith("english\t").And.EndWith("\t1"));
+        Assert.That(rows[2], Does.StartWith("french\t").And.EndWith("\t0"));
+        Assert.That(rows[3], Is.EqualTo("unknown\t\t"));
+    }
+
+    [Test]
+    public async Task It_reads_ndjson_objects_with_a_text_field()
+    {
+        var input = Write("mentions.ndjson", "{\"text\":\"خدمة سيئة جدا\",\"id\":1}\n\n{\"text\":null}\n");
+
+        var (exitCode, rows) = await Score(input);
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(rows, Has.Length.EqualTo(3));
+        Assert.That(rows[1], Does.StartWith("arabic\t").And.EndWith("\t1"));
+        Assert.That(rows[2], Is.EqualTo("unknown\t\t"));
+    }
+
+    [TestCase("mentions.ndjson", "{\"text\":\"fine\"}\n{\"body\":\"no text\"}\n", "mentions.ndjson:2")]
+    [TestCase("mentions.ndjson", "{\"text\":\"fine\"}\nnot json\n", "mentions.ndjson:2")]
+    [TestCase("mentions.ndjson", "{\"text\":42}\n", "mentions.ndjson:1")]
+    [TestCase("mentions.tsv", "id\tbody\n1\thello\n", "mentions.tsv:1")]
+    [TestCase("mentions.tsv", "id\ttext\n1\thello\n2\n", "mentions.tsv:3")]
+    public async Task It_fails_naming_the_bad_line_and_writes_no_output(string name, string content, string expectedLocation)
+    {
+        var input = Write(name, content);
+        using var error = new StringWriter();
+        var console = AnsiConsole.Console;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        int exitCode;
+        try
+        {
+            exitCode = await Run(input);
+        }
+        finally
+        {
+            AnsiConsole.Console = console;
+        }
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(File.Exists(Output), Is.False);
+        Assert.That(error.ToString(), Does.Contain(expectedLocation));
+    }
+
+    private string Output => Path.Combine(folder, "scores.tsv");
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task<(int ExitCode, string[] Rows)> Score(string input)
+    {
+        var exitCode = await Run(input);
+        return (exitCode, File.Exists(Output) ? await File.ReadAllLinesAsync(Output) : []);
+    }
+
+    private Task<int> Run(string input)
+    {
+        var app = new CommandApp();
+        app.Configure(CrisisCommands.Register);
+        return app.RunAsync(["score", "--input", input, "--output", Output]);
+    }
+}
