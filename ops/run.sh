@@ -7,6 +7,8 @@ cd "$root"
 run="$root/.run"
 mkdir -p "$run"
 port=${CRISIS_PORT:-5080}
+# The demo gets a schema of its own, emptied on every run, so it always tells the same story.
+schema=${CRISIS_DEMO_SCHEMA:-demo}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bash ops/start-servers.sh
@@ -14,15 +16,17 @@ echo "[run] building (Release)"
 dotnet build Crisis.sln -c Release -nologo -v quiet >/dev/null
 
 bin="$root/services/Crisis.Host/bin/Release/net10.0"
-cli="dotnet $root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll"
+cli() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" "$@" --schema "$schema"; }
+sample() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" sample "$@"; }
 
 if [ -f "$run/host.pid" ] && kill -0 "$(cat "$run/host.pid")" 2>/dev/null; then
   echo "[run] stopping the previous host"
   kill "$(cat "$run/host.pid")"; sleep 2
 fi
+PGPASSWORD=crisis psql -q -h 127.0.0.1 -U crisis crisis -c "DROP SCHEMA IF EXISTS $schema CASCADE" 2>/dev/null
 echo "[run] starting the host on http://127.0.0.1:$port (log: .run/host.log)"
 # Development applies the store schema at start-up; production runs 'crisis db migrate' instead.
-ASPNETCORE_ENVIRONMENT=Development nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port" \
+ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port" \
   >"$run/host.log" 2>&1 &
 echo $! >"$run/host.pid"
 for _ in $(seq 1 120); do
@@ -38,11 +42,23 @@ for brand in "atlas-air:Atlas Air" "souk-market:Souk Market" "medina-telecom:Med
 done
 echo "[run] registered brands atlas-air, souk-market, medina-telecom"
 
-$cli sample --out "$run/sample.ndjson"
-$cli ingest "$run/sample.ndjson"
-echo "[run] ingesting the same file again adds nothing:"
-$cli ingest "$run/sample.ndjson"
-$cli mentions summary
+sample --out "$run/sample.ndjson"
+# Through the real HTTP intake, in batches, as connectors would send them.
+split -l 2000 "$run/sample.ndjson" "$run/batch-"
+for batch in "$run"/batch-*; do
+  curl -fs -X POST "http://127.0.0.1:$port/api/mentions" -H 'content-type: application/x-ndjson' --data-binary @"$batch" >/dev/null
+done
+rm -f "$run"/batch-*
+echo "[run] ingested over HTTP; the file intake now finds every mention already known:"
+cli ingest "$run/sample.ndjson"
+cli mentions summary
+echo "[run] waiting for detection to catch up"
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$port/api/brands/medina-telecom/buzz" >/dev/null 2>&1 && break
+  sleep 1
+done
+sleep 3
+cli buzz
 
 cat <<MSG
 [run] the host is still running: http://127.0.0.1:$port (API: POST /api/mentions, GET /api/brands; health: /health/ready)

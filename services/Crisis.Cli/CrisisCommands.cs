@@ -4,6 +4,7 @@ using Crisis.Cli.Ingesting;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Scoring;
 using Crisis.Cli.Summarising;
+using Crisis.Cli.Watching;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli;
@@ -23,6 +24,7 @@ public static class CrisisCommands
             mentions.SetDescription("What the store holds.");
             mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
         });
+        config.AddCommand<BuzzCommand>("buzz").WithDescription("Every brand's buzz state and the pages the detector raised.");
         config.AddBranch("db", db =>
         {
             db.SetDescription("Event store administration.");

@@ -30,12 +30,14 @@ public static class DetectionModule
 
     public static void ConfigureStore(StoreOptions store, MonitorOptions options)
     {
+        store.Events.MapEventType<BuzzMonitoringStarted>("buzz_monitoring_started");
         store.Events.MapEventType<BuzzPhaseChanged>("buzz_phase_changed");
         store.Events.MapEventType<BuzzEscalated>("buzz_escalated");
         store.Events.MapEventType<PositiveSpikeObserved>("positive_spike_observed");
         store.Events.MapEventType<BuzzSubsided>("buzz_subsided");
         store.Events.MapEventType<LateMentionsSetAside>("late_mentions_set_aside");
-        store.Projections.Add<BuzzStateProjection>(ProjectionLifecycle.Inline);
+        // Async: buzz events are appended by the detection subscription, so their read model follows in the daemon.
+        store.Projections.Add<BuzzStateProjection>(ProjectionLifecycle.Async);
         store.Schema.For<BrandMonitorState>().Identity(s => s.Id);
         store.Schema.For<DetectionCheckpoint>().Identity(c => c.Id);
         store.Events.Subscribe(new DetectionSubscription(options));

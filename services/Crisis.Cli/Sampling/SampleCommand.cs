@@ -37,7 +37,7 @@ public sealed class SampleCommand : AsyncCommand<SampleCommand.Settings>
             ? DateTimeOffset.UtcNow
             : DateTimeOffset.Parse(settings.End, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         end = new DateTimeOffset(end.UtcDateTime.Ticks - end.UtcDateTime.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var scenario = new SyntheticScenario(end.AddHours(-6));
+        var scenario = new SyntheticScenario(end);
         var mentions = scenario.Generate();
         await using var writer = new StreamWriter(settings.Out);
         foreach (var mention in mentions)

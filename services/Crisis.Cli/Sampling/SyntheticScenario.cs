@@ -4,11 +4,13 @@ using Crisis.Contracts.Mentions;
 namespace Crisis.Cli.Sampling;
 
 /// <summary>
-/// A deterministic six-hour scenario for the demo and the end-to-end tests: three brands with their ordinary
-/// chatter (a loud one, a mid one, a quiet one), one bad buzz that cascades through replies, quotes and shares
-/// from an influential author's complaint, and one positive campaign spike that must page nobody.
+/// A deterministic scenario for the demo and the end-to-end tests, ending at a given minute: three brands with
+/// their ordinary chatter (a loud one, a mid one, a quiet one) over more than a day, so that the detector is
+/// past its warm-up; one bad buzz ten hours before the end that cascades through replies, quotes and shares
+/// from an influential author's complaint, then dies down; and one positive campaign spike seven hours before
+/// the end that must page nobody.
 /// </summary>
-public sealed class SyntheticScenario(DateTimeOffset start, int seed = 42)
+public sealed class SyntheticScenario(DateTimeOffset end, int seed = 42)
 {
     public const string BuzzBrand = "atlas-air";
     public const string CampaignBrand = "souk-market";
@@ -21,11 +23,13 @@ public sealed class SyntheticScenario(DateTimeOffset start, int seed = 42)
         [QuietBrand] = "Medina Telecom",
     };
 
-    public TimeSpan Length { get; } = TimeSpan.FromHours(6);
+    public static readonly TimeSpan Length = TimeSpan.FromHours(30);
 
-    public DateTimeOffset BuzzOnset => start.AddHours(3);
+    public DateTimeOffset Start { get; } = end - Length;
 
-    public DateTimeOffset CampaignStart => start.AddHours(4).AddMinutes(15);
+    public DateTimeOffset BuzzOnset => end.AddHours(-10);
+
+    public DateTimeOffset CampaignStart => end.AddHours(-7);
 
     private readonly Random random = new(seed);
     private int nextPost;
@@ -35,7 +39,7 @@ public sealed class SyntheticScenario(DateTimeOffset start, int seed = 42)
         var mentions = new List<MentionObserved>();
         for (var minute = 0; minute < Length.TotalMinutes; minute++)
         {
-            var at = start.AddMinutes(minute);
+            var at = Start.AddMinutes(minute);
             Chatter(mentions, BuzzBrand, at, perMinute: 3.0);
             Chatter(mentions, CampaignBrand, at, perMinute: 1.5);
             Chatter(mentions, QuietBrand, at, perMinute: 0.15);
@@ -55,7 +59,7 @@ public sealed class SyntheticScenario(DateTimeOffset start, int seed = 42)
         }
     }
 
-    /// <summary>An influencer's complaint, then a cascade that grows for 25 minutes and decays over about two hours.</summary>
+    /// <summary>An influencer's complaint, then a cascade that doubles every two and a half minutes for 12 minutes and decays over the next hour or two.</summary>
     private void Buzz(List<MentionObserved> into, DateTimeOffset minute)
     {
         var elapsed = (minute - BuzzOnset).TotalMinutes;
@@ -65,7 +69,7 @@ public sealed class SyntheticScenario(DateTimeOffset start, int seed = 42)
             into.Add(Post(BuzzBrand, minute, "Atlas Air a perdu le fauteuil roulant de ma mère et refuse de nous répondre. Honteux. #AtlasAir", followers: 250_000, id: "origin"));
             return;
         }
-        var rate = elapsed <= 25 ? 2 * Math.Exp(elapsed / 7.0) : 2 * Math.Exp(25 / 7.0) * Math.Exp(-(elapsed - 25) / 30.0);
+        var rate = elapsed <= 12 ? 8 * Math.Exp(elapsed / 3.6) : 8 * Math.Exp(12 / 3.6) * Math.Exp(-(elapsed - 12) / 15.0);
         for (var i = Poisson(rate); i > 0; i--)
         {
             var kind = random.Next(3);

@@ -25,6 +25,9 @@ public sealed record BuzzEvidence(
 
 public sealed record TermCount(string Term, long Count);
 
+/// <summary>Detection saw the brand's first mention: its buzz is followed from this bucket on (it starts Calm).</summary>
+public sealed record BuzzMonitoringStarted(string BrandId, DateTimeOffset FirstBucket);
+
 /// <summary>The brand's buzz moved from one phase to another at the end of a bucket (event time).</summary>
 public sealed record BuzzPhaseChanged(
     string BrandId, string? EpisodeId, BuzzPhase From, BuzzPhase To, DateTimeOffset Bucket, int Severity, double AnomalyScore, bool IsPositive);

@@ -22,9 +22,7 @@ public sealed record BuzzState
 
 public sealed partial class BuzzStateProjection : SingleStreamProjection<BuzzState, string>
 {
-    public static BuzzState Create(BuzzPhaseChanged e) => Apply(e, new BuzzState { BrandId = e.BrandId });
-
-    public static BuzzState Create(LateMentionsSetAside e) => new() { BrandId = e.BrandId, LateMentions = e.Count };
+    public static BuzzState Create(BuzzMonitoringStarted e) => new() { BrandId = e.BrandId, Phase = BuzzPhase.Calm, Severity = 1, LastChangedAt = e.FirstBucket };
 
     public static BuzzState Apply(BuzzPhaseChanged e, BuzzState state) => state with
     {

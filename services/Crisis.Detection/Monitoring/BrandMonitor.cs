@@ -54,9 +54,10 @@ public sealed class BrandMonitor
     {
         if (State.LastClosedBucket == long.MinValue)
         {
-            // A new brand starts at its first bucket: there is nothing to decide before it.
-            if (open.Count == 0) return;
+            // A new brand starts at its first bucket (nothing to decide before it), once that bucket is due.
+            if (open.Count == 0 || open.Keys.First() >= boundary) return;
             State.LastClosedBucket = open.Keys.First() - 1;
+            events.Add(new BuzzMonitoringStarted(BrandId, new DateTimeOffset(open.Keys.First() * bucketTicks, TimeSpan.Zero)));
         }
         for (var bucket = State.LastClosedBucket + 1; bucket < boundary; bucket++)
         {

@@ -63,6 +63,7 @@ public sealed class DetectionSubscription : SubscriptionBase
 
     private static string BrandOf(object buzzEvent) => buzzEvent switch
     {
+        BuzzMonitoringStarted e => e.BrandId,
         BuzzPhaseChanged e => e.BrandId,
         BuzzEscalated e => e.BrandId,
         PositiveSpikeObserved e => e.BrandId,

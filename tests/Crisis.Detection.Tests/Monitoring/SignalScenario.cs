@@ -1,0 +1,50 @@
+using Crisis.Detection.Signals;
+using Crisis.Ingestion.Scoring;
+
+namespace Crisis.Detection.Tests.Monitoring;
+
+/// <summary>Builds mention signals minute by minute: a Poisson baseline per brand, plus waves.</summary>
+public sealed class SignalScenario(DateTimeOffset start, int seed = 11)
+{
+    private readonly Random random = new(seed);
+    private readonly List<MentionSignal> mentions = [];
+    private int next;
+
+    public DateTimeOffset Start => start;
+
+    public SignalScenario Baseline(string brand, double perMinute, TimeSpan length, double negativeShare = 0.15)
+    {
+        for (var minute = 0; minute < length.TotalMinutes; minute++) Add(brand, start.AddMinutes(minute), Poisson(perMinute), negativeShare);
+        return this;
+    }
+
+    /// <summary>A sudden wave: <paramref name="perMinute"/> extra mentions a minute from <paramref name="onset"/>, for <paramref name="length"/>.</summary>
+    public SignalScenario Wave(string brand, DateTimeOffset onset, double perMinute, TimeSpan length, double negativeShare)
+    {
+        for (var minute = 0; minute < length.TotalMinutes; minute++) Add(brand, onset.AddMinutes(minute), Poisson(perMinute), negativeShare);
+        return this;
+    }
+
+    public IReadOnlyList<MentionSignal> InPublicationOrder() =>
+        [.. mentions.OrderBy(m => m.PublishedAt).ThenBy(m => m.PostId, StringComparer.Ordinal)];
+
+    private void Add(string brand, DateTimeOffset minute, int count, double negativeShare)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var negative = random.NextDouble() < negativeShare;
+            next++;
+            mentions.Add(new MentionSignal(brand, "x", $"p{next}", minute.AddSeconds(random.Next(60)), $"@u{random.Next(5000)}",
+                random.Next(50, 5000), negative ? "service honteux, remboursement refusé #boycott" : "annonce des nouveaux horaires",
+                MentionLanguage.French, negative));
+        }
+    }
+
+    private int Poisson(double mean)
+    {
+        var limit = Math.Exp(-mean);
+        var k = 0;
+        for (var p = random.NextDouble(); p > limit; p *= random.NextDouble()) k++;
+        return k;
+    }
+}
