@@ -5,8 +5,8 @@ namespace Crisis.Cli.Sampling;
 
 /// <summary>
 /// A deterministic scenario for the demo and the end-to-end tests, ending at a given minute: three brands with
-/// their ordinary chatter (a loud one, a mid one, a quiet one) over more than a day, so that the detector is
-/// past its warm-up; one bad buzz ten hours before the end that cascades through replies, quotes and shares
+/// their ordinary chatter (a loud one, a mid one, a quiet one) over a day and a half, so that the detector is
+/// past its first-day warm-up when the buzz comes; one bad buzz ten hours before the end that cascades through replies, quotes and shares
 /// from an influential author's complaint, then dies down; and one positive campaign spike seven hours before
 /// the end that must page nobody.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class SyntheticScenario(DateTimeOffset end, int seed = 42)
         [QuietBrand] = "Medina Telecom",
     };
 
-    public static readonly TimeSpan Length = TimeSpan.FromHours(30);
+    public static readonly TimeSpan Length = TimeSpan.FromHours(36);
 
     public DateTimeOffset Start { get; } = end - Length;
 
