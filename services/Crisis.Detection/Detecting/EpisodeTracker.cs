@@ -31,7 +31,7 @@ public sealed class EpisodeTracker
     private int above;
     private int quiet;
     private long lastPage = long.MinValue;
-    // Largest deviation (relative to the alert threshold in force) of the episodes paged or merged since the last page.
+    // Largest deviation (relative to the alert threshold in force) of the last paged episode: the bar a flare-up must clear.
     private double pagedPeak;
 
     public EpisodeTracker(DetectorOptions options)
@@ -115,11 +115,12 @@ public sealed class EpisodeTracker
     private AlertKind TryPage(long bucket, bool positive, double relativeDeviation, AlertKind kind)
     {
         if (positive) return AlertKind.None;
-        paged = true;
         // Within the cooldown a buzz no bigger than the one already paged is a flare-up of it: merged, not
-        // re-paged. A bigger one is news for the cell and pages.
+        // re-paged. A bigger one is news for the cell and pages. A merged episode is checked again on each
+        // strong bucket, because a wave that started at once (crisis level) is still growing.
         var cooling = lastPage != long.MinValue && bucket - lastPage < cooldownBuckets;
         if (cooling && relativeDeviation <= pagedPeak * cooldownOverride) return AlertKind.None;
+        paged = true;
         lastPage = bucket;
         pagedPeak = relativeDeviation;
         return kind;

@@ -24,9 +24,24 @@ public class When_a_spike_arrives
     }
 
     [Test]
-    public void It_alerts_once_the_deviation_has_persisted_ten_minutes()
+    public void A_massive_spike_alerts_at_its_second_bucket_without_waiting_for_persistence()
     {
-        Assert.That(SyntheticSeries.AlertIndexes(decisions).Where(i => i >= SpikeStart - 60), Is.EqualTo(new[] { SpikeStart + 9 }));
+        Assert.That(SyntheticSeries.AlertIndexes(decisions).Where(i => i >= SpikeStart - 60), Is.EqualTo(new[] { SpikeStart + 1 }));
+    }
+
+    [Test]
+    public void A_moderate_spike_alerts_once_its_deviation_has_persisted_ten_minutes()
+    {
+        var series = new SyntheticSeries(1).Seasonal(12 * Scenario.Day, Scenario.Minute, 3);
+        SyntheticSeries.AddBurst(series, SpikeStart, 30, 8, negativeShare: 0.6);
+
+        var moderate = SyntheticSeries.Run(series, Scenario.Live);
+
+        var alerts = SyntheticSeries.AlertIndexes(moderate).Where(i => i >= SpikeStart - 60).ToArray();
+        Assert.That(alerts, Has.Length.EqualTo(1));
+        var firstStrong = Enumerable.Range(SpikeStart, 30).First(i => moderate[i].Deviation >= moderate[i].Threshold);
+        Assert.That(alerts[0], Is.EqualTo(firstStrong + 9), "ten buckets above the alert threshold");
+        Assert.That(moderate[alerts[0]].Deviation, Is.LessThan(Scenario.Live.CrisisThreshold * moderate[alerts[0]].Threshold / Scenario.Live.AlertThreshold));
     }
 
     [Test]
