@@ -15,7 +15,7 @@ internal static class Acknowledging
             IncidentStatus.Opened => [new IncidentAcknowledged(command.IncidentId, command.By, command.Now)],
             // Two responders answering the same page both succeed; the first one owns it.
             IncidentStatus.Acknowledged or IncidentStatus.Monitoring => [],
-            _ => throw Refusals.Conflict($"cannot acknowledge incident '{command.IncidentId}': it is {incident.Status.ToString().ToUpperInvariant()}"),
+            _ => throw Refusals.Conflict($"cannot acknowledge incident '{command.IncidentId}': it is {incident.Status}"),
         };
     }
 }

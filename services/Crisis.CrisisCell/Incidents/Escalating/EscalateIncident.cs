@@ -17,7 +17,7 @@ internal static class Escalating
         var incident = Refusals.RequireOpened(state, command.IncidentId);
         if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
             throw Refusals.Conflict(string.Create(CultureInfo.InvariantCulture,
-                $"cannot escalate incident '{command.IncidentId}' to level {command.ToLevel}: it is {incident.Status.ToString().ToUpperInvariant()}"));
+                $"cannot escalate incident '{command.IncidentId}' to level {command.ToLevel}: it is {incident.Status}"));
         return incident.EscalationLevel >= command.ToLevel
             ? []
             : [new IncidentEscalated(command.IncidentId, command.ToLevel, command.Reason, command.By, command.Now)];
