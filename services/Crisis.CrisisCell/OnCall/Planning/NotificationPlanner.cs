@@ -17,19 +17,23 @@ public static class NotificationPlanner
         if (policy.Noise.MaintenanceWindows.Any(w => w.Covers(incident.BrandId, now)))
             return [];
 
-        var candidates = incident.Status == IncidentStatus.Opened
+        IEnumerable<Candidate> candidates = incident.Status == IncidentStatus.Opened
             ? Pages(incident, policy, roster, sent, now)
-            : [.. Escalations(incident, policy, roster, sent), .. BuzzUpdates(incident, policy, roster, sent, now)];
+            : [.. Escalations(incident, policy, roster, sent).Select(n => new Candidate(n, false)),
+               .. BuzzUpdates(incident, policy, roster, sent, now).Select(n => new Candidate(n, false))];
 
         return ApplyCap(candidates, policy.Noise, sent, now);
     }
 
     /// <summary>Unacknowledged: every level reached by time, or raised to by an escalation, pages whoever is on call now.</summary>
-    private static List<DueNotification> Pages(
+    /// <summary>A due notification, and whether it repeats one already sent in this round of paging.</summary>
+    private sealed record Candidate(DueNotification Notification, bool IsRepeat);
+
+    private static List<Candidate> Pages(
         Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
     {
         var elapsed = now - incident.PagingSince;
-        var due = new List<DueNotification>();
+        var due = new List<Candidate>();
         foreach (var (level, responder) in Recipients(ReachedLevels(policy, elapsed, incident.EscalationLevel), roster, now))
         {
             var previous = sent.Where(s => s.Kind == NotificationKind.Page && s.Level == level && s.Recipient == responder.Id).ToList();
@@ -37,7 +41,7 @@ public static class NotificationPlanner
             var isDue = thisRound.Count == 0
                 || (thisRound.Count <= policy.RepeatLimit && now - thisRound.Max(s => s.SentAt) >= policy.Noise.QuietRenotifyInterval);
             if (isDue)
-                due.Add(Notification(incident, NotificationKind.Page, level, responder, previous.Count + 1));
+                due.Add(new Candidate(Notification(incident, NotificationKind.Page, level, responder, previous.Count + 1), thisRound.Count > 0));
         }
         return due;
     }
@@ -105,15 +109,16 @@ public static class NotificationPlanner
     /// first notifications before repeats, higher levels before lower (a higher level means the lower one failed).
     /// </summary>
     private static List<DueNotification> ApplyCap(
-        IEnumerable<DueNotification> candidates, NoiseControl noise, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+        IEnumerable<Candidate> candidates, NoiseControl noise, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
     {
         var recent = sent.Count(s => s.SentAt > now - noise.CapWindow && s.SentAt <= now);
         var room = Math.Max(0, noise.MaxNotificationsPerWindow - recent);
         return [.. candidates
-            .OrderBy(n => n.Attempt > 1)
-            .ThenBy(n => n.Kind == NotificationKind.BuzzWorsened)
-            .ThenByDescending(n => n.Level)
-            .Take(room)];
+            .OrderBy(c => c.IsRepeat)
+            .ThenBy(c => c.Notification.Kind == NotificationKind.BuzzWorsened)
+            .ThenByDescending(c => c.Notification.Level)
+            .Take(room)
+            .Select(c => c.Notification)];
     }
 
     private static DueNotification Notification(Incident incident, NotificationKind kind, int level, Responder responder, int attempt) =>
