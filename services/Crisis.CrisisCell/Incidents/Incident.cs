@@ -108,6 +108,15 @@ public sealed record Incident(
 
     public ScheduledStage? CurrentStage => CurrentStageIndex < Stages.Count ? Stages[CurrentStageIndex] : null;
 
+    /// <summary>
+    /// When the deadline timer should next fire (a <c>CheckDeadlines</c> then): the earliest deadline of a stage
+    /// not yet done nor already missed, while the cell is still walking the playbook.
+    /// </summary>
+    public DateTimeOffset? NextStageDeadline =>
+        Status is IncidentStatus.Opened or IncidentStatus.Acknowledged
+            ? Stages.Skip(CurrentStageIndex).Where(s => !MissedStageIds.Contains(s.StageId)).Select(s => (DateTimeOffset?)s.Deadline).Min()
+            : null;
+
     public bool IsTicked(string stageId, string itemId) => TickedItems.Contains(ChecklistKey(stageId, itemId));
 
     /// <summary>Items of a stage not yet ticked, in playbook order.</summary>
