@@ -95,6 +95,19 @@ public class When_a_buzz_escalates
                 new IncidentReopened(IncidentId, "buzz escalated again (esc-2)", "detector", Now.AddHours(9)));
 
     [Test]
+    public void An_escalation_while_monitoring_is_recorded_without_reopening() =>
+        Scenario.Given(Opened(), Acknowledged(), MonitoringStarted()).When(Escalation("esc-2", now: Now.AddHours(4)))
+            .Then(new BuzzEscalationRecorded(IncidentId, "esc-2", 70, Detected, Evidence, "detector", Now.AddHours(4)));
+
+    [Test]
+    public void An_escalation_already_recorded_before_resolution_does_not_reopen()
+    {
+        var recorded = new BuzzEscalationRecorded(IncidentId, "esc-2", 85, Detected, Evidence, "detector", Now.AddMinutes(20));
+
+        Scenario.Given(Opened(), Acknowledged(), recorded, Resolved()).When(Escalation("esc-2")).ThenNothing();
+    }
+
+    [Test]
     public void An_escalation_after_closure_is_refused_and_points_to_a_linked_incident() =>
         Scenario.Given(ClosedIncident()).When(Escalation("esc-2"))
             .ThenRefused(DomainRefusalKind.Conflict, "opens a new incident with PreviousIncidentId 'inc-1'");
