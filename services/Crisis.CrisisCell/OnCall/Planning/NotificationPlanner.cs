@@ -1,0 +1,127 @@
+using Crisis.CrisisCell.Incidents;
+
+namespace Crisis.CrisisCell.OnCall.Planning;
+
+/// <summary>
+/// Decides which notifications are due now for one incident. Pure: the caller passes the incident, the
+/// organisation's policy and roster, what was already sent for this incident, and the time; it sends the result
+/// and records it as sent. Running it twice before the sends are recorded yields the same keys, so delivery dedups.
+/// </summary>
+public static class NotificationPlanner
+{
+    public static IReadOnlyList<DueNotification> Plan(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+            return [];
+        if (policy.Noise.MaintenanceWindows.Any(w => w.Covers(incident.BrandId, now)))
+            return [];
+
+        IEnumerable<Candidate> candidates = incident.Status == IncidentStatus.Opened
+            ? Pages(incident, policy, roster, sent, now)
+            : [.. Escalations(incident, policy, roster, sent).Select(n => new Candidate(n, false)),
+               .. BuzzUpdates(incident, policy, roster, sent, now).Select(n => new Candidate(n, false))];
+
+        return ApplyCap(candidates, policy.Noise, sent, now);
+    }
+
+    /// <summary>Unacknowledged: every level reached by time, or raised to by an escalation, pages whoever is on call now.</summary>
+    /// <summary>A due notification, and whether it repeats one already sent in this round of paging.</summary>
+    private sealed record Candidate(DueNotification Notification, bool IsRepeat);
+
+    private static List<Candidate> Pages(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        var elapsed = now - incident.PagingSince;
+        var due = new List<Candidate>();
+        foreach (var (level, responder) in Recipients(ReachedLevels(policy, elapsed, incident.EscalationLevel), roster, now))
+        {
+            var previous = sent.Where(s => s.Kind == NotificationKind.Page && s.Level == level && s.Recipient == responder.Id).ToList();
+            var thisRound = previous.Where(s => s.SentAt >= incident.PagingSince).ToList();
+            var isDue = thisRound.Count == 0
+                || (thisRound.Count <= policy.RepeatLimit && now - thisRound.Max(s => s.SentAt) >= policy.Noise.QuietRenotifyInterval);
+            if (isDue)
+                due.Add(new Candidate(Notification(incident, NotificationKind.Page, level, responder, previous.Count + 1), thisRound.Count > 0));
+        }
+        return due;
+    }
+
+    /// <summary>Owned but raised: each level up to the incident's is told once, without repeats (someone is already on it).</summary>
+    private static IEnumerable<DueNotification> Escalations(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent)
+    {
+        // Escalations raised before the acknowledgement were paged as such; only a later raise needs telling.
+        if (incident.EscalationLevel < 2 || incident.LastEscalatedAt is not { } escalatedAt || escalatedAt < incident.AcknowledgedAt)
+            yield break;
+        var levels = policy.Levels.Where(l => l.Level >= 2 && l.Level <= incident.EscalationLevel);
+        foreach (var (level, responder) in Recipients(levels, roster, escalatedAt))
+        {
+            var previous = sent.Where(s => s.Kind == NotificationKind.Escalated && s.Level == level && s.Recipient == responder.Id).ToList();
+            if (previous.All(s => s.SentAt < incident.PagingSince))
+                yield return Notification(incident, NotificationKind.Escalated, level, responder, previous.Count + 1);
+        }
+    }
+
+    /// <summary>
+    /// Later escalations of the buzz reach the owner and the incident lead. Escalations recorded within the
+    /// grouping window of the last such notification wait and go out together in the next one.
+    /// </summary>
+    private static IEnumerable<DueNotification> BuzzUpdates(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        var previous = sent.Where(s => s.Kind == NotificationKind.BuzzWorsened).ToList();
+        var lastSent = previous.Count == 0 ? (DateTimeOffset?)null : previous.Max(s => s.SentAt);
+        // The first buzz update is the one that opened the incident: the page covered it.
+        var unreported = incident.BuzzUpdates.Skip(1).Where(u => u.RecordedAt > (lastSent ?? incident.OpenedAt)).ToList();
+        if (unreported.Count == 0 || (lastSent is { } last && now - last < policy.Noise.GroupingWindow))
+            yield break;
+
+        var owners = new[] { incident.AcknowledgedBy, incident.Roles.GetValueOrDefault(IncidentRole.IncidentLead) }
+            .OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (var owner in owners)
+        {
+            var responder = roster.Responder(owner) ?? new Responder(owner, policy.FallbackChannel);
+            var attempt = previous.Count(s => s.Recipient == owner && s.Level == incident.EscalationLevel) + 1;
+            yield return Notification(incident, NotificationKind.BuzzWorsened, incident.EscalationLevel, responder, attempt);
+        }
+    }
+
+    private static IEnumerable<EscalationLevel> ReachedLevels(EscalationPolicy policy, TimeSpan elapsed, int raisedTo) =>
+        policy.Levels.Where(l => l.AfterUnacknowledged <= elapsed || l.Level <= raisedTo);
+
+    /// <summary>
+    /// Whoever is on call in each level's rotations. A person reached at several levels at once is notified once,
+    /// at the highest: escalations arriving together group into one notification.
+    /// </summary>
+    private static IEnumerable<(int Level, Responder Responder)> Recipients(IEnumerable<EscalationLevel> levels, OnCallRoster roster, DateTimeOffset at) =>
+        levels
+            .SelectMany(l => l.RotationIds
+                .Select(id => roster.Rotation(id)?.OnCallAt(at))
+                .OfType<Responder>()
+                .Select(r => (l.Level, Responder: r)))
+            .GroupBy(x => x.Responder.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(x => x.Level))
+            .OrderByDescending(x => x.Level)
+            .ThenBy(x => x.Responder.Id, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The frequency cap: at most N notifications per incident within the sliding window. What gets through first:
+    /// first notifications before repeats, higher levels before lower (a higher level means the lower one failed).
+    /// </summary>
+    private static List<DueNotification> ApplyCap(
+        IEnumerable<Candidate> candidates, NoiseControl noise, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        var recent = sent.Count(s => s.SentAt > now - noise.CapWindow && s.SentAt <= now);
+        var room = Math.Max(0, noise.MaxNotificationsPerWindow - recent);
+        return [.. candidates
+            .OrderBy(c => c.IsRepeat)
+            .ThenBy(c => c.Notification.Kind == NotificationKind.BuzzWorsened)
+            .ThenByDescending(c => c.Notification.Level)
+            .Take(room)
+            .Select(c => c.Notification)];
+    }
+
+    private static DueNotification Notification(Incident incident, NotificationKind kind, int level, Responder responder, int attempt) =>
+        new(incident.IncidentId, kind, level, responder.Id, responder.Channel, attempt,
+            NotificationKeys.For(incident.IncidentId, kind, level, responder.Id, attempt));
+}

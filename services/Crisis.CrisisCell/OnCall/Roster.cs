@@ -1,0 +1,38 @@
+namespace Crisis.CrisisCell.OnCall;
+
+public enum NotificationChannel
+{
+    Push,
+    Sms,
+    Phone,
+    Email,
+    Chat,
+}
+
+/// <summary>A person who can be paged, and how they want to be reached.</summary>
+public sealed record Responder(string Id, NotificationChannel Channel);
+
+/// <summary>
+/// A rotation: from <see cref="StartsAt"/>, each member in turn holds a shift of <see cref="ShiftLength"/>, then
+/// the next takes over, round and round. Who is on call is computed, never stored, so a replay agrees.
+/// </summary>
+public sealed record Rotation(string Id, DateTimeOffset StartsAt, TimeSpan ShiftLength, IReadOnlyList<Responder> Members)
+{
+    /// <summary>Who holds the shift at <paramref name="at"/>; nobody before the rotation starts.</summary>
+    public Responder? OnCallAt(DateTimeOffset at)
+    {
+        if (at < StartsAt || Members.Count == 0 || ShiftLength <= TimeSpan.Zero)
+            return null;
+        var shift = (at - StartsAt).Ticks / ShiftLength.Ticks;
+        return Members[(int)(shift % Members.Count)];
+    }
+}
+
+/// <summary>An organisation's rotations.</summary>
+public sealed record OnCallRoster(string OrganisationId, IReadOnlyList<Rotation> Rotations)
+{
+    public Rotation? Rotation(string id) => Rotations.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>A responder's preferred channel, wherever they appear in the roster.</summary>
+    public Responder? Responder(string id) => Rotations.SelectMany(r => r.Members).FirstOrDefault(m => m.Id == id);
+}
