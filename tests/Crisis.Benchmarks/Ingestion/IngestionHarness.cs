@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Crisis.Detection;
+using Crisis.Detection.Projecting;
 using Crisis.Ingestion;
+using JasperFx.Events.Daemon;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.ReceivingOverHttp;
 using Crisis.Ingestion.Recording;
@@ -32,6 +35,8 @@ public static class IngestionHarness
         var perBody = Option(args, "--batch", 5_000);
         var writers = Option(args, "--writers", 2);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+        WithDetection = !args.Contains("--no-detection");
+        WithScoring = !args.Contains("--no-scoring");
 
         await DropSchemaAsync();
         using var host = BuildHost();
@@ -46,6 +51,7 @@ public static class IngestionHarness
 
         using var memory = new MemorySampler();
         var fresh = await TimeAsync(() => IngestAsync(recorder, bodies, writers));
+        var detectionLag = WithDetection ? await WaitForDetectionAsync(host.Services.GetRequiredService<IDocumentStore>()) : TimeSpan.Zero;
         var resend = await TimeAsync(() => IngestAsync(recorder, bodies, writers));
         memory.Stop();
         if (fresh.Report.Accepted != mentions || resend.Report.Duplicate != mentions)
@@ -55,7 +61,7 @@ public static class IngestionHarness
         }
 
         var copy = await TimeAsync(() => CopyAsync(bodies));
-        var report = Report(mentions, perBody, writers, bytes, fresh.Elapsed, resend.Elapsed, copy.Elapsed, memory);
+        var report = Report(mentions, perBody, writers, bytes, fresh.Elapsed, resend.Elapsed, copy.Elapsed, memory, detectionLag);
         Console.WriteLine(report);
         if (output is not null) await File.WriteAllTextAsync(output, report);
         await host.StopAsync();
@@ -109,15 +115,33 @@ public static class IngestionHarness
         return new IntakeReport(rows.Count, 0, 0, []);
     }
 
-    private static string Report(int mentions, int perBody, int writers, long bytes, TimeSpan fresh, TimeSpan resend, TimeSpan copy, MemorySampler memory)
+    /// <summary>
+    /// Live detection runs in the async daemon while the mentions are ingested; this measures how long after the
+    /// last commit it has decided everything (its checkpoint reaches the last mention event).
+    /// </summary>
+    private static async Task<TimeSpan> WaitForDetectionAsync(IDocumentStore store)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var session = store.QuerySession();
+        var last = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "mentions_recorded").MaxAsync(e => e.Sequence);
+        while (true)
+        {
+            var checkpoint = await session.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId);
+            if (checkpoint is not null && checkpoint.LastSequence >= last) return Stopwatch.GetElapsedTime(started);
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10)) throw new TimeoutException("detection did not catch up within 10 minutes");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Report(int mentions, int perBody, int writers, long bytes, TimeSpan fresh, TimeSpan resend, TimeSpan copy, MemorySampler memory, TimeSpan detectionLag)
     {
         string Rate(TimeSpan t) => (mentions / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
         var ratio = copy.TotalSeconds / fresh.TotalSeconds;
         var scoring = IngestionHasScorer ? "on (the shipped negativity model)" : "off (no model registered)";
         var builder = new StringBuilder();
-        builder.AppendLine("## Ingestion (whole process, real PostgreSQL 15 on the same 2-core machine)");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"### Ingestion {(WithScoring ? "with" : "without")} negativity scoring, {(WithDetection ? "with" : "without")} live detection running");
         builder.AppendLine();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z by `ops/bench/ingestion.sh`: {mentions:N0} mentions ({bytes / 1024 / 1024:N0} MiB of NDJSON) in bodies of {perBody:N0}, {writers} concurrent writers, 10 brands; negativity scoring {scoring}.");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z by `ops/bench/ingestion.sh`: {mentions:N0} mentions ({bytes / 1024 / 1024:N0} MiB of NDJSON) in bodies of {perBody:N0}, {writers} concurrent writers, 10 brands; negativity scoring {scoring}; live detection {(WithDetection ? "running in the same process (async daemon)" : "off")}.");
         builder.AppendLine();
         builder.AppendLine("| path | mentions/s | seconds |");
         builder.AppendLine("|---|---:|---:|");
@@ -127,11 +151,17 @@ public static class IngestionHarness
         builder.AppendLine();
         builder.AppendLine(CultureInfo.InvariantCulture, $"Durable ingestion reaches **{ratio:P0} of the raw COPY rate** (target: at least 30,000 mentions/s, aiming for half of COPY).");
         builder.AppendLine();
+        if (WithDetection) builder.AppendLine(CultureInfo.InvariantCulture, $"Live detection (the async daemon's detection subscription, running in the same process during ingestion) had decided every mention {detectionLag.TotalSeconds:F1} s after the last commit: it processed the {mentions:N0} mentions at {(mentions / (fresh + detectionLag).TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} mentions/s while sharing the two cores with ingestion.");
+        builder.AppendLine();
         builder.AppendLine(CultureInfo.InvariantCulture, $"Memory (RSS) during ingestion: {memory.Describe()}; peak RSS of the process {MemorySampler.PeakRssMiB():N0} MiB.");
         return builder.ToString();
     }
 
     private static bool IngestionHasScorer { get; set; }
+
+    private static bool WithDetection { get; set; } = true;
+
+    private static bool WithScoring { get; set; } = true;
 
     private static IHost BuildHost()
     {
@@ -141,10 +171,12 @@ public static class IngestionHarness
             ["ConnectionStrings:Crisis"] = Connection,
             ["EventStore:Schema"] = Schema,
             ["EventStore:ApplySchemaOnStartup"] = "true",
+            ["Ingestion:Scoring:Enabled"] = WithScoring ? "true" : "false",
         });
         builder.Logging.ClearProviders();
         builder.Services.AddMetrics();
-        builder.Services.AddCrisisEventStore(builder.Configuration);
+        var store = builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration);
+        if (WithDetection) store.AddAsyncDaemon(DaemonMode.Solo);
         builder.Services.AddIngestion(builder.Configuration);
         var host = builder.Build();
         IngestionHasScorer = host.Services.GetService<Crisis.Ingestion.Scoring.INegativityScorer>() is not null;
