@@ -8,5 +8,6 @@ using Crisis.Benchmarks.Ingestion;
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
 if (args.Length > 0 && args[0] == "ingestion") return await IngestionHarness.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "nab") return NabRunner.Run(args[1..]);
+if (args.Length > 0 && args[0] == "monitor") return MonitorHarness.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

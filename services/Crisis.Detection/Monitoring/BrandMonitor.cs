@@ -68,7 +68,7 @@ public sealed class BrandMonitor
                 accumulator.Volume,
                 accumulator.Scored > 0 ? accumulator.Negative * (accumulator.Volume / (double)accumulator.Scored) : null,
                 accumulator.Scored > 0 ? accumulator.ReachWeightedNegative : null,
-                accumulator.Authors.Count));
+                accumulator.AuthorCount));
             State.LastClosedBucket = bucket;
             Remember(accumulator);
             Decide(decision, events);
@@ -84,6 +84,10 @@ public sealed class BrandMonitor
 
     private void Remember(BucketAccumulator accumulator)
     {
+        // A decided bucket keeps only what evidence shows, so the stored state stays small: its top terms
+        // and a count of its authors (the set itself is no longer needed).
+        accumulator.KeepTopTerms(BucketAccumulator.KeptTerms);
+        accumulator.ForgetAuthors();
         State.RecentBuckets.Add(accumulator);
         if (State.RecentBuckets.Count > options.EvidenceBuckets) State.RecentBuckets.RemoveAt(0);
     }

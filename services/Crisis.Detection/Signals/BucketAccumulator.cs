@@ -11,6 +11,7 @@ namespace Crisis.Detection.Signals;
 public sealed partial class BucketAccumulator
 {
     public const int KeptPosts = 5;
+    public const int KeptTerms = 20;
     private const int ExcerptLength = 200;
 
     public long Start { get; set; }
@@ -19,6 +20,9 @@ public sealed partial class BucketAccumulator
     public long Scored { get; set; }
     public double ReachWeightedNegative { get; set; }
     public HashSet<string> Authors { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct authors, kept after the set itself is dropped.</summary>
+    public long AuthorCount { get; set; }
     public Dictionary<string, long> Languages { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Terms { get; set; } = new(StringComparer.Ordinal);
     public List<EvidenceMention> TopNegative { get; set; } = [];
@@ -26,7 +30,7 @@ public sealed partial class BucketAccumulator
     public void Add(MentionSignal mention)
     {
         Volume++;
-        Authors.Add(mention.Author);
+        if (Authors.Add(mention.Author)) AuthorCount++;
         var language = mention.Language.ToString();
         Languages[language] = Languages.GetValueOrDefault(language) + 1;
         if (mention.IsNegative is { } negative)
@@ -46,7 +50,16 @@ public sealed partial class BucketAccumulator
     public static double Reach(long followers) => 1 + Math.Log10(1 + Math.Max(0, followers));
 
     public BucketFigures Figures(long bucketTicks) =>
-        new(new DateTimeOffset(Start * bucketTicks, TimeSpan.Zero), Volume, Negative, Scored, ReachWeightedNegative, Authors.Count);
+        new(new DateTimeOffset(Start * bucketTicks, TimeSpan.Zero), Volume, Negative, Scored, ReachWeightedNegative, AuthorCount);
+
+    public void KeepTopTerms(int count)
+    {
+        if (Terms.Count <= count) return;
+        Terms = Terms.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(count)
+            .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+    }
+
+    public void ForgetAuthors() => Authors = new HashSet<string>(StringComparer.Ordinal);
 
     private void KeepIfReachesFar(MentionSignal mention)
     {
