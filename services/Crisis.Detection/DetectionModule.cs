@@ -34,6 +34,7 @@ public static class DetectionModule
         store.Events.MapEventType<BuzzPhaseChanged>("buzz_phase_changed");
         store.Events.MapEventType<BuzzEscalated>("buzz_escalated");
         store.Events.MapEventType<PositiveSpikeObserved>("positive_spike_observed");
+        store.Events.MapEventType<AlertSuppressedByCampaign>("alert_suppressed_by_campaign");
         store.Events.MapEventType<BuzzSubsided>("buzz_subsided");
         store.Events.MapEventType<LateMentionsSetAside>("late_mentions_set_aside");
         // Async: buzz events are appended by the detection subscription, so their read model follows in the daemon.

@@ -45,7 +45,8 @@ public static class IngestionModule
         // Stable names: renaming a CLR type must never orphan stored events.
         options.Events.MapEventType<MentionsRecorded>("mentions_recorded");
         options.Events.MapEventType<BrandRegistered>("brand_registered");
-        options.Projections.Add(new DeciderProjection<BrandState, BrandRegistered>(BrandDecider.Evolve, BrandDecider.Instance.Initial), ProjectionLifecycle.Live);
+        options.Events.MapEventType<CampaignWindowDeclared>("campaign_window_declared");
+        options.Projections.Add(new DeciderProjection<BrandState, BrandEvent>(BrandDecider.Evolve, BrandDecider.Instance.Initial), ProjectionLifecycle.Live);
         options.Projections.Add<BrandProfileProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<BrandProfile>().Identity(b => b.Id);
         options.Storage.ExtendedSchemaObjects.Add(MentionKeyTable.Define(options.DatabaseSchemaName));
@@ -58,6 +59,7 @@ public static class IngestionModule
     {
         app.MapPostMentions();
         app.MapRegisterBrand();
+        app.MapDeclareCampaign();
         return app;
     }
 }

@@ -37,6 +37,10 @@ public sealed record BuzzEscalated(
     string BrandId, string EpisodeId, AlertKind Kind, BuzzPhase Phase, DateTimeOffset Onset, DateTimeOffset Bucket,
     DateTimeOffset DetectedAt, int Severity, double AnomalyScore, BuzzEvidence Evidence);
 
+/// <summary>The detector would have paged, but the bucket lies in a campaign window the brand declared: recorded, not paged.</summary>
+public sealed record AlertSuppressedByCampaign(
+    string BrandId, string EpisodeId, AlertKind Kind, DateTimeOffset Bucket, int Severity, string CampaignId, string CampaignName, string DeclaredBy);
+
 /// <summary>Volume up while the negative share is not: a campaign or good news. Shown, never paged.</summary>
 public sealed record PositiveSpikeObserved(string BrandId, DateTimeOffset Onset, DateTimeOffset Bucket, int Severity, BuzzEvidence Evidence);
 

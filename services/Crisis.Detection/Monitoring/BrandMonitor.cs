@@ -31,6 +31,12 @@ public sealed class BrandMonitor
 
     public long BucketOf(DateTimeOffset instant) => instant.UtcTicks / bucketTicks;
 
+    /// <summary>Takes effect for the buckets decided from now on; a window declared after the fact does not rewrite decisions.</summary>
+    public void Declare(CampaignWindow campaign)
+    {
+        if (State.Campaigns.All(c => c.Id != campaign.Id)) State.Campaigns.Add(campaign);
+    }
+
     /// <summary>Counts the mention in its bucket, or sets it aside when that bucket was already decided.</summary>
     public bool Add(MentionSignal mention)
     {
@@ -110,7 +116,12 @@ public sealed class BrandMonitor
         {
             events.Add(new BuzzPhaseChanged(BrandId, State.EpisodeId, previous, decision.Phase, bucketStart, decision.Severity, decision.AnomalyScore, decision.IsPositive));
         }
-        if (decision.IsAlert && !decision.IsPositive && State.EpisodeId is { } episode)
+        var campaign = State.Campaigns.FirstOrDefault(c => c.From <= bucketStart && bucketStart < c.To);
+        if (decision.IsAlert && !decision.IsPositive && State.EpisodeId is { } suppressed && campaign is not null)
+        {
+            events.Add(new AlertSuppressedByCampaign(BrandId, suppressed, decision.Alert, bucketStart, decision.Severity, campaign.Id, campaign.Name, campaign.DeclaredBy));
+        }
+        else if (decision.IsAlert && !decision.IsPositive && State.EpisodeId is { } episode)
         {
             events.Add(new BuzzEscalated(BrandId, episode, decision.Alert, decision.Phase, State.Onset!.Value, bucketStart, bucketEnd,
                 decision.Severity, decision.AnomalyScore, Evidence(decision)));

@@ -20,4 +20,8 @@ public sealed class BrandMonitorState
     public int PeakSeverity { get; set; }
     public bool PositiveReported { get; set; }
     public long LateMentions { get; set; }
+    public List<CampaignWindow> Campaigns { get; set; } = [];
 }
+
+/// <summary>A declared campaign: alerts for buckets inside it are suppressed and recorded as such.</summary>
+public sealed record CampaignWindow(string Id, string Name, DateTimeOffset From, DateTimeOffset To, string DeclaredBy);

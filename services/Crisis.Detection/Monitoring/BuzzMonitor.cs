@@ -24,6 +24,19 @@ public sealed class BuzzMonitor(MonitorOptions options)
         foreach (var state in states) brands[state.Id] = new BrandMonitor(options, state);
     }
 
+    /// <summary>Records a campaign window for a brand (creating its monitor if it has no mention yet).</summary>
+    public void Declare(string brandId, CampaignWindow campaign) => BrandFor(brandId).Declare(campaign);
+
+    private BrandMonitor BrandFor(string brandId)
+    {
+        if (!brands.TryGetValue(brandId, out var brand))
+        {
+            brand = new BrandMonitor(options, new BrandMonitorState { Id = brandId });
+            brands[brandId] = brand;
+        }
+        return brand;
+    }
+
     /// <summary>Feeds a batch of mentions (in store order) and returns the buzz events it decided, brand by brand in bucket order.</summary>
     public IReadOnlyList<object> Observe(IEnumerable<MentionSignal> mentions)
     {
@@ -31,11 +44,7 @@ public sealed class BuzzMonitor(MonitorOptions options)
         var late = new Dictionary<(string Brand, long Bucket), int>();
         foreach (var mention in mentions)
         {
-            if (!brands.TryGetValue(mention.BrandId, out var brand))
-            {
-                brand = new BrandMonitor(options, new BrandMonitorState { Id = mention.BrandId });
-                brands[mention.BrandId] = brand;
-            }
+            var brand = BrandFor(mention.BrandId);
             if (!brand.Add(mention))
             {
                 var key = (mention.BrandId, brand.BucketOf(mention.PublishedAt));

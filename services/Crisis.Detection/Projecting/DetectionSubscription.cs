@@ -1,6 +1,7 @@
 using Crisis.Detection.Buzz;
 using Crisis.Detection.Monitoring;
 using Crisis.Detection.Signals;
+using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -27,6 +28,7 @@ public sealed class DetectionSubscription : SubscriptionBase
         this.options = options;
         Name = SubscriptionKey;
         IncludeType<MentionsRecorded>();
+        IncludeType<CampaignWindowDeclared>();
         Options.BatchSize = 200;
     }
 
@@ -40,8 +42,18 @@ public sealed class DetectionSubscription : SubscriptionBase
             monitor = await LoadAsync(operations, cancellationToken);
         }
 
-        var mentions = page.Events.Select(e => e.Data).OfType<MentionsRecorded>().SelectMany(MentionSignal.From);
-        var decided = monitor.Observe(mentions);
+        // Mentions and campaign declarations are applied in store order, so a replay sees them the same way.
+        var decided = new List<object>();
+        var pending = new List<MentionsRecorded>();
+        foreach (var data in page.Events.Select(e => e.Data))
+        {
+            if (data is MentionsRecorded recorded) { pending.Add(recorded); continue; }
+            if (data is not CampaignWindowDeclared campaign) continue;
+            decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
+            pending.Clear();
+            monitor.Declare(campaign.BrandId, new CampaignWindow(campaign.CampaignId, campaign.Name, campaign.From, campaign.To, campaign.DeclaredBy));
+        }
+        decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
         foreach (var group in decided.GroupBy(BrandOf))
         {
             operations.Events.Append(BuzzStreams.KeyFor(group.Key), group.ToArray());
@@ -66,6 +78,7 @@ public sealed class DetectionSubscription : SubscriptionBase
         BuzzMonitoringStarted e => e.BrandId,
         BuzzPhaseChanged e => e.BrandId,
         BuzzEscalated e => e.BrandId,
+        AlertSuppressedByCampaign e => e.BrandId,
         PositiveSpikeObserved e => e.BrandId,
         BuzzSubsided e => e.BrandId,
         LateMentionsSetAside e => e.BrandId,

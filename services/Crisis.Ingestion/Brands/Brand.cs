@@ -7,31 +7,66 @@ public static class BrandStreams
     public static string KeyFor(string brandId) => $"brand/{brandId}";
 }
 
+public abstract record BrandEvent(string BrandId);
+
 /// <summary>A watched organisation or product, registered by an operator before its mentions are accepted.</summary>
-public sealed record BrandRegistered(string BrandId, string Name, string OrganisationId, string RegisteredBy, DateTimeOffset RegisteredAt);
+public sealed record BrandRegistered(string BrandId, string Name, string OrganisationId, string RegisteredBy, DateTimeOffset RegisteredAt)
+    : BrandEvent(BrandId);
+
+/// <summary>
+/// A campaign the brand runs between two instants: a rise in talk then is expected, so detection pages nobody
+/// for it (the buzz is still shown). Who declared it is kept, because a window that hid a real crisis must
+/// be traceable.
+/// </summary>
+public sealed record CampaignWindowDeclared(string BrandId, string CampaignId, string Name, DateTimeOffset From, DateTimeOffset To, string DeclaredBy, DateTimeOffset DeclaredAt)
+    : BrandEvent(BrandId);
+
+public abstract record BrandCommand(string BrandId, string Actor, DateTimeOffset Now);
+
+public sealed record RegisterBrand(string BrandId, string Name, string OrganisationId, string RegisteredBy, DateTimeOffset Now)
+    : BrandCommand(BrandId, RegisteredBy, Now);
+
+public sealed record DeclareCampaignWindow(string BrandId, string CampaignId, string Name, DateTimeOffset From, DateTimeOffset To, string DeclaredBy, DateTimeOffset Now)
+    : BrandCommand(BrandId, DeclaredBy, Now);
 
 public abstract record BrandState
 {
     public sealed record Unregistered : BrandState;
 
-    public sealed record Registered(string BrandId, string Name, string OrganisationId) : BrandState;
+    public sealed record Registered(string BrandId, string Name, string OrganisationId, IReadOnlySet<string> Campaigns) : BrandState;
 }
-
-public sealed record RegisterBrand(string BrandId, string Name, string OrganisationId, string RegisteredBy, DateTimeOffset Now);
 
 public static class BrandDecider
 {
-    public static readonly Decider<BrandState, RegisterBrand, BrandRegistered> Instance = new(Decide, Evolve, new BrandState.Unregistered());
+    /// <summary>A campaign longer than this is not a campaign but a blind spot.</summary>
+    public static readonly TimeSpan LongestCampaign = TimeSpan.FromDays(31);
 
-    public static IReadOnlyList<BrandRegistered> Decide(RegisterBrand command, BrandState state) => state switch
+    public static readonly Decider<BrandState, BrandCommand, BrandEvent> Instance = new(Decide, Evolve, new BrandState.Unregistered());
+
+    public static IReadOnlyList<BrandEvent> Decide(BrandCommand command, BrandState state) => (command, state) switch
     {
-        BrandState.Unregistered => [new BrandRegistered(command.BrandId, command.Name, command.OrganisationId, command.RegisteredBy, command.Now)],
+        (RegisterBrand c, BrandState.Unregistered) => [new BrandRegistered(c.BrandId, c.Name, c.OrganisationId, c.RegisteredBy, c.Now)],
         // Registering the same brand again is a no-op, so a retried request is harmless.
-        BrandState.Registered r when r.Name == command.Name && r.OrganisationId == command.OrganisationId => [],
-        BrandState.Registered r => throw new DomainRefusalException(
+        (RegisterBrand c, BrandState.Registered r) when r.Name == c.Name && r.OrganisationId == c.OrganisationId => [],
+        (RegisterBrand, BrandState.Registered r) => throw new DomainRefusalException(
             $"brand '{r.BrandId}' is already registered as '{r.Name}' for organisation '{r.OrganisationId}'"),
-        _ => throw new InvalidOperationException($"unknown brand state {state.GetType().Name}"),
+        (DeclareCampaignWindow c, BrandState.Registered r) => DeclareCampaign(c, r),
+        (DeclareCampaignWindow c, BrandState.Unregistered) => throw new DomainRefusalException($"brand '{c.BrandId}' is not registered"),
+        _ => throw new InvalidOperationException($"unhandled {command.GetType().Name} in {state.GetType().Name}"),
     };
 
-    public static BrandState Evolve(BrandState state, BrandRegistered e) => new BrandState.Registered(e.BrandId, e.Name, e.OrganisationId);
+    private static IReadOnlyList<BrandEvent> DeclareCampaign(DeclareCampaignWindow c, BrandState.Registered state)
+    {
+        if (state.Campaigns.Contains(c.CampaignId)) return [];
+        if (c.To <= c.From) throw new DomainRefusalException("the campaign must end after it starts (to > from)", DomainRefusalKind.Invalid);
+        if (c.To - c.From > LongestCampaign) throw new DomainRefusalException($"a campaign window lasts at most {LongestCampaign.TotalDays} days", DomainRefusalKind.Invalid);
+        return [new CampaignWindowDeclared(c.BrandId, c.CampaignId, c.Name, c.From, c.To, c.DeclaredBy, c.Now)];
+    }
+
+    public static BrandState Evolve(BrandState state, BrandEvent e) => (state, e) switch
+    {
+        (_, BrandRegistered r) => new BrandState.Registered(r.BrandId, r.Name, r.OrganisationId, new HashSet<string>(StringComparer.Ordinal)),
+        (BrandState.Registered r, CampaignWindowDeclared c) => r with { Campaigns = new HashSet<string>(r.Campaigns, StringComparer.Ordinal) { c.CampaignId } },
+        _ => state,
+    };
 }

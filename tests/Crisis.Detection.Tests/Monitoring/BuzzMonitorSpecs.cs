@@ -126,6 +126,33 @@ public class When_monitoring_brands_live
         Assert.That(events.OfType<BuzzMonitoringStarted>().Select(e => e.BrandId), Is.EquivalentTo(new[] { "quiet", "loud" }));
     }
 
+    [Test]
+    public void A_wave_inside_a_declared_campaign_window_is_recorded_but_pages_nobody()
+    {
+        var monitor = new BuzzMonitor(Options);
+        monitor.Declare("acme", new CampaignWindow("launch", "Product launch", Onset.AddMinutes(-30), Onset.AddHours(2), "carol"));
+
+        var events = Run(monitor, Scenario());
+
+        Assert.That(events.OfType<BuzzEscalated>().Where(e => e.BrandId == "acme"), Is.Empty);
+        var suppressed = events.OfType<AlertSuppressedByCampaign>().Where(e => e.BrandId == "acme").ToList();
+        Assert.That(suppressed, Is.Not.Empty);
+        Assert.That(suppressed[0].DeclaredBy, Is.EqualTo("carol"));
+        Assert.That(events.OfType<BuzzPhaseChanged>().Any(e => e.BrandId == "acme" && e.To == BuzzPhase.Crisis), Is.True, "the buzz is still shown");
+    }
+
+    [Test]
+    public void A_campaign_window_elsewhere_in_time_suppresses_nothing()
+    {
+        var monitor = new BuzzMonitor(Options);
+        monitor.Declare("acme", new CampaignWindow("later", "Later campaign", Onset.AddDays(2), Onset.AddDays(3), "carol"));
+
+        var events = Run(monitor, Scenario());
+
+        Assert.That(events.OfType<BuzzEscalated>().Count(e => e.BrandId == "acme"), Is.GreaterThanOrEqualTo(1));
+        Assert.That(events.OfType<AlertSuppressedByCampaign>(), Is.Empty);
+    }
+
     private static MentionSignal Signal(string brand, string id, DateTimeOffset at) =>
         new(brand, "x", id, at, "@a", 10, "texte", Ingestion.Scoring.MentionLanguage.French, false);
 

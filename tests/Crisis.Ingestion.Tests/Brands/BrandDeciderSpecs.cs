@@ -33,3 +33,47 @@ public class When_registering_a_brand
             Throws.TypeOf<DomainRefusalException>().With.Message.Contains("already registered"));
     }
 }
+
+public class When_declaring_a_campaign_window
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+    private static readonly BrandState Registered = BrandDecider.Instance.Fold([new BrandRegistered("acme", "Acme", "acme-corp", "alice", Now)]);
+    private static DeclareCampaignWindow Declare(TimeSpan length) => new("acme", "black-friday", "Black Friday", Now, Now + length, "carol", Now);
+
+    [Test]
+    public void It_is_recorded_with_who_declared_it()
+    {
+        var events = BrandDecider.Decide(Declare(TimeSpan.FromDays(3)), Registered);
+
+        Assert.That(events, Is.EqualTo(new[] { new CampaignWindowDeclared("acme", "black-friday", "Black Friday", Now, Now.AddDays(3), "carol", Now) }));
+    }
+
+    [Test]
+    public void Declaring_it_again_changes_nothing()
+    {
+        var state = BrandDecider.Instance.Fold([new BrandRegistered("acme", "Acme", "acme-corp", "alice", Now), .. BrandDecider.Decide(Declare(TimeSpan.FromDays(3)), Registered)]);
+
+        Assert.That(BrandDecider.Decide(Declare(TimeSpan.FromDays(3)), state), Is.Empty);
+    }
+
+    [Test]
+    public void A_window_that_ends_before_it_starts_is_invalid()
+    {
+        Assert.That(() => BrandDecider.Decide(Declare(TimeSpan.FromHours(-1)), Registered),
+            Throws.TypeOf<DomainRefusalException>().With.Property(nameof(DomainRefusalException.Kind)).EqualTo(DomainRefusalKind.Invalid));
+    }
+
+    [Test]
+    public void A_window_longer_than_a_month_is_invalid()
+    {
+        Assert.That(() => BrandDecider.Decide(Declare(TimeSpan.FromDays(40)), Registered),
+            Throws.TypeOf<DomainRefusalException>().With.Message.Contains("at most 31 days"));
+    }
+
+    [Test]
+    public void A_window_for_an_unregistered_brand_is_refused()
+    {
+        Assert.That(() => BrandDecider.Decide(Declare(TimeSpan.FromDays(1)), BrandDecider.Instance.Initial),
+            Throws.TypeOf<DomainRefusalException>().With.Message.Contains("not registered"));
+    }
+}

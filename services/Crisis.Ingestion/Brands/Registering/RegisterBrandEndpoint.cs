@@ -27,7 +27,7 @@ public static class RegisterBrandEndpoint
         if (!BrandIds.IsWellFormed(organisation)) errors["organisationId"] = [BrandIds.FormatRule];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The brand is not valid");
 
-        var actor = http.User.Identity?.Name ?? "anonymous";
+        var actor = http.User.Identity?.Name ?? http.Request.Headers["X-Actor"].FirstOrDefault() ?? "anonymous";
         var command = new RegisterBrand(id, request.Name!.Trim(), organisation, actor, clock.GetUtcNow());
         var (events, _) = await session.HandleAsync(BrandStreams.KeyFor(id), BrandDecider.Instance, command, expectedVersion: null, ct);
         var profile = new BrandProfile(BrandStreams.KeyFor(id), id, command.Name, organisation, actor, command.Now);
