@@ -65,7 +65,8 @@ internal static class SentimentLexicon
         "5ayba 5ayeb khayba khayeb khamej 5amej mochkla mochkel machakil ta3ban ta3bana 7ram hram 7chouma hchouma " +
         "chouha mossiba msiba kadheb kadhab kdab kdeb 7mar hmar kelb klab wsakh wsekh z3af za3fan mkalakh zebla zbel " +
         "mrid 3ib 3ar fachel fachla khra khara 7a9ir ha9ir tafeh tfou tfo 7agra hogra 9bi7 9bi7a mossiba ma3fen " +
-        "mesmoum m9atel 7chiana khayeb 3yina 3iyan sra9 sar9in chfara chfar mcharmel 5ra");
+        "mesmoum m9atel 7chiana khayeb 3yina 3iyan sra9 sar9in chfara chfar mcharmel 5ra " +
+        EnglishLexicon.Negative);
 
     private static readonly FrozenSet<string> Positive = Build(
         // English
@@ -86,7 +87,8 @@ internal static class SentimentLexicon
         "behi behia behiya bahi bahia mzyan mzyana mezyan zwin zwina zouin zouina mabrouk mabrok merci bravo " +
         "3ajbni 3jebni 3jbni yaatik ya3tik sa7a saha sahit 7abib 7bibi habibi nhebek n7ebek nhbk n7abek top " +
         "barakallah tbarkallah tbarklah hamdoulah hamdullah 7amdoullah machallah mashallah " +
-        "rou3a roo3a wa3er wa3ra 5ir khir ahla");
+        "rou3a roo3a wa3er wa3ra 5ir khir ahla " +
+        EnglishLexicon.Positive);
 
     private static readonly FrozenSet<string> NegationCues = Build(
         "not no never dont don t isn wasn aren weren doesn didn wouldn couldn shouldn cannot cant without nothing " +

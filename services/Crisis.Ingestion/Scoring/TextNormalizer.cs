@@ -102,6 +102,8 @@ internal static partial class TextNormalizer
         private bool wordHasLetter;
         private int wordUppercase;
         private bool shouted;
+        private bool inHashtag;
+        private char previousLetter;
 
         public NormalizedMention Run(string text)
         {
@@ -180,7 +182,14 @@ internal static partial class TextNormalizer
                     otherLetters++;
                 }
 
+                // "#AFailedTextFromToday": a capital after a small letter starts a new word of the hashtag.
+                if (inHashtag && char.IsUpper(c) && word.Length > 0 && char.IsLower(previousLetter))
+                {
+                    EndWord();
+                }
+
                 wordUppercase += char.IsUpper(c) ? 1 : 0;
+                previousLetter = c;
                 Append(char.ToLowerInvariant(c), isLetter: true);
             }
             else if (char.IsDigit(c))
@@ -220,6 +229,7 @@ internal static partial class TextNormalizer
             else
             {
                 EndWord();
+                inHashtag = c == '#';
             }
         }
 

@@ -31,6 +31,17 @@ public class When_letters_are_stretched
         Assert.That(TextNormalizer.Normalize("bzaaaaf").Tokens, Does.Contain(TextNormalizer.ElongationToken));
 }
 
+public class When_a_hashtag_joins_words_in_camel_case
+{
+    [Test]
+    public void It_splits_them_into_words() =>
+        Assert.That(TextNormalizer.Normalize("so true #WorstServiceEver").Tokens, Is.EqualTo(new[] { "so", "true", "worst", "service", "ever" }));
+
+    [Test]
+    public void A_word_outside_a_hashtag_stays_whole() =>
+        Assert.That(TextNormalizer.Normalize("my iPhone McDonald").Tokens, Is.EqualTo(new[] { "my", "iphone", "mcdonald" }));
+}
+
 public class When_text_has_links_handles_and_numbers
 {
     [Test]

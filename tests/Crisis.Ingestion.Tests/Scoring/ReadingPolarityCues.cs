@@ -11,6 +11,8 @@ public class When_a_word_is_in_the_polarity_lexicon
     [TestCase("5ayba")]
     [TestCase("Déçu")]
     [TestCase("WORST")]
+    [TestCase("overpriced")]
+    [TestCase("heartbroken")]
     public void It_is_read_as_negative_whatever_its_spelling(string word) =>
         Assert.That(SentimentLexicon.IsNegative(TextNormalizer.Normalize(word).Tokens[0]), Is.True);
 
@@ -18,6 +20,7 @@ public class When_a_word_is_in_the_polarity_lexicon
     [TestCase("merci")]
     [TestCase("behia")]
     [TestCase("Amazing")]
+    [TestCase("hilarious")]
     public void It_is_read_as_positive(string word) =>
         Assert.That(SentimentLexicon.IsPositive(TextNormalizer.Normalize(word).Tokens[0]), Is.True);
 
@@ -38,5 +41,15 @@ public class When_a_positive_word_follows_a_negation
         var negated = NegativityScorer.Default.Score("the service is not good").Probability ?? double.NaN;
 
         Assert.That(negated, Is.GreaterThan(plain));
+    }
+}
+
+public class When_the_english_lists_are_read
+{
+    [Test]
+    public void No_word_is_both_negative_and_positive()
+    {
+        var negative = EnglishLexicon.Negative.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(negative.Where(SentimentLexicon.IsPositive), Is.Empty);
     }
 }
