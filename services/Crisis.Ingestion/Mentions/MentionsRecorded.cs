@@ -14,7 +14,7 @@ public sealed record MentionsRecorded(
     DateTimeOffset RecordedAt,
     IReadOnlyList<RecordedMention> Mentions);
 
-/// <summary>One post, validated and normalised.</summary>
+/// <summary>One post, validated and normalised. When it was received is the event's <c>RecordedAt</c>.</summary>
 /// <param name="DeclaredLanguage">The language the source declared, if any (BCP 47 tag, lower case).</param>
 /// <param name="Language">The language Crisis identified from the text (Unknown when not scored).</param>
 /// <param name="NegativeProbability">Probability that the post is negative, from the model or a trusted upstream source; null when unscorable.</param>
@@ -27,7 +27,6 @@ public sealed record RecordedMention(
     string? DeclaredLanguage,
     MentionLanguage Language,
     DateTimeOffset PublishedAt,
-    DateTimeOffset ReceivedAt,
     string? Url,
     string? ReplyTo,
     string? QuoteOf,

@@ -93,9 +93,11 @@ public sealed class MentionRecorder(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await LockStreamsAsync(connection, transaction, candidates, cancellationToken);
+        // Keys first (in key order, so concurrent claims never wait on each other in a cycle), then the stream
+        // locks: claims of different batches run in parallel, and only the append is serialised per stream.
         var fresh = await ClaimKeysAsync(connection, transaction, candidates, now, cancellationToken);
         if (fresh.Count == 0) return 0;
+        await LockStreamsAsync(connection, transaction, candidates.Where(c => fresh.Contains(c.DeduplicationKey)), cancellationToken);
 
         await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
@@ -113,12 +115,13 @@ public sealed class MentionRecorder(
     }
 
     /// <summary>
-    /// Serialises writers per brand-hour stream, across every node, for the length of the transaction. Locks are
-    /// taken in key order before any key is claimed, so two batches can never wait on each other in a cycle,
-    /// and Marten's append never sees a concurrent writer on the same stream.
+    /// Serialises writers per brand-hour stream, across every node, for the rest of the transaction, so Marten's
+    /// append never sees a concurrent writer on the same stream. Taken in key order after the key claims: a
+    /// transaction waiting here holds only keys that nobody else can want any more (a claim that meets them
+    /// waits before it takes any stream lock), so no cycle can form.
     /// </summary>
     private static async Task LockStreamsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CandidateMention> candidates, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<CandidateMention> candidates, CancellationToken cancellationToken)
     {
         var streams = candidates.Select(c => MentionStreams.KeyFor(c.BrandId, MentionStreams.HourOf(c.Mention.PublishedAt)))
             .Distinct(StringComparer.Ordinal).ToArray();

@@ -53,7 +53,7 @@ public sealed class MentionValidator(IngestionLimits limits)
         if (errors.Count > 0) return (null, errors);
 
         var mention = new RecordedMention(
-            platform, postId!, author!, text!, language, MentionLanguage.Unknown, publishedAt!.Value, now,
+            platform, postId!, author!, text!, language, MentionLanguage.Unknown, publishedAt!.Value,
             url, replyTo, quoteOf, shareOf, sentiment, NegativeProbability: null, IsNegative: null);
         return (new CandidateMention(line, brandId!, mention), errors);
     }

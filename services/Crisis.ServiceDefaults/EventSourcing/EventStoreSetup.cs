@@ -43,7 +43,9 @@ public static class EventStoreSetup
                 options.DatabaseSchemaName = settings.Schema;
                 options.Events.DatabaseSchemaName = settings.Schema;
                 options.Events.StreamIdentity = StreamIdentity.AsString;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Nulls are left out: mention events carry many optional fields, and every byte is parsed by PostgreSQL.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
                 options.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             })
             .UseNpgsqlDataSource()

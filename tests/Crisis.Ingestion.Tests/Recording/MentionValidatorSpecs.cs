@@ -42,7 +42,6 @@ public class When_validating_a_mention
             Assert.That(mention.DeclaredLanguage, Is.EqualTo("fr"));
             Assert.That(mention.PublishedAt, Is.EqualTo(new DateTimeOffset(2026, 11, 27, 11, 30, 0, TimeSpan.Zero)));
             Assert.That(mention.PublishedAt.Offset, Is.EqualTo(TimeSpan.Zero));
-            Assert.That(mention.ReceivedAt, Is.EqualTo(Now));
             Assert.That(mention.Author, Is.EqualTo(new MentionAuthorProfile("@bob", "Bob", 1200)));
         });
     }
