@@ -14,7 +14,8 @@ namespace Crisis.CrisisCell.Incidents.Summaries;
 
 /// <summary>
 /// Folds an incident's events into its summary. One explicit Evolve (not one Apply per event) so every incident
-/// event is seen here, and the ones that do not change the summary still move its version.
+/// event is seen here, and the ones that do not change the summary still move its version. No helper may be named
+/// Apply or Create: Marten would take it for a conventional method and refuse the mix.
 /// </summary>
 public sealed class IncidentSummaryProjection : SingleStreamProjection<IncidentSummary, string>
 {
@@ -27,7 +28,7 @@ public sealed class IncidentSummaryProjection : SingleStreamProjection<IncidentS
     {
         if (e.Data is IncidentOpened opened) snapshot = Open(id, opened);
         else if (snapshot is null || e.Data is not IncidentEvent) return snapshot;
-        else Apply(snapshot, (IncidentEvent)e.Data);
+        else Update(snapshot, (IncidentEvent)e.Data);
 
         snapshot.Version = e.Version;
         snapshot.NextStageDeadline = NextStageDeadline(snapshot);
@@ -54,7 +55,7 @@ public sealed class IncidentSummaryProjection : SingleStreamProjection<IncidentS
         EscalationIds = e.EscalationId is null ? [] : [e.EscalationId],
     };
 
-    private static void Apply(IncidentSummary summary, IncidentEvent e)
+    private static void Update(IncidentSummary summary, IncidentEvent e)
     {
         switch (e)
         {
