@@ -34,11 +34,26 @@ public static class IncidentHttp
     /// <summary>Handles the command on the incident's stream and answers with the new version (also as the ETag).</summary>
     public static async Task<IResult> HandleAsync(IDocumentSession session, HttpContext http, IncidentCommand command, CancellationToken ct)
     {
-        var (events, version) = await session.HandleAsync(
-            IncidentStreams.KeyFor(command.IncidentId), IncidentDecider.Instance, command, ExpectedVersion(http), ct);
+        var key = IncidentStreams.KeyFor(command.IncidentId);
+        IReadOnlyList<IncidentEvent> events;
+        long version;
+        try
+        {
+            (events, version) = await session.HandleAsync(key, IncidentDecider.Instance, command, ExpectedVersion(http), ct);
+        }
+        catch (DomainRefusalException)
+        {
+            // The decider refuses commands on an incident never opened (409); over HTTP that is a wrong id: 404.
+            if (await session.Events.FetchStreamStateAsync(key, ct) is null) return NotFound(command.IncidentId);
+            throw;
+        }
         http.Response.Headers.ETag = ETag(version);
         return Results.Ok(new IncidentCommandResult(command.IncidentId, version, [.. events.Select(IncidentEventNames.Of)]));
     }
+
+    public static IResult NotFound(string id) =>
+        Results.Problem(title: "No such incident", detail: $"incident '{id}' does not exist", statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["field"] = "id" });
 
     public static IResult Invalid(string field, string problem) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, title: "The command is not valid",

@@ -72,6 +72,15 @@ public class When_the_cell_works_an_incident_over_http : IntegrationSpec
     }
 
     [Test]
+    public async Task A_command_on_an_incident_that_does_not_exist_is_not_found()
+    {
+        using var response = await IncidentApi.PostAsync("/api/incidents/acme-nothing/acknowledge");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await IncidentApi.ReadAsync(response)).GetProperty("field").GetString(), Is.EqualTo("id"));
+    }
+
+    [Test]
     public async Task Opening_for_an_unregistered_brand_is_refused_naming_the_field()
     {
         using var response = await IncidentApi.PostAsync("/api/incidents", new { brandId = "nobody", title = "Rumour", severity = 4 });

@@ -19,14 +19,10 @@ public static class IncidentQueries
 
         incidents.MapGet("/{id}", async (string id, IQuerySession session, HttpContext http, CancellationToken ct) =>
         {
-            if (await session.LoadAsync<IncidentSummary>(IncidentStreams.KeyFor(id), ct) is not { } summary) return NotFound(id);
+            if (await session.LoadAsync<IncidentSummary>(IncidentStreams.KeyFor(id), ct) is not { } summary) return IncidentHttp.NotFound(id);
             // The version to send back as If-Match with the next command.
             http.Response.Headers.ETag = IncidentHttp.ETag(summary.Version);
             return Results.Ok(summary);
         }).WithName("GetIncident");
     }
-
-    public static IResult NotFound(string id) =>
-        Results.Problem(title: "No such incident", detail: $"incident '{id}' does not exist", statusCode: StatusCodes.Status404NotFound,
-            extensions: new Dictionary<string, object?> { ["field"] = "id" });
 }

@@ -1,4 +1,3 @@
-using Crisis.CrisisCell.Incidents.Summaries;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +10,7 @@ public static class IncidentTimelineQuery
     public static void MapIncidentTimeline(this IEndpointRouteBuilder incidents) =>
         incidents.MapGet("/{id}/timeline", async (string id, IQuerySession session, HttpContext http, CancellationToken ct) =>
         {
-            if (await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentQueries.NotFound(id);
+            if (await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentHttp.NotFound(id);
             http.Response.Headers.ETag = IncidentHttp.ETag(timeline.Version);
             return Results.Ok(timeline);
         }).WithName("GetIncidentTimeline");
