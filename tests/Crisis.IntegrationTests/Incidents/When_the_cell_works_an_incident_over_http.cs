@@ -49,6 +49,17 @@ public class When_the_cell_works_an_incident_over_http : IntegrationSpec
     }
 
     [Test]
+    public async Task An_if_match_that_is_not_a_version_is_a_bad_request()
+    {
+        var id = await IncidentApi.OpenByHandAsync(Brand);
+
+        using var response = await IncidentApi.PostAsync($"/api/incidents/{id}/acknowledge", ifMatch: "\"yesterday\"");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await IncidentApi.ReadAsync(response)).GetProperty("detail").GetString(), Does.Contain("If-Match"));
+    }
+
+    [Test]
     public async Task Walking_the_playbook_before_acknowledging_is_refused_naming_the_issue()
     {
         var id = await IncidentApi.OpenByHandAsync(Brand);
