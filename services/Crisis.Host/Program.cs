@@ -1,3 +1,4 @@
+using Crisis.CrisisCell;
 using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
@@ -13,6 +14,8 @@ var store = builder.Services.AddCrisisEventStore(builder.Configuration);
 // Every node registers every module's store schema; only the services it runs do work.
 builder.Services.AddIngestion(builder.Configuration);
 store.AddDetection(builder.Configuration).AddDetectionPublishing();
+store.AddCrisisCell(builder.Configuration);
+if (modules.CrisisCell) builder.Services.AddCrisisCellTimers();
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
 if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
 builder.Services.AddCrisisBus(builder.Configuration, modules);
@@ -22,6 +25,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 if (modules.Ingestion) app.MapIngestion();
 app.MapDetection();
+if (modules.CrisisCell) app.MapCrisisCell();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory-free host launcher.</summary>

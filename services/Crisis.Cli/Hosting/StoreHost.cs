@@ -1,3 +1,4 @@
+using Crisis.CrisisCell;
 using Crisis.Detection;
 using Crisis.Ingestion;
 using Crisis.ServiceDefaults.EventSourcing;
@@ -26,7 +27,7 @@ public static class StoreHost
         builder.Logging.ClearProviders();
         builder.Services.AddMetrics();
         // Every module's schema, so that 'db migrate' creates all of it; no daemon runs here.
-        builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration);
+        builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration).AddCrisisCell(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using Crisis.CrisisCell;
 using Crisis.Ingestion;
 using MassTransit;
 
@@ -14,6 +15,7 @@ public static class BusSetup
         {
             bus.SetKebabCaseEndpointNameFormatter();
             if (modules.Ingestion) bus.AddIngestionConsumers();
+            if (modules.CrisisCell) bus.AddCrisisCellConsumers();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(uri));

@@ -48,6 +48,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["EventStore__Schema"] = TestServers.Schema;
         start.Environment["EventStore__ApplySchemaOnStartup"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Stage deadline specs wait on the timer: a one-second round keeps them quick without a fake clock.
+        start.Environment["CrisisCell__DeadlineCheckIntervalSeconds"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Crisis.Host");

@@ -1,0 +1,85 @@
+using Crisis.CrisisCell.Configuring;
+using Crisis.CrisisCell.Incidents;
+using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.AssigningRoles;
+using Crisis.CrisisCell.Incidents.CheckingDeadlines;
+using Crisis.CrisisCell.Incidents.Closing;
+using Crisis.CrisisCell.Incidents.Deciding;
+using Crisis.CrisisCell.Incidents.Escalating;
+using Crisis.CrisisCell.Incidents.Monitoring;
+using Crisis.CrisisCell.Incidents.Noting;
+using Crisis.CrisisCell.Incidents.Opening;
+using Crisis.CrisisCell.Incidents.RecordingResponses;
+using Crisis.CrisisCell.Incidents.Reopening;
+using Crisis.CrisisCell.Incidents.Resolving;
+using Crisis.CrisisCell.Incidents.Summaries;
+using Crisis.CrisisCell.Incidents.Timelines;
+using Crisis.CrisisCell.Incidents.WalkingThePlaybook;
+using Crisis.ServiceDefaults.EventSourcing;
+using JasperFx.Events.Projections;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crisis.CrisisCell;
+
+/// <summary>Everything the crisis cell registers: its store schema, settings, endpoints, consumers and timer.</summary>
+public static class CrisisCellModule
+{
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisCell(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
+    {
+        marten.Services.AddSingleton(CrisisCellSettings.Read(configuration));
+        marten.Services.AddSingleton<BrandCrisisSettings>();
+        marten.Services.TryAddSingleton(TimeProvider.System);
+        marten.Services.ConfigureMarten(ConfigureStore);
+        return marten;
+    }
+
+    public static void ConfigureStore(StoreOptions options)
+    {
+        // Stable names: renaming a CLR type must never orphan stored events.
+        foreach (var (type, name) in IncidentEventNames.ByType) options.Events.MapEventType(type, name);
+        options.Projections.Add(
+            new DeciderProjection<IncidentState, IncidentEvent>(IncidentDecider.Evolve, IncidentDecider.Instance.Initial), ProjectionLifecycle.Live);
+        // Inline: the list, the deadline timer and the buzz consumer read them right after a command.
+        options.Projections.Add(new IncidentSummaryProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new IncidentTimelineProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<IncidentSummary>().Identity(s => s.Id).Index(s => s.BrandId);
+        options.Schema.For<IncidentTimeline>().Identity(t => t.Id);
+    }
+
+    /// <summary>The stage deadline timer: only on nodes that run the crisis cell.</summary>
+    public static IServiceCollection AddCrisisCellTimers(this IServiceCollection services) =>
+        services.AddHostedService<StageDeadlineTimer>();
+
+    public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<BuzzEscalatedConsumer, BuzzEscalatedConsumerDefinition>();
+
+    public static IEndpointRouteBuilder MapCrisisCell(this IEndpointRouteBuilder app)
+    {
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        incidents.MapIncidentQueries();
+        incidents.MapIncidentTimeline();
+        incidents.MapOpenIncident();
+        incidents.MapAcknowledgeIncident();
+        incidents.MapEscalateIncident();
+        incidents.MapAssignRole();
+        incidents.MapAdvanceStage();
+        incidents.MapTickChecklistItem();
+        incidents.MapRecordPublicResponse();
+        incidents.MapRecordContentRemoval();
+        incidents.MapAddNote();
+        incidents.MapRecordDecision();
+        incidents.MapStartMonitoring();
+        incidents.MapResolveIncident();
+        incidents.MapCloseIncident();
+        incidents.MapReopenIncident();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crisis.CrisisCell.Incidents.AssigningRoles;
+
+public sealed record AssignRoleRequest(IncidentRole? Role, string? Assignee);
+
+public static class AssignRoleEndpoint
+{
+    public static void MapAssignRole(this IEndpointRouteBuilder incidents) =>
+        incidents.MapPost("/{id}/assign", (string id, AssignRoleRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            request.Role is not { } role
+                ? Task.FromResult(IncidentHttp.Invalid("role", $"is required, one of: {string.Join(", ", Enum.GetNames<IncidentRole>())}"))
+                : IncidentHttp.HandleAsync(session, http, new AssignRole(id, role, request.Assignee ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
+            .WithName("AssignRole");
+}

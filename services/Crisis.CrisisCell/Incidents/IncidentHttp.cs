@@ -1,0 +1,64 @@
+using System.Globalization;
+using Crisis.ServiceDefaults.EventSourcing;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Crisis.CrisisCell.Incidents;
+
+/// <summary>What every incident command endpoint shares: who acts, which version they saw, and the answer's shape.</summary>
+public static class IncidentHttp
+{
+    /// <summary>Until authentication lands (issue 7) the caller may name themselves in this header.</summary>
+    public const string ActorHeader = "X-Actor";
+
+    public static string Actor(HttpContext http)
+    {
+        if (http.User.Identity?.Name is { Length: > 0 } name) return name;
+        var header = http.Request.Headers[ActorHeader].ToString().Trim();
+        return header.Length > 0 ? header : "anonymous";
+    }
+
+    /// <summary>The stream version the caller last read (its ETag), sent back as If-Match; none means "whatever is current".</summary>
+    public static long? ExpectedVersion(HttpContext http)
+    {
+        var value = http.Request.Headers.IfMatch.ToString().Trim();
+        if (value.Length == 0 || value == "*") return null;
+        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
+        return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
+            ? version
+            : throw new BadHttpRequestException($"If-Match must be an incident version as its ETag gives it (\"3\"), not '{value}'");
+    }
+
+    public static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
+
+    /// <summary>Handles the command on the incident's stream and answers with the new version (also as the ETag).</summary>
+    public static async Task<IResult> HandleAsync(IDocumentSession session, HttpContext http, IncidentCommand command, CancellationToken ct)
+    {
+        var key = IncidentStreams.KeyFor(command.IncidentId);
+        IReadOnlyList<IncidentEvent> events;
+        long version;
+        try
+        {
+            (events, version) = await session.HandleAsync(key, IncidentDecider.Instance, command, ExpectedVersion(http), ct);
+        }
+        catch (DomainRefusalException)
+        {
+            // The decider refuses commands on an incident never opened (409); over HTTP that is a wrong id: 404.
+            if (await session.Events.FetchStreamStateAsync(key, ct) is null) return NotFound(command.IncidentId);
+            throw;
+        }
+        http.Response.Headers.ETag = ETag(version);
+        return Results.Ok(new IncidentCommandResult(command.IncidentId, version, [.. events.Select(IncidentEventNames.Of)]));
+    }
+
+    public static IResult NotFound(string id) =>
+        Results.Problem(title: "No such incident", detail: $"incident '{id}' does not exist", statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["field"] = "id" });
+
+    public static IResult Invalid(string field, string problem) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, title: "The command is not valid",
+            statusCode: StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>The answer to a command: the incident's version after it, and the events it recorded (none when already applied).</summary>
+public sealed record IncidentCommandResult(string IncidentId, long Version, IReadOnlyList<string> Recorded);

@@ -1,0 +1,37 @@
+using Crisis.CrisisCell.Configuring;
+using Crisis.Ingestion.Brands;
+using Crisis.ServiceDefaults.EventSourcing;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crisis.CrisisCell.Incidents.Opening;
+
+/// <param name="Id">Chosen by the client so that a retried request opens one incident; generated when absent.</param>
+public sealed record OpenIncidentRequest(string? Id, string? BrandId, string? Title, int? Severity);
+
+public static class OpenIncidentEndpoint
+{
+    public static void MapOpenIncident(this IEndpointRouteBuilder incidents) =>
+        incidents.MapPost("", HandleAsync).WithName("OpenIncident");
+
+    private static async Task<IResult> HandleAsync(
+        OpenIncidentRequest request, IDocumentSession session, BrandCrisisSettings settings, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var brandId = request.BrandId?.Trim() ?? "";
+        if (brandId.Length == 0) return IncidentHttp.Invalid("brandId", "is required");
+        if (await session.LoadAsync<BrandProfile>(BrandStreams.KeyFor(brandId), ct) is not { } brand)
+            return IncidentHttp.Invalid("brandId", $"brand '{brandId}' is not registered");
+        if (request.Severity is not { } severity) return IncidentHttp.Invalid("severity", "is required, from 1 to 10");
+
+        var incidents = await BrandIncidents.LoadAsync(session, brandId, ct);
+        var id = request.Id?.Trim() is { Length: > 0 } given ? given : IncidentIds.ForManual(brandId);
+        var command = new OpenIncidentByHand(id, brand.OrganisationId, brandId, request.Title?.Trim() ?? "", severity,
+            settings.PlaybookFor(brand.OrganisationId), incidents.LastClosedIncidentId, IncidentHttp.Actor(http), clock.GetUtcNow());
+        var (events, version) = await session.HandleAsync(IncidentStreams.KeyFor(id), IncidentDecider.Instance, command, expectedVersion: null, ct);
+        http.Response.Headers.ETag = IncidentHttp.ETag(version);
+        var result = new IncidentCommandResult(id, version, [.. events.Select(IncidentEventNames.Of)]);
+        return events.Count > 0 ? Results.Created($"/api/incidents/{id}", result) : Results.Ok(result);
+    }
+}

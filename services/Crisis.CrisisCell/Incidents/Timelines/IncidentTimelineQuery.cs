@@ -1,0 +1,17 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crisis.CrisisCell.Incidents.Timelines;
+
+public static class IncidentTimelineQuery
+{
+    public static void MapIncidentTimeline(this IEndpointRouteBuilder incidents) =>
+        incidents.MapGet("/{id}/timeline", async (string id, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        {
+            if (await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentHttp.NotFound(id);
+            http.Response.Headers.ETag = IncidentHttp.ETag(timeline.Version);
+            return Results.Ok(timeline);
+        }).WithName("GetIncidentTimeline");
+}
