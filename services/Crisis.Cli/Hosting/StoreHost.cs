@@ -2,6 +2,7 @@ using Crisis.CrisisCell;
 using Crisis.Detection;
 using Crisis.Ingestion;
 using Crisis.ServiceDefaults.EventSourcing;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,9 @@ public static class StoreHost
         // Every module's schema, so that 'db migrate' creates all of it; no daemon runs here.
         builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration).AddCrisisCell(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
+        // The hosts run the async projections; a command only reads them, so Marten's "daemon disabled" warning
+        // would be noise on an operator's console.
+        builder.Services.ConfigureMarten(options => options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged);
         return builder.Build();
     }
 }
