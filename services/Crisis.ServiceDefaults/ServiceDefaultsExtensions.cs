@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
         // Enums read as words in every API answer (phases, languages, platforms), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -32,6 +33,8 @@ public static class ServiceDefaultsExtensions
         // Liveness: the process answers. Readiness: every registered check (database, broker) passes.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready");
+        // The API's own description, generated from the endpoints: /openapi/v1.json.
+        app.MapOpenApi();
         return app;
     }
 }

@@ -53,3 +53,15 @@ public class When_a_campaign_is_declared : IntegrationSpec
         Assert.That(problem.GetProperty("errors").TryGetProperty("to", out _), Is.True);
     }
 }
+
+public class When_the_api_is_described : IntegrationSpec
+{
+    [Test]
+    public async Task The_openapi_document_lists_the_intake_brand_and_buzz_endpoints()
+    {
+        using var document = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(paths, Is.SupersetOf(new[] { "/api/mentions", "/api/brands", "/api/brands/{brandId}/campaigns", "/api/brands/{brandId}/buzz", "/api/buzz" }));
+    }
+}
