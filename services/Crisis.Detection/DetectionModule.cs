@@ -19,6 +19,8 @@ public static class DetectionModule
     {
         var options = MonitorSettings.Read(configuration);
         marten.Services.AddSingleton(options);
+        marten.Services.AddSingleton<Replaying.StoredDetectionEvents>();
+        marten.Services.AddSingleton<Replaying.DetectionReplays>();
         marten.Services.ConfigureMarten(store => ConfigureStore(store, options));
         return marten;
     }
