@@ -18,12 +18,15 @@ namespace Crisis.Detection.Replaying;
 /// </summary>
 public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource dataSource)
 {
-    /// <summary>The last sequence live detection decided (0 when it has not run).</summary>
+    /// <summary>
+    /// The last sequence live detection decided; when it never ran (a store filled by <c>crisis ingest</c> alone),
+    /// every event, so that a replay still shows what live would decide.
+    /// </summary>
     public async Task<long> LiveCheckpointAsync(CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var checkpoint = await session.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
-        return checkpoint?.LastSequence ?? 0;
+        return checkpoint?.LastSequence ?? long.MaxValue;
     }
 
     /// <summary>The buzz events live detection appended for the window's brand, in the window.</summary>
