@@ -3,6 +3,7 @@ using Crisis.Detection.Monitoring;
 using Crisis.Detection.Projecting;
 using Crisis.Detection.Publishing;
 using Crisis.Detection.Querying;
+using Crisis.Detection.Replaying;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Routing;
@@ -49,6 +50,7 @@ public static class DetectionModule
     public static IEndpointRouteBuilder MapDetection(this IEndpointRouteBuilder app)
     {
         app.MapBuzzQueries();
+        app.MapReplays();
         return app;
     }
 }

@@ -135,6 +135,31 @@ public class When_live_detection_is_replayed
         Assert.That(exit, Is.Zero, "0 means the replay reproduced the live decisions");
     }
 
+    [Test]
+    public async Task The_replay_endpoint_answers_with_the_comparison()
+    {
+        await LiveHasDecidedTheWaveAsync();
+
+        using var response = await host.Http.PostAsJsonAsync("/api/replays", new { brandId = "buzzco", from = Window.From, to = Window.To });
+
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(body.RootElement.GetProperty("reproducesLive").GetBoolean(), Is.True);
+        Assert.That(body.RootElement.GetProperty("decisions").GetArrayLength(), Is.EqualTo(body.RootElement.GetProperty("liveEvents").GetInt32()));
+    }
+
+    [Test]
+    public async Task A_what_if_with_an_impossible_option_is_refused_naming_it()
+    {
+        using var response = await host.Http.PostAsJsonAsync("/api/what-ifs",
+            new { brandId = "buzzco", from = Window.From, to = Window.To, options = new { AlertThreshold = -1 } });
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(422));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(body.RootElement.GetProperty("field").GetString(), Is.EqualTo("options.AlertThreshold"));
+    }
+
     private static int Poisson(Random random, double mean)
     {
         var limit = Math.Exp(-mean);
