@@ -85,6 +85,24 @@ public class When_replaying_stored_mentions
     }
 
     [Test]
+    public void A_brand_that_falls_silent_moves_on_with_the_others_as_live_did()
+    {
+        // Acme stops talking an hour after its wave; only globex's mentions move the watermark afterwards.
+        var stored = StoredScenario.Record(new SignalScenario(Start)
+            .Baseline("acme", 3, TimeSpan.FromHours(31))
+            .Wave("acme", Onset, 60, TimeSpan.FromMinutes(40), negativeShare: 0.85)
+            .Baseline("globex", 2, TimeSpan.FromHours(40))
+            .InPublicationOrder());
+        var window = new ReplayWindow("acme", Onset.AddHours(2), Onset.AddHours(10));
+        var live = Live(stored, Options).Where(window.Contains).ToList();
+
+        var comparison = new ReplayComparison(window, live, DetectionReplay.Run(stored, Options, window));
+
+        Assert.That(live, Is.Not.Empty, "live decided acme's silent buckets");
+        Assert.That(comparison.FirstDifference, Is.Null);
+    }
+
+    [Test]
     public void Only_the_window_of_the_followed_brand_is_kept()
     {
         var window = new ReplayWindow("acme", Onset, Onset.AddHours(1));
