@@ -5,5 +5,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bash "$here/ingestion.sh" "$@"
 bash "$here/detector.sh"
+bash "$here/replay.sh"
 bash "$here/scoring.sh"
 bash "$here/nab.sh"

@@ -1,6 +1,7 @@
 using Crisis.Cli.Database;
 using Crisis.Cli.Evaluating;
 using Crisis.Cli.Ingesting;
+using Crisis.Cli.Replaying;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Scoring;
 using Crisis.Cli.Summarising;
@@ -24,6 +25,8 @@ public static class CrisisCommands
             mentions.SetDescription("What the store holds.");
             mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
         });
+        config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
+        config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");
         config.AddCommand<BuzzCommand>("buzz").WithDescription("Every brand's buzz state and the pages the detector raised.");
         config.AddBranch("db", db =>
         {

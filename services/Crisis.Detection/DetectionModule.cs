@@ -3,6 +3,7 @@ using Crisis.Detection.Monitoring;
 using Crisis.Detection.Projecting;
 using Crisis.Detection.Publishing;
 using Crisis.Detection.Querying;
+using Crisis.Detection.Replaying;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,8 @@ public static class DetectionModule
     {
         var options = MonitorSettings.Read(configuration);
         marten.Services.AddSingleton(options);
+        marten.Services.AddSingleton<Replaying.StoredDetectionEvents>();
+        marten.Services.AddSingleton<Replaying.DetectionReplays>();
         marten.Services.ConfigureMarten(store => ConfigureStore(store, options));
         return marten;
     }
@@ -47,6 +50,7 @@ public static class DetectionModule
     public static IEndpointRouteBuilder MapDetection(this IEndpointRouteBuilder app)
     {
         app.MapBuzzQueries();
+        app.MapReplays();
         return app;
     }
 }

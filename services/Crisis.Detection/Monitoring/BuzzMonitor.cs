@@ -37,6 +37,15 @@ public sealed class BuzzMonitor(MonitorOptions options)
         return brand;
     }
 
+    /// <summary>
+    /// Moves the watermark as mentions of brands this run does not follow would have (a replay of one brand reads
+    /// the others' publication times only). Decides nothing until the next <see cref="Observe"/>, as in a batch.
+    /// </summary>
+    public void Advance(DateTimeOffset publishedAt)
+    {
+        if (Watermark is null || publishedAt > Watermark) Watermark = publishedAt;
+    }
+
     /// <summary>Feeds a batch of mentions (in store order) and returns the buzz events it decided, brand by brand in bucket order.</summary>
     public IReadOnlyList<object> Observe(IEnumerable<MentionSignal> mentions)
     {

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Crisis.Detection.Buzz;
+
+namespace Crisis.Detection.Replaying;
+
+/// <summary>What replay and what-if runs need to know of any buzz event: its brand, its bucket, a comparable text.</summary>
+public static class BuzzEventFacts
+{
+    public static string BrandOf(object buzzEvent) => buzzEvent switch
+    {
+        BuzzMonitoringStarted e => e.BrandId,
+        BuzzPhaseChanged e => e.BrandId,
+        BuzzEscalated e => e.BrandId,
+        AlertSuppressedByCampaign e => e.BrandId,
+        PositiveSpikeObserved e => e.BrandId,
+        BuzzSubsided e => e.BrandId,
+        LateMentionsSetAside e => e.BrandId,
+        _ => throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}"),
+    };
+
+    public static DateTimeOffset BucketOf(object buzzEvent) => buzzEvent switch
+    {
+        BuzzMonitoringStarted e => e.FirstBucket,
+        BuzzPhaseChanged e => e.Bucket,
+        BuzzEscalated e => e.Bucket,
+        AlertSuppressedByCampaign e => e.Bucket,
+        PositiveSpikeObserved e => e.Bucket,
+        BuzzSubsided e => e.Bucket,
+        LateMentionsSetAside e => e.Bucket,
+        _ => throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// Events carry lists and dictionaries (evidence), which records compare by reference: they are compared by
+    /// their JSON, instants in UTC so that an offset chosen by the store's serialiser makes no difference.
+    /// </summary>
+    public static string Text(object buzzEvent) =>
+        buzzEvent.GetType().Name + " " + JsonSerializer.Serialize(buzzEvent, buzzEvent.GetType(), Json);
+
+    /// <summary>One line for a table of decisions: what happened, in words.</summary>
+    public static string Describe(object buzzEvent) => buzzEvent switch
+    {
+        BuzzMonitoringStarted => "monitoring started",
+        BuzzPhaseChanged e => $"{e.From} -> {e.To}{(e.IsPositive ? " (positive)" : "")}",
+        BuzzEscalated e => $"PAGE {e.Kind} ({e.Phase})",
+        AlertSuppressedByCampaign e => $"page suppressed by campaign {e.CampaignName}",
+        PositiveSpikeObserved => "positive spike (no page)",
+        BuzzSubsided e => $"subsided, peak severity {e.PeakSeverity}",
+        LateMentionsSetAside e => $"{e.Count} late mention(s) set aside",
+        _ => buzzEvent.GetType().Name,
+    };
+
+    public static int? SeverityOf(object buzzEvent) => buzzEvent switch
+    {
+        BuzzPhaseChanged e => e.Severity,
+        BuzzEscalated e => e.Severity,
+        AlertSuppressedByCampaign e => e.Severity,
+        PositiveSpikeObserved e => e.Severity,
+        BuzzSubsided e => e.PeakSeverity,
+        _ => null,
+    };
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new UtcInstantConverter() } };
+
+    private sealed class UtcInstantConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime());
+    }
+}
