@@ -36,12 +36,10 @@ internal static class RecordingNotificationOutcomes
     {
         var incident = Refusals.RequireOpened(state, command.IncidentId);
         var key = command.Delivery.Key;
-        // Sent is final for a key: a redelivered message recorded twice would claim two notifications.
-        if (incident.Deliveries.Any(d => d.Delivery.Key == key && d.Outcome == NotificationOutcome.Sent))
-            return [];
-        // A suppression or failure already recorded for this key says nothing new when it repeats.
-        if (command.Outcome != NotificationOutcome.Sent
-            && incident.Deliveries.Any(d => d.Delivery.Key == key && d.Outcome == command.Outcome))
+        var recorded = incident.Deliveries.Where(d => d.Delivery.Key == key).Select(d => d.Outcome).ToHashSet();
+        // Sent is final for a key: a redelivered message recorded twice would claim two notifications, and a late
+        // failure report of a delivery that did go out would lie. A suppression is recorded once: a caught redelivery.
+        if (recorded.Contains(command.Outcome) || (recorded.Contains(NotificationOutcome.Sent) && command.Outcome == NotificationOutcome.Failed))
             return [];
         return command.Outcome switch
         {
