@@ -49,7 +49,7 @@ public sealed record NotificationMessage(
     };
 
     public string EvidenceLine => NegativeShare is { } share
-        ? string.Create(CultureInfo.InvariantCulture, $"{Mentions} mentions, {share:P0} negative")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Mentions} mentions, {share * 100:0}% negative")
         : string.Create(CultureInfo.InvariantCulture, $"{Mentions} mentions");
 
     public string NextStepLine => NextStep is null
