@@ -32,6 +32,14 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     [OneTimeTearDown]
     public Task DisconnectAsync() => bus.StopAsync();
 
+    [TearDown]
+    public void ShowHostOutputOnFailure()
+    {
+        // The host logs warnings and errors only: on a failure, they usually say why.
+        if (TestContext.CurrentContext.Result.FailCount > 0)
+            TestContext.Out.WriteLine(Host.Output[Math.Max(0, Host.Output.Length - 6000)..]);
+    }
+
     [Test]
     public async Task A_buzz_page_pages_level_one_by_signed_webhook_and_by_email()
     {
@@ -101,7 +109,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
         var key = hook.Header("X-Crisis-Idempotency-Key")!;
         await EventuallyTimelineAsync(incidentId, t => t.Any(e => e.Type == "incident_notification_sent" && DeliveryKey(e) == key), "the delivery recorded");
 
-        var queue = await bus.GetSendEndpoint(new Uri("queue:crisis-cell-deliver-notification"));
+        var queue = await bus.GetSendEndpoint(new Uri("exchange:crisis-cell-deliver-notification"));
         await queue.Send(new DeliverNotification
         {
             IdempotencyKey = key,

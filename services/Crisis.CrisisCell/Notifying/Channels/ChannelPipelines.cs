@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Crisis.CrisisCell.Notifying.Configuring;
@@ -11,24 +12,19 @@ using Polly.Timeout;
 namespace Crisis.CrisisCell.Notifying.Channels;
 
 /// <summary>
-/// One resilience pipeline per channel, built once: retries with exponential back-off and jitter on transient
-/// failures, a circuit breaker so a dead receiver stops costing us time, a timeout per attempt. Separate pipelines,
-/// so Slack being down opens Slack's breaker and never delays an e-mail.
+/// One resilience pipeline per channel endpoint, built once and kept: retries with exponential back-off and jitter
+/// on transient failures, a circuit breaker so a dead receiver stops costing us time, a timeout per attempt.
+/// Separate pipelines (and so separate breakers) per webhook URL and for the SMTP relay: one customer's broken
+/// receiver opens its own breaker and never delays another's webhook or an e-mail.
 /// </summary>
-public sealed class ChannelPipelines
+public sealed class ChannelPipelines(NotificationSettings settings)
 {
-    private readonly Dictionary<DeliveryChannel, ResiliencePipeline<HttpResponseMessage>> http;
+    private readonly ConcurrentDictionary<string, Lazy<ResiliencePipeline<HttpResponseMessage>>> http = new(StringComparer.Ordinal);
 
-    public ChannelPipelines(NotificationSettings settings)
-    {
-        http = new[] { DeliveryChannel.Webhook, DeliveryChannel.Slack, DeliveryChannel.Teams }
-            .ToDictionary(c => c, _ => BuildHttp(settings));
-        Smtp = BuildSmtp(settings);
-    }
+    public ResiliencePipeline Smtp { get; } = BuildSmtp(settings);
 
-    public ResiliencePipeline Smtp { get; }
-
-    public ResiliencePipeline<HttpResponseMessage> Http(DeliveryChannel channel) => http[channel];
+    public ResiliencePipeline<HttpResponseMessage> Http(DeliveryChannel channel, Uri endpoint) =>
+        http.GetOrAdd($"{channel}:{endpoint.GetLeftPart(UriPartial.Path)}", _ => new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => BuildHttp(settings))).Value;
 
     /// <summary>5xx, 408 and 429 are the receiver's passing trouble; any other status means the request itself is wrong.</summary>
     public static bool IsTransient(HttpStatusCode status) =>

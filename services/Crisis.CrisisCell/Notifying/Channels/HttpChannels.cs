@@ -25,7 +25,7 @@ public abstract class HttpChannel(HttpClient http, ChannelPipelines pipelines) :
         try
         {
             // A fresh request per attempt: an HttpRequestMessage cannot be sent twice.
-            response = await pipelines.Http(Channel).ExecuteAsync(async token =>
+            response = await pipelines.Http(Channel, url).ExecuteAsync(async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 request.Headers.Add(WebhookPayload.IdempotencyHeader, message.IdempotencyKey);

@@ -115,7 +115,8 @@ public sealed partial class NotificationPlanningService(
         }
     }
 
-    private static readonly Uri DeliveryQueue = new("queue:" + DeliverNotificationConsumerDefinition.QueueName);
+    // The endpoint's exchange, not "queue:": a send to a queue address declares the queue without its quorum arguments.
+    private static readonly Uri DeliveryQueue = new("exchange:" + DeliverNotificationConsumerDefinition.QueueName);
 
     /// <summary>
     /// What the noise control held back this round: plan again without the cap and maintenance windows and record
