@@ -154,6 +154,25 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
             Assert.That(calls, Is.GreaterThan(1), "transient failures are retried before giving up");
             Assert.That(timeline.Count(e => e.Type == "incident_notification_sent"), Is.EqualTo(1), "the e-mail, recorded as sent");
         });
+
+        var faultMessage = await Eventually.ReturnsAsync(() => DeadLetteredFaultAsync(incidentId), f => f is not null, because: "the delivery in the error queue");
+        Assert.That(faultMessage, Does.Contain("500"), "the error queue carries the exception");
+    }
+
+    /// <summary>The MassTransit fault header of the incident's delivery in the error queue; read without acknowledging, so it stays there.</summary>
+    private static async Task<string?> DeadLetteredFaultAsync(string incidentId)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = TestServers.RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        while (await channel.BasicGetAsync("crisis-cell-deliver-notification_error", autoAck: false) is { } message)
+        {
+            if (!Encoding.UTF8.GetString(message.Body.Span).Contains(incidentId, StringComparison.Ordinal)) continue;
+            return message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var fault) == true && fault is byte[] bytes
+                ? Encoding.UTF8.GetString(bytes)
+                : "";
+        }
+        return null;
     }
 
     private async Task<string> OpenIncidentAsync(string organisation, string prefix)
