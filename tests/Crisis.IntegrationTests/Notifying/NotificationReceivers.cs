@@ -11,6 +11,8 @@ public sealed class NotificationReceivers : IAsyncDisposable
 {
     public const string Organisation = "notify-org";
     public const string FailingOrganisation = "notify-failing-org";
+    /// <summary>Same people as <see cref="Organisation"/>, under a maintenance window that covers the whole test run.</summary>
+    public const string QuietOrganisation = "notify-quiet-org";
     public const string Secret = "it-webhook-secret";
 
     /// <summary>Seconds, so a spec waits on the escalation without a fake clock.</summary>
@@ -37,6 +39,10 @@ public sealed class NotificationReceivers : IAsyncDisposable
         var receivers = new NotificationReceivers(webhooks, smtp, directory);
         await File.WriteAllTextAsync(receivers.FileOf(Organisation), receivers.OnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(FailingOrganisation), receivers.FailingOnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(QuietOrganisation), receivers.OnCallJson().Replace(
+            "\"groupingWindow\": \"00:00:01\" }",
+            "\"groupingWindow\": \"00:00:01\", \"maintenanceWindows\": [ { \"from\": \"2020-01-01T00:00:00+00:00\", \"until\": \"2100-01-01T00:00:00+00:00\" } ] }",
+            StringComparison.Ordinal));
         return receivers;
     }
 
@@ -45,6 +51,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
     {
         [$"Notifications__OnCallFiles__{Organisation}"] = FileOf(Organisation),
         [$"Notifications__OnCallFiles__{FailingOrganisation}"] = FileOf(FailingOrganisation),
+        [$"Notifications__OnCallFiles__{QuietOrganisation}"] = FileOf(QuietOrganisation),
         ["Notifications__PlanningIntervalSeconds"] = "1",
         ["Notifications__PublicBaseUrl"] = "http://crisis.test/",
         ["Notifications__ChannelRetries"] = "2",

@@ -175,6 +175,23 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
         return null;
     }
 
+    [Test]
+    public async Task A_page_held_back_by_a_maintenance_window_is_recorded_as_suppressed_and_not_sent()
+    {
+        var incidentId = await OpenIncidentAsync(NotificationReceivers.QuietOrganisation, "quiet");
+
+        var timeline = await EventuallyTimelineAsync(incidentId, t => t.Any(e => e.Type == "incident_notification_suppressed"), "the suppression recorded");
+        var suppressed = timeline.First(e => e.Type == "incident_notification_suppressed");
+        Assert.Multiple(() =>
+        {
+            Assert.That(suppressed.Data.GetProperty("why").GetString(), Does.StartWith("maintenance window"));
+            Assert.That(suppressed.Data.GetProperty("delivery").GetProperty("recipient").GetString(), Is.EqualTo("amina"));
+            Assert.That(timeline.Count(e => e.Type == "incident_notification_suppressed"), Is.EqualTo(1), "recorded once, not every planning round");
+            Assert.That(timeline.Any(e => e.Type == "incident_notification_sent"), Is.False);
+            Assert.That(Receivers.Webhooks.Received.Any(r => r.Body.Contains(incidentId, StringComparison.Ordinal)), Is.False);
+        });
+    }
+
     private async Task<string> OpenIncidentAsync(string organisation, string prefix)
     {
         var brand = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
