@@ -88,7 +88,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     public async Task Acknowledging_stops_the_escalation()
     {
         var acknowledged = await OpenIncidentAsync(NotificationReceivers.Organisation, "acked");
-        await WebhookAsync("/hooks/amina", acknowledged, "level 1 of the incident to acknowledge");
+        // At once, well within the level-2 delay even on a loaded machine; level 1 may be paged meanwhile, or suppressed.
         using (var response = await IncidentApi.PostAsync($"/api/incidents/{acknowledged}/acknowledge"))
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
 
