@@ -15,6 +15,7 @@ using Crisis.CrisisCell.Incidents.Resolving;
 using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.CrisisCell.Incidents.Timelines;
 using Crisis.CrisisCell.Incidents.WalkingThePlaybook;
+using Crisis.CrisisCell.Notifying;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -58,8 +59,11 @@ public static class CrisisCellModule
     public static IServiceCollection AddCrisisCellTimers(this IServiceCollection services) =>
         services.AddHostedService<StageDeadlineTimer>();
 
-    public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<BuzzEscalatedConsumer, BuzzEscalatedConsumerDefinition>();
+        bus.AddNotificationConsumers();
+    }
 
     public static IEndpointRouteBuilder MapCrisisCell(this IEndpointRouteBuilder app)
     {

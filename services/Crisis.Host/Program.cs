@@ -1,4 +1,5 @@
 using Crisis.CrisisCell;
+using Crisis.CrisisCell.Notifying;
 using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
@@ -15,7 +16,7 @@ var store = builder.Services.AddCrisisEventStore(builder.Configuration);
 builder.Services.AddIngestion(builder.Configuration);
 store.AddDetection(builder.Configuration).AddDetectionPublishing();
 store.AddCrisisCell(builder.Configuration);
-if (modules.CrisisCell) builder.Services.AddCrisisCellTimers();
+if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications(builder.Configuration);
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
 if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
 builder.Services.AddCrisisBus(builder.Configuration, modules);

@@ -1,5 +1,6 @@
 using Npgsql;
 
+using Crisis.IntegrationTests.Notifying;
 using Crisis.IntegrationTests.Running;
 
 namespace Crisis.IntegrationTests;
@@ -11,6 +12,9 @@ public sealed class IntegrationSetup
     public static HostProcess Host { get; private set; } = null!;
 
     public static NpgsqlDataSource Database { get; private set; } = null!;
+
+    /// <summary>The webhook and SMTP receivers the host's on-call files point at.</summary>
+    public static NotificationReceivers Receivers { get; private set; } = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -24,13 +28,15 @@ public sealed class IntegrationSetup
         {
             Assert.Fail($"PostgreSQL is not reachable ({e.Message}). Start the servers with: bash ops/start-servers.sh");
         }
-        Host = await HostProcess.StartAsync();
+        Receivers = await NotificationReceivers.StartAsync();
+        Host = await HostProcess.StartAsync(Receivers.HostSettings());
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
+        if (Receivers is not null) await Receivers.DisposeAsync();
         if (Database is not null)
         {
             // The run's schema is dropped at the end; a failed run leaves it behind for inspection.

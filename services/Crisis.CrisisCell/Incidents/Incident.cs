@@ -105,6 +105,8 @@ public sealed record Incident(
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public int ReopenCount { get; init; }
+    /// <summary>Every notification delivery recorded, in order: what was sent, failed or suppressed, per key.</summary>
+    public ImmutableList<Notifying.Delivering.DeliveryRecord> Deliveries { get; init; } = [];
 
     public ScheduledStage? CurrentStage => CurrentStageIndex < Stages.Count ? Stages[CurrentStageIndex] : null;
 

@@ -11,6 +11,7 @@ using Crisis.CrisisCell.Incidents.RecordingResponses;
 using Crisis.CrisisCell.Incidents.Reopening;
 using Crisis.CrisisCell.Incidents.Resolving;
 using Crisis.CrisisCell.Incidents.WalkingThePlaybook;
+using Crisis.CrisisCell.Notifying.Delivering;
 using Crisis.ServiceDefaults.EventSourcing;
 
 namespace Crisis.CrisisCell.Incidents;
@@ -41,6 +42,7 @@ public static class IncidentDecider
         CloseIncident c => Closing.Closing.Decide(c, state),
         ReopenIncident c => Reopening.Reopening.Decide(c, state),
         CheckDeadlines c => CheckingDeadlines.CheckingDeadlines.Decide(c, state),
+        RecordNotificationOutcome c => RecordingNotificationOutcomes.Decide(c, state),
         _ => throw new InvalidOperationException($"unknown incident command {command.GetType().Name}"),
     };
 
@@ -94,6 +96,12 @@ public static class IncidentDecider
                 ReopenCount = incident.ReopenCount + 1,
             },
             StageDeadlineMissed e => incident with { MissedStageIds = incident.MissedStageIds.Add(e.StageId) },
+            NotificationSent e => incident with { Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Sent, e.SentAt)) },
+            NotificationFailed e => incident with { Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Failed, e.FailedAt)) },
+            NotificationSuppressed e => incident with
+            {
+                Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Suppressed, e.SuppressedAt)),
+            },
             _ => throw new InvalidOperationException($"unknown incident event {@event.GetType().Name}"),
         };
     }

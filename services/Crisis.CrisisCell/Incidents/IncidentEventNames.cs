@@ -11,6 +11,7 @@ using Crisis.CrisisCell.Incidents.RecordingResponses;
 using Crisis.CrisisCell.Incidents.Reopening;
 using Crisis.CrisisCell.Incidents.Resolving;
 using Crisis.CrisisCell.Incidents.WalkingThePlaybook;
+using Crisis.CrisisCell.Notifying.Delivering;
 
 namespace Crisis.CrisisCell.Incidents;
 
@@ -38,6 +39,9 @@ public static class IncidentEventNames
         [typeof(IncidentClosed)] = "incident_closed",
         [typeof(IncidentReopened)] = "incident_reopened",
         [typeof(StageDeadlineMissed)] = "incident_stage_deadline_missed",
+        [typeof(NotificationSent)] = "incident_notification_sent",
+        [typeof(NotificationFailed)] = "incident_notification_failed",
+        [typeof(NotificationSuppressed)] = "incident_notification_suppressed",
     };
 
     public static string Of(IncidentEvent e) =>

@@ -37,9 +37,10 @@ public static class IncidentHttp
         var key = IncidentStreams.KeyFor(command.IncidentId);
         IReadOnlyList<IncidentEvent> events;
         long version;
+        var expected = ExpectedVersion(http);
         try
         {
-            (events, version) = await session.HandleAsync(key, IncidentDecider.Instance, command, ExpectedVersion(http), ct);
+            (events, version) = await HandleWithRetryAsync(session, key, command, expected, ct);
         }
         catch (DomainRefusalException)
         {
@@ -49,6 +50,35 @@ public static class IncidentHttp
         }
         http.Response.Headers.ETag = ETag(version);
         return Results.Ok(new IncidentCommandResult(command.IncidentId, version, [.. events.Select(IncidentEventNames.Of)]));
+    }
+
+    /// <summary>
+    /// Without If-Match the caller asked for no version check, yet the system writes on the same stream too (delivery
+    /// outcomes, deadline checks): a lost race is decided again on fresh state, in a fresh session, instead of
+    /// answering 409 to someone acknowledging the very page being recorded. With If-Match the 409 stands.
+    /// </summary>
+    private static async Task<(IReadOnlyList<IncidentEvent> Events, long Version)> HandleWithRetryAsync(
+        IDocumentSession session, string key, IncidentCommand command, long? expected, CancellationToken ct)
+    {
+        try
+        {
+            return await session.HandleAsync(key, IncidentDecider.Instance, command, expected, ct);
+        }
+        catch (JasperFx.ConcurrencyException) when (expected is null)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var retry = session.DocumentStore.LightweightSession();
+                    return await retry.HandleAsync(key, IncidentDecider.Instance, command, expectedVersion: null, ct);
+                }
+                catch (JasperFx.ConcurrencyException) when (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+                }
+            }
+        }
     }
 
     public static IResult NotFound(string id) =>

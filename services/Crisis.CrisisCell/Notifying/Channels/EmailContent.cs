@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MimeKit;
+
+namespace Crisis.CrisisCell.Notifying.Channels;
+
+/// <summary>The e-mail: plain text and HTML alternatives; right-to-left posts keep their direction in both.</summary>
+public static class EmailContent
+{
+    public static MimeMessage Build(NotificationMessage message, string from, string to)
+    {
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(from));
+        mail.To.Add(MailboxAddress.Parse(to));
+        mail.Subject = message.Headline;
+        // Lets a receiving system (and our own tests) tie a mail to its delivery without parsing the body.
+        mail.Headers.Add("X-Crisis-Idempotency-Key", message.IdempotencyKey);
+        mail.Body = new BodyBuilder { TextBody = Text(message), HtmlBody = Html(message) }.ToMessageBody();
+        return mail;
+    }
+
+    public static string Text(NotificationMessage message)
+    {
+        var text = new StringBuilder()
+            .AppendLine(message.Headline)
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Brand: {message.BrandId}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Severity: {message.Severity}/10")
+            .AppendLine(CultureInfo.InvariantCulture, $"Phase: {message.Phase}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Evidence: {message.EvidenceLine}")
+            .AppendLine();
+        foreach (var post in message.TopPosts)
+            text.AppendLine(CultureInfo.InvariantCulture, $"> {NotificationMessage.IsolatedExcerpt(post)}").AppendLine(CultureInfo.InvariantCulture, $"  {NotificationMessage.Byline(post)}");
+        return text.AppendLine()
+            .AppendLine(message.NextStepLine)
+            .AppendLine(message.AcknowledgeLine)
+            .ToString();
+    }
+
+    public static string Html(NotificationMessage message)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>")
+            .Append("<h2>").Append(E(message.Headline)).Append("</h2><ul>")
+            .Append("<li>Brand: ").Append(E(message.BrandId)).Append("</li>")
+            .Append("<li>Severity: ").Append(message.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("/10</li>")
+            .Append("<li>Phase: ").Append(E(message.Phase)).Append("</li>")
+            .Append("<li>Evidence: ").Append(E(message.EvidenceLine)).Append("</li></ul>");
+        foreach (var post in message.TopPosts)
+        {
+            var dir = NotificationMessage.IsRightToLeft(post.Language) ? "rtl" : "ltr";
+            html.Append("<blockquote dir=\"").Append(dir).Append("\" lang=\"").Append(E(post.Language)).Append("\">")
+                .Append(E(post.Excerpt)).Append("</blockquote><p>").Append(E(NotificationMessage.Byline(post))).Append("</p>");
+        }
+        return html.Append("<p><strong>").Append(E(message.NextStepLine)).Append("</strong></p>")
+            .Append("<p>To acknowledge: <code>POST ").Append(E(message.AcknowledgeUrl.ToString())).Append("</code></p>")
+            .Append("</body></html>")
+            .ToString();
+    }
+}

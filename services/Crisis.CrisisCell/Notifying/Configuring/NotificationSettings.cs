@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Crisis.CrisisCell.Notifying.Configuring;
+
+/// <summary>
+/// The <c>Notifications</c> configuration section: where each organisation's on-call file lives, how often the
+/// planner runs, the public address acknowledgement links point at, the SMTP relay and channel resilience.
+/// </summary>
+public sealed class NotificationSettings
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Per organisation id: path of its on-call JSON (roster, escalation policy, contacts). Others are never notified.</summary>
+    public Dictionary<string, string> OnCallFiles { get; set; } = new(StringComparer.Ordinal);
+
+    public int PlanningIntervalSeconds { get; set; } = 15;
+
+    /// <summary>Where responders reach the API: acknowledgement links are built on it.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:8080");
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Retries of one send inside the channel (transient failures), before the bus's own redelivery.</summary>
+    public int ChannelRetries { get; set; } = 3;
+
+    public int ChannelRetryDelayMilliseconds { get; set; } = 500;
+
+    public int ChannelTimeoutSeconds { get; set; } = 10;
+
+    public TimeSpan PlanningInterval => TimeSpan.FromSeconds(PlanningIntervalSeconds);
+
+    public static NotificationSettings Read(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<NotificationSettings>() ?? new NotificationSettings();
+        if (settings.PlanningIntervalSeconds < 1)
+            throw new InvalidOperationException($"{Section}:PlanningIntervalSeconds must be at least 1");
+        if (!settings.PublicBaseUrl.IsAbsoluteUri)
+            throw new InvalidOperationException($"{Section}:PublicBaseUrl must be an absolute URL");
+        if (settings.ChannelRetries < 0 || settings.ChannelRetryDelayMilliseconds < 1 || settings.ChannelTimeoutSeconds < 1)
+            throw new InvalidOperationException($"{Section}: ChannelRetries must not be negative, ChannelRetryDelayMilliseconds and ChannelTimeoutSeconds must be positive");
+        return settings;
+    }
+}
+
+public sealed class SmtpSettings
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+    public string From { get; set; } = "crisis@localhost";
+    /// <summary>STARTTLS when the relay offers it; false only for a loopback relay in tests.</summary>
+    public bool UseStartTls { get; set; } = true;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}

@@ -1,0 +1,37 @@
+using Crisis.Contracts.Notifications;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Crisis.CrisisCell.Notifying.Delivering;
+
+/// <summary>Thin: one delivery per message; retries and the error queue are the definition's business.</summary>
+public sealed partial class DeliverNotificationConsumer(DeliverNotificationHandler handler, ILogger<DeliverNotificationConsumer> logger)
+    : IConsumer<DeliverNotification>
+{
+    public async Task Consume(ConsumeContext<DeliverNotification> context)
+    {
+        var outcome = await handler.HandleAsync(context.Message, context.CancellationToken);
+        LogDelivered(logger, context.Message.IdempotencyKey, context.Message.IncidentId, outcome);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {IdempotencyKey} of incident {IncidentId}: {Outcome}")]
+    private static partial void LogDelivered(ILogger logger, string idempotencyKey, string incidentId, NotificationOutcome outcome);
+}
+
+/// <summary>
+/// The bus gave up on a delivery (retries spent, or a failure retrying cannot fix): the message is in the error
+/// queue with its exception, and the incident records the failure with the reason, where the cell sees it.
+/// </summary>
+public sealed partial class DeliveryFaultConsumer(DeliverNotificationHandler handler, ILogger<DeliveryFaultConsumer> logger)
+    : IConsumer<Fault<DeliverNotification>>
+{
+    public async Task Consume(ConsumeContext<Fault<DeliverNotification>> context)
+    {
+        var reason = context.Message.Exceptions.FirstOrDefault()?.Message ?? "delivery failed";
+        LogFailed(logger, context.Message.Message.IdempotencyKey, context.Message.Message.IncidentId, reason);
+        await handler.RecordFailureAsync(context.Message.Message, reason, context.CancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {IdempotencyKey} of incident {IncidentId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string idempotencyKey, string incidentId, string reason);
+}

@@ -1,0 +1,61 @@
+using Crisis.CrisisCell.Notifying.Channels;
+using MassTransit;
+
+namespace Crisis.CrisisCell.Notifying.Delivering;
+
+/// <summary>Queue and retry settings of deliveries, kept out of the consumer.</summary>
+public sealed class DeliverNotificationConsumerDefinition : ConsumerDefinition<DeliverNotificationConsumer>
+{
+    public const string QueueName = "crisis-cell-deliver-notification";
+
+    public DeliverNotificationConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        // Each delivery is one channel and one recipient: several at once, so a slow channel never holds up the rest.
+        ConcurrentMessageLimit = 8;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<DeliverNotificationConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            // Quorum: a page must survive a broker node loss. The delivery limit stops a poison message looping forever.
+            rabbit.SetQuorumQueue();
+            rabbit.SetQueueArgument("x-delivery-limit", 5);
+        }
+        // The channel already retried transient failures with back-off; the bus retries a little later, in case
+        // the receiver needed longer. A refusal (4xx, bad endpoint) fails the same way every time: straight to the error queue.
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Ignore<DeliveryRefusedException>();
+            retry.Ignore<ChannelDeliveryException>(e => !e.Transient);
+            retry.Intervals(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
+        });
+    }
+}
+
+public sealed class DeliveryFaultConsumerDefinition : ConsumerDefinition<DeliveryFaultConsumer>
+{
+    public const string QueueName = "crisis-cell-deliver-notification-faults";
+
+    public DeliveryFaultConsumerDefinition()
+    {
+        EndpointName = QueueName;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<DeliveryFaultConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+            rabbit.SetQueueArgument("x-delivery-limit", 5);
+        }
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+    }
+}

@@ -1,0 +1,95 @@
+using Crisis.Contracts.Notifications;
+using Crisis.CrisisCell.Incidents;
+using Crisis.CrisisCell.Notifying.Channels;
+using Crisis.CrisisCell.Notifying.Configuring;
+using Crisis.CrisisCell.OnCall.Planning;
+using Crisis.ServiceDefaults.EventSourcing;
+using JasperFx;
+using Marten;
+
+namespace Crisis.CrisisCell.Notifying.Delivering;
+
+/// <summary>
+/// Delivers one <see cref="DeliverNotification"/>: reads the incident, suppresses a delivery that no longer makes
+/// sense (already sent, incident owned or finished, endpoint gone), sends through the endpoint's channel, and
+/// records the outcome on the incident. The decider refuses a second <c>Sent</c> for a key, so the record stays
+/// true even if two deliveries race; the send itself can only be at-least-once (a crash between the send and the
+/// record resends on redelivery).
+/// </summary>
+public sealed class DeliverNotificationHandler(
+    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings, TimeProvider clock)
+{
+    public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, CancellationToken ct)
+    {
+        var delivery = ToDelivery(message);
+        Incident incident;
+        await using (var query = store.QuerySession())
+        {
+            var state = await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(message.IncidentId), token: ct);
+            incident = state?.State as Incident ?? throw new DeliveryRefusedException($"incident '{message.IncidentId}' does not exist");
+        }
+
+        if (WhySuppress(incident, message) is { } why)
+        {
+            await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
+            return NotificationOutcome.Suppressed;
+        }
+
+        var endpoint = directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
+        if (endpoint is null)
+        {
+            await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed,
+                $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration", ct);
+            return NotificationOutcome.Suppressed;
+        }
+
+        var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
+            ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
+        await channel.SendAsync(
+            NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+        await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
+        return NotificationOutcome.Sent;
+    }
+
+    /// <summary>Records a failure the bus gave up on (see the fault consumer).</summary>
+    public Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct) =>
+        RecordAsync(message.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, ct);
+
+    private static string? WhySuppress(Incident incident, DeliverNotification message)
+    {
+        if (incident.Deliveries.Any(d => d.Delivery.Key == message.IdempotencyKey && d.Outcome == NotificationOutcome.Sent))
+            return "already sent: a redelivered message notifies nobody twice";
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+            return $"incident {incident.Status.ToString().ToLowerInvariant()} before delivery";
+        // A page asks someone to take the incident; once someone has, it would only be noise.
+        if (message.Kind == nameof(NotificationKind.Page) && incident.Status != IncidentStatus.Opened)
+            return $"incident acknowledged by {incident.AcknowledgedBy} before delivery";
+        return null;
+    }
+
+    private async Task RecordAsync(string incidentId, NotificationDelivery delivery, NotificationOutcome outcome, string? reason, CancellationToken ct)
+    {
+        // Deliveries of one incident through other channels append to the same stream at the same moment: a lost
+        // version race is retried here, never by redelivering (which would send the notification again).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = store.LightweightSession();
+                await session.HandleAsync(IncidentStreams.KeyFor(incidentId), IncidentDecider.Instance,
+                    new RecordNotificationOutcome(incidentId, delivery, outcome, reason, clock.GetUtcNow()), expectedVersion: null, ct);
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+            }
+        }
+    }
+
+    private static NotificationDelivery ToDelivery(DeliverNotification m) =>
+        new(m.IdempotencyKey, m.PlanKey, Enum.Parse<NotificationKind>(m.Kind), m.Level, m.Recipient, m.Endpoint, m.Attempt);
+}
+
+/// <summary>A delivery that can never succeed as it stands: retrying cannot help, so it goes to the error queue at once.</summary>
+public sealed class DeliveryRefusedException(string reason) : Exception(reason);

@@ -1,0 +1,115 @@
+using System.Globalization;
+
+namespace Crisis.IntegrationTests.Notifying;
+
+/// <summary>
+/// The receivers the host notifies, started before the host because its on-call files name their ports. Two
+/// organisations: <see cref="Organisation"/> (amina at level 1 by webhook and e-mail, karim at level 2 after
+/// <see cref="LevelTwoAfter"/> by webhook) and <see cref="FailingOrganisation"/> (bob, whose webhook answers 500, and his e-mail).
+/// </summary>
+public sealed class NotificationReceivers : IAsyncDisposable
+{
+    public const string Organisation = "notify-org";
+    public const string FailingOrganisation = "notify-failing-org";
+    /// <summary>Same people as <see cref="Organisation"/>, under a maintenance window that covers the whole test run.</summary>
+    public const string QuietOrganisation = "notify-quiet-org";
+    public const string Secret = "it-webhook-secret";
+
+    /// <summary>Seconds, so a spec waits on the escalation without a fake clock.</summary>
+    public static readonly TimeSpan LevelTwoAfter = TimeSpan.FromSeconds(5);
+
+    private readonly string directory;
+
+    private NotificationReceivers(WebhookReceiver webhooks, SmtpReceiver smtp, string directory)
+    {
+        Webhooks = webhooks;
+        Smtp = smtp;
+        this.directory = directory;
+    }
+
+    public WebhookReceiver Webhooks { get; }
+
+    public SmtpReceiver Smtp { get; }
+
+    public static async Task<NotificationReceivers> StartAsync()
+    {
+        var webhooks = await WebhookReceiver.StartAsync();
+        var smtp = SmtpReceiver.Start();
+        var directory = Directory.CreateTempSubdirectory("crisis-it-on-call-").FullName;
+        var receivers = new NotificationReceivers(webhooks, smtp, directory);
+        await File.WriteAllTextAsync(receivers.FileOf(Organisation), receivers.OnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(FailingOrganisation), receivers.FailingOnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(QuietOrganisation), receivers.OnCallJson().Replace(
+            "\"groupingWindow\": \"00:00:01\" }",
+            "\"groupingWindow\": \"00:00:01\", \"maintenanceWindows\": [ { \"from\": \"2020-01-01T00:00:00+00:00\", \"until\": \"2100-01-01T00:00:00+00:00\" } ] }",
+            StringComparison.Ordinal));
+        return receivers;
+    }
+
+    /// <summary>The host's notification settings: quick planning, quick channel retries, the loopback relay.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings() => new Dictionary<string, string>
+    {
+        [$"Notifications__OnCallFiles__{Organisation}"] = FileOf(Organisation),
+        [$"Notifications__OnCallFiles__{FailingOrganisation}"] = FileOf(FailingOrganisation),
+        [$"Notifications__OnCallFiles__{QuietOrganisation}"] = FileOf(QuietOrganisation),
+        ["Notifications__PlanningIntervalSeconds"] = "1",
+        ["Notifications__PublicBaseUrl"] = "http://crisis.test/",
+        ["Notifications__ChannelRetries"] = "2",
+        ["Notifications__ChannelRetryDelayMilliseconds"] = "50",
+        ["Notifications__Smtp__Host"] = "127.0.0.1",
+        ["Notifications__Smtp__Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Notifications__Smtp__From"] = "crisis@test.local",
+        ["Notifications__Smtp__UseStartTls"] = "false",
+    };
+
+    private string FileOf(string organisation) => Path.Combine(directory, organisation + ".json");
+
+    private string Hook(string path) => new Uri(Webhooks.BaseAddress, path).ToString();
+
+    private static string Noise => """
+        "repeatLimit": 0,
+        "noise": { "maxNotificationsPerWindow": 50, "capWindow": "01:00:00", "quietRenotifyInterval": "01:00:00", "groupingWindow": "00:00:01" },
+        """;
+
+    private string OnCallJson() => $$"""
+        {
+          "rotations": [
+            { "id": "first", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "amina" } ] },
+            { "id": "second", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "karim" } ] }
+          ],
+          "levels": [
+            { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "first" ] },
+            { "level": 2, "afterUnacknowledged": "{{LevelTwoAfter:c}}", "rotationIds": [ "second" ] }
+          ],
+          {{Noise}}
+          "contacts": {
+            "amina": [
+              { "id": "webhook", "channel": "Webhook", "url": "{{Hook("hooks/amina")}}", "secret": "{{Secret}}" },
+              { "id": "email", "channel": "Email", "address": "amina@test.local" }
+            ],
+            "karim": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("hooks/karim")}}", "secret": "{{Secret}}" } ]
+          }
+        }
+        """;
+
+    private string FailingOnCallJson() => $$"""
+        {
+          "rotations": [ { "id": "only", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "bob" } ] } ],
+          "levels": [ { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "only" ] } ],
+          {{Noise}}
+          "contacts": {
+            "bob": [
+              { "id": "webhook", "channel": "Webhook", "url": "{{Hook("failing/bob")}}", "secret": "{{Secret}}" },
+              { "id": "email", "channel": "Email", "address": "bob@test.local" }
+            ]
+          }
+        }
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Webhooks.DisposeAsync();
+        await Smtp.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+}
