@@ -64,6 +64,7 @@ rabbit_env() {
 NODE_IP_ADDRESS=127.0.0.1
 NODE_PORT=$CRISIS_RABBIT_PORT
 SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+export ERL_EPMD_ADDRESS=127.0.0.1
 CONF
 }
 
@@ -82,6 +83,8 @@ start_rabbitmq() {
     as_root rabbitmqctl -q stop >/dev/null
   fi
   if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
+    # The package's install may have started the Erlang port mapper on every interface; the node restarts it on loopback.
+    if ss -ltn "( sport = :4369 )" | awk 'NR>1 {print $4}' | grep -qvE '^(127\.0\.0\.1|\[::1\]):'; then as_root pkill -x epmd || true; fi
     log "starting RabbitMQ"
     as_root rabbitmq-server -detached >/dev/null 2>&1
   fi
