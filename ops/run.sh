@@ -61,6 +61,6 @@ sleep 3
 cli buzz
 
 cat <<MSG
-[run] the host is still running: http://127.0.0.1:$port (API: POST /api/mentions, GET /api/brands; health: /health/ready)
+[run] the host is still running: http://127.0.0.1:$port (incidents opened from the pages: GET /api/incidents; buzz: GET /api/buzz; API description: /openapi/v1.json)
 [run] stop it with: kill \$(cat .run/host.pid); stop the servers with: bash ops/stop-servers.sh
 MSG
