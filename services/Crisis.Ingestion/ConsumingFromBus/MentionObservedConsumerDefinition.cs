@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Messaging;
 using Crisis.Contracts.Mentions;
 using MassTransit;
 
@@ -20,12 +21,7 @@ public sealed class MentionObservedConsumerDefinition : ConsumerDefinition<Menti
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = BatchSize * 2;
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues survive a node loss; without a delivery limit RabbitMQ 3.10 redelivers a poison message forever.
-            rabbit.SetQuorumQueue();
-            rabbit.SetQueueArgument("x-delivery-limit", 5);
-        }
+        endpointConfigurator.UseQuorumQueue();
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(BatchSize)

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Messaging;
 using Crisis.ServiceDefaults.EventSourcing;
 using MassTransit;
 
@@ -18,12 +19,7 @@ public sealed class BuzzEscalatedConsumerDefinition : ConsumerDefinition<BuzzEsc
         IConsumerConfigurator<BuzzEscalatedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues survive a node loss; without a delivery limit RabbitMQ 3.10 redelivers a poison message forever.
-            rabbit.SetQuorumQueue();
-            rabbit.SetQueueArgument("x-delivery-limit", 5);
-        }
+        endpointConfigurator.UseQuorumQueue();
         // Concurrency conflicts (two deliveries of one page, a command from the cell at the same moment) resolve on retry.
         endpointConfigurator.UseMessageRetry(retry =>
         {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Messaging;
 using Crisis.CrisisCell.Notifying.Channels;
 using MassTransit;
 
@@ -20,12 +21,7 @@ public sealed class DeliverNotificationConsumerDefinition : ConsumerDefinition<D
         IConsumerConfigurator<DeliverNotificationConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum: a page must survive a broker node loss. The delivery limit stops a poison message looping forever.
-            rabbit.SetQuorumQueue();
-            rabbit.SetQueueArgument("x-delivery-limit", 5);
-        }
+        endpointConfigurator.UseQuorumQueue();
         // The channel already retried transient failures with back-off; the bus retries a little later, in case
         // the receiver needed longer. A refusal (4xx, bad endpoint) fails the same way every time: straight to the error queue.
         endpointConfigurator.UseMessageRetry(retry =>
@@ -51,11 +47,7 @@ public sealed class DeliveryFaultConsumerDefinition : ConsumerDefinition<Deliver
         IConsumerConfigurator<DeliveryFaultConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-            rabbit.SetQueueArgument("x-delivery-limit", 5);
-        }
+        endpointConfigurator.UseQuorumQueue();
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
     }
 }
