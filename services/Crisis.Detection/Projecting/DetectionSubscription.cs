@@ -54,7 +54,7 @@ public sealed class DetectionSubscription : SubscriptionBase
             monitor.Declare(campaign.BrandId, new CampaignWindow(campaign.CampaignId, campaign.Name, campaign.From, campaign.To, campaign.DeclaredBy));
         }
         decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
-        foreach (var group in decided.GroupBy(BrandOf))
+        foreach (var group in decided.Cast<BuzzEvent>().GroupBy(e => e.BrandId))
         {
             operations.Events.Append(BuzzStreams.KeyFor(group.Key), group.ToArray());
         }
@@ -73,15 +73,4 @@ public sealed class DetectionSubscription : SubscriptionBase
         return loaded;
     }
 
-    private static string BrandOf(object buzzEvent) => buzzEvent switch
-    {
-        BuzzMonitoringStarted e => e.BrandId,
-        BuzzPhaseChanged e => e.BrandId,
-        BuzzEscalated e => e.BrandId,
-        AlertSuppressedByCampaign e => e.BrandId,
-        PositiveSpikeObserved e => e.BrandId,
-        BuzzSubsided e => e.BrandId,
-        LateMentionsSetAside e => e.BrandId,
-        _ => throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}"),
-    };
 }

@@ -6,17 +6,8 @@ namespace Crisis.Detection.Replaying;
 /// <summary>What replay and what-if runs need to know of any buzz event: its brand, its bucket, a comparable text.</summary>
 public static class BuzzEventFacts
 {
-    public static string BrandOf(object buzzEvent) => buzzEvent switch
-    {
-        BuzzMonitoringStarted e => e.BrandId,
-        BuzzPhaseChanged e => e.BrandId,
-        BuzzEscalated e => e.BrandId,
-        AlertSuppressedByCampaign e => e.BrandId,
-        PositiveSpikeObserved e => e.BrandId,
-        BuzzSubsided e => e.BrandId,
-        LateMentionsSetAside e => e.BrandId,
-        _ => throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}"),
-    };
+    public static string BrandOf(object buzzEvent) =>
+        buzzEvent is BuzzEvent e ? e.BrandId : throw new InvalidOperationException($"not a buzz event: {buzzEvent.GetType().Name}");
 
     public static DateTimeOffset BucketOf(object buzzEvent) => buzzEvent switch
     {

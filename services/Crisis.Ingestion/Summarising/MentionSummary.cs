@@ -42,13 +42,10 @@ public sealed class MentionSummary(IDocumentStore store, NpgsqlDataSource dataSo
             WHERE e.type = 'mentions_recorded'
             GROUP BY 1, 2
             """);
+        var byBrand = summaries.ToDictionary(s => s.BrandId, s => (Dictionary<string, long>)s.Languages, StringComparer.Ordinal);
         await using (var reader = await languages.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var summary = summaries.First(s => s.BrandId == reader.GetString(0));
-                ((Dictionary<string, long>)summary.Languages)[reader.GetString(1)] = reader.GetInt64(2);
-            }
+            while (await reader.ReadAsync(cancellationToken)) byBrand[reader.GetString(0)][reader.GetString(1)] = reader.GetInt64(2);
         }
         return summaries;
     }
