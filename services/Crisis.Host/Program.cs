@@ -25,6 +25,7 @@ builder.Services.AddStoreHealthChecks();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 if (modules.Ingestion) app.MapIngestion();
+app.MapMentionReads();
 app.MapDetection();
 if (modules.CrisisCell) app.MapCrisisCell();
 app.Run();

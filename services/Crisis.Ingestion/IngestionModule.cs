@@ -1,4 +1,5 @@
 using Crisis.Ingestion.Brands;
+using Crisis.Ingestion.Charting;
 using Crisis.Ingestion.Brands.Registering;
 using Crisis.Ingestion.ConsumingFromBus;
 using Crisis.Ingestion.Mentions;
@@ -36,6 +37,7 @@ public static class IngestionModule
         services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<INegativityScorer>()));
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<Summarising.MentionSummary>();
+        services.AddSingleton<Charting.BrandSeries>();
         services.ConfigureMarten(ConfigureStore);
         return services;
     }
@@ -60,6 +62,13 @@ public static class IngestionModule
         app.MapPostMentions();
         app.MapRegisterBrand();
         app.MapDeclareCampaign();
+        return app;
+    }
+
+    /// <summary>Reads of the stored mentions (charts, KPIs): every node that serves the API maps them, ingesting or not.</summary>
+    public static IEndpointRouteBuilder MapMentionReads(this IEndpointRouteBuilder app)
+    {
+        app.MapBrandSeries();
         return app;
     }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Crisis.Ingestion.Brands;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crisis.Ingestion.Charting;
+
+public static class BrandSeriesEndpoint
+{
+    /// <summary>
+    /// <c>GET /api/brands/{brandId}/series?from=&amp;to=&amp;bucketMinutes=</c>: mentions, scored and negative per bucket.
+    /// Defaults: the last 6 hours, 1-minute buckets.
+    /// </summary>
+    public static void MapBrandSeries(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/brands/{brandId}/series", HandleAsync).WithName("GetBrandSeries").WithTags("Brands");
+
+    private static async Task<IResult> HandleAsync(string brandId, string? from, string? to, int? bucketMinutes,
+        BrandSeries series, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var id = brandId.Trim().ToLowerInvariant();
+        if (await session.LoadAsync<BrandProfile>(BrandStreams.KeyFor(id), ct) is null)
+        {
+            return Results.Problem(title: "No such brand", detail: $"brand '{id}' is not registered", statusCode: StatusCodes.Status404NotFound);
+        }
+        var errors = new Dictionary<string, string[]>();
+        var end = Parse(to, "to", errors) ?? clock.GetUtcNow();
+        var start = Parse(from, "from", errors) ?? end.AddHours(-6);
+        var minutes = bucketMinutes ?? 1;
+        if (!BrandSeries.IsValidBucket(minutes)) errors["bucketMinutes"] = ["must be between 1 and 1440 and divide a day (1, 5, 15, 60…)"];
+        if (errors.Count == 0 && end <= start) errors["to"] = ["must be later than from"];
+        if (errors.Count == 0 && end - start > BrandSeries.MaxWindow) errors["to"] = ["the window may cover at most 31 days"];
+        if (errors.Count == 0 && (end - start).TotalMinutes / minutes > 50_000) errors["bucketMinutes"] = ["too many buckets for this window: choose larger buckets"];
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The series query is not valid");
+        return Results.Ok(await series.ReadAsync(id, start, end, minutes, ct));
+    }
+
+    private static DateTimeOffset? Parse(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return at;
+        errors[field] = ["is not an ISO 8601 time"];
+        return null;
+    }
+}
