@@ -34,6 +34,8 @@ public sealed partial class NotificationPlanningService(
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> dispatched = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, DateTimeOffset> wakeUps = new(StringComparer.Ordinal);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(PlanChangedIncidentsAsync(stoppingToken), PlanPeriodicallyAsync(stoppingToken));
 
@@ -123,6 +125,8 @@ public sealed partial class NotificationPlanningService(
 
         var history = RecordingNotificationOutcomes.History(incident);
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
+        if (NotificationPlanner.BuzzUpdateDueAt(incident, onCall.Policy, history) is { } groupDue && groupDue > now)
+            WakeUpAt(incident.IncidentId, groupDue, now, ct);
         await RecordNoiseSuppressionsAsync(incident, onCall, history, due, now, ct);
 
         foreach (var notification in due)
@@ -151,6 +155,21 @@ public sealed partial class NotificationPlanningService(
                 LogDispatched(logger, delivery.Key, endpoint.Channel);
             }
         }
+    }
+
+    /// <summary>
+    /// Plans the incident again when its grouped notification comes due, rather than at the next periodic round
+    /// (which may be many seconds later). One wake-up per incident and time, however often it is planned meanwhile.
+    /// </summary>
+    private void WakeUpAt(string incidentId, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        if (wakeUps.TryGetValue(incidentId, out var scheduled) && scheduled == at) return;
+        wakeUps[incidentId] = at;
+        _ = Task.Delay(at - now, clock, ct).ContinueWith(_ =>
+        {
+            wakeUps.TryRemove(new KeyValuePair<string, DateTimeOffset>(incidentId, at));
+            signal.Retry(incidentId);
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     // The endpoint's exchange, not "queue:": a send to a queue address declares the queue without its quorum arguments.
