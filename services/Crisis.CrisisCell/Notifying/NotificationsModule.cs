@@ -30,6 +30,7 @@ public static class NotificationsModule
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<TeamsChannel>());
         services.AddTransient<INotificationChannel, EmailChannel>();
         services.AddScoped<DeliverNotificationHandler>();
+        services.AddSingleton<DeliveryClaimant>();
         // The planner hears of this node's commits at once: a page must not wait for the periodic round.
         services.AddSingleton<IncidentChangeSignal>();
         services.ConfigureMarten((sp, options) => options.Listeners.Add(sp.GetRequiredService<IncidentChangeSignal>()));

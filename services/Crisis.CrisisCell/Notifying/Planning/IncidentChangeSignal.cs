@@ -10,7 +10,7 @@ namespace Crisis.CrisisCell.Notifying.Planning;
 /// Tells the planner, right after a commit on this node, which incidents changed, so a new or escalated incident is
 /// planned at once instead of at the next periodic round. Every writer of incident streams (the buzz consumer, the
 /// HTTP commands, the deadline timer) runs on a crisis-cell node, which is where this listener is registered.
-/// Delivery outcomes are left out: they never make a notification due, and the planner writes suppressions itself.
+/// Delivery claims and outcomes are left out: they never make a notification due, and the planner writes suppressions itself.
 /// </summary>
 public sealed class IncidentChangeSignal : DocumentSessionListenerBase
 {
@@ -22,7 +22,7 @@ public sealed class IncidentChangeSignal : DocumentSessionListenerBase
     {
         foreach (var e in commit.GetEvents())
         {
-            if (e.Data is IncidentEvent incidentEvent and not (NotificationSent or NotificationFailed or NotificationSuppressed))
+            if (e.Data is IncidentEvent incidentEvent and not (NotificationSent or NotificationFailed or NotificationSuppressed or NotificationDispatching))
                 changed.Writer.TryWrite(incidentEvent.IncidentId);
         }
         return Task.CompletedTask;

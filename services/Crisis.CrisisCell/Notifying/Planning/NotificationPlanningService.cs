@@ -140,7 +140,10 @@ public sealed partial class NotificationPlanningService(
             foreach (var endpoint in endpoints)
             {
                 var delivery = Delivery(notification, endpoint.Id);
-                if (incident.Deliveries.Any(d => d.Delivery.Key == delivery.Key) || !dispatched.TryAdd(delivery.Key, now)) continue;
+                // Recorded, or being sent right now (claimed, perhaps by another node): nothing to hand over again.
+                if (incident.Deliveries.Any(d => d.Delivery.Key == delivery.Key)
+                    || (incident.Claims.TryGetValue(delivery.Key, out var claim) && claim.HeldAt(now))
+                    || !dispatched.TryAdd(delivery.Key, now)) continue;
                 try
                 {
                     var queue = await bus.GetSendEndpoint(DeliveryQueue);
