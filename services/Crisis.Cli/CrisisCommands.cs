@@ -2,6 +2,7 @@ using Crisis.Cli.Database;
 using Crisis.Cli.Evaluating;
 using Crisis.Cli.Ingesting;
 using Crisis.Cli.Replaying;
+using Crisis.Cli.Reporting;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Scoring;
 using Crisis.Cli.Summarising;
@@ -27,6 +28,7 @@ public static class CrisisCommands
         });
         config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
         config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");
+        config.AddCommand<ReportCommand>("report").WithDescription("Write an incident's post-mortem (KPIs, curve, stages, timeline) as one printable HTML file.");
         config.AddCommand<BuzzCommand>("buzz").WithDescription("Every brand's buzz state and the pages the detector raised.");
         config.AddBranch("db", db =>
         {
