@@ -4,6 +4,7 @@ using Crisis.Cli.Inbox;
 using Crisis.Cli.Incidents;
 using Crisis.Cli.Ingesting;
 using Crisis.Cli.Replaying;
+using Crisis.Cli.Reporting;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Scoring;
 using Crisis.Cli.Streaming;
@@ -33,6 +34,7 @@ public static class CrisisCommands
         config.AddCommand<StreamCommand>("stream").WithDescription("Send NDJSON mentions to a host's HTTP intake, the backlog at once and the rest at accelerated time.");
         config.AddCommand<IncidentsCommand>("incidents").WithDescription("Every incident: time from the buzz onset to detection, who was notified, the timeline.");
         config.AddCommand<InboxCommand>("inbox").WithDescription("A local webhook receiver that shows and keeps the notifications sent to it (checks the HMAC signature).");
+        config.AddCommand<ReportCommand>("report").WithDescription("Write an incident's post-mortem (KPIs, curve, stages, timeline) as one printable HTML file.");
         config.AddCommand<BuzzCommand>("buzz").WithDescription("Every brand's buzz state and the pages the detector raised.");
         config.AddBranch("db", db =>
         {
