@@ -1,0 +1,102 @@
+// The brand curve as SVG, drawn here rather than by a chart library: volume bars (left axis), the negative share
+// as a line (right axis, 0-100 %), and vertical markers for what happened (detection, pages, public responses).
+import { h, s, percent, number, time } from './ui.js';
+
+const W = 880;
+const H = 260;
+const M = { top: 30, right: 52, bottom: 30, left: 52 };
+const TICK_MINUTES = [1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
+
+/**
+ * series: the answer of GET /api/brands/{id}/series. markers: [{ at, label, kind }] where kind names a CSS class
+ * (detected, onset, response, page, whatif, acknowledged, resolved).
+ */
+export function chart(series, { markers = [], title = '' } = {}) {
+  const points = series.points || [];
+  const from = Date.parse(series.from);
+  const to = Date.parse(series.to);
+  const bucketMs = series.bucketMinutes * 60_000;
+  const plotWidth = W - M.left - M.right;
+  const plotHeight = H - M.top - M.bottom;
+  const x = (t) => M.left + ((t - from) / (to - from)) * plotWidth;
+  const top = niceCeiling(Math.max(1, ...points.map((p) => p.mentions)));
+  const y = (v) => M.top + plotHeight - (v / top) * plotHeight;
+  const yShare = (v) => M.top + plotHeight - v * plotHeight;
+  const total = points.reduce((sum, p) => sum + p.mentions, 0);
+
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', preserveAspectRatio: 'xMidYMid meet',
+    'aria-label': `${title} ${number(total)} mentions from ${time(series.from)} to ${time(series.to)}`.trim(),
+  });
+
+  // Horizontal grid with the volume on the left and the negative share on the right.
+  for (let i = 0; i <= 4; i++) {
+    const v = (top / 4) * i;
+    svg.append(
+      s('line', { class: 'grid', x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }),
+      s('text', { class: 'tick', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, number(Math.round(v))),
+      s('text', { class: 'tick share', x: W - M.right + 6, y: y(v) + 4 }, `${i * 25} %`));
+  }
+
+  const step = TICK_MINUTES.find((m) => (to - from) / (m * 60_000) <= 8) ?? TICK_MINUTES.at(-1);
+  const stepMs = step * 60_000;
+  for (let t = Math.ceil(from / stepMs) * stepMs; t <= to; t += stepMs) {
+    const iso = new Date(t).toISOString();
+    const text = to - from > 86_400_000 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
+    svg.append(
+      s('line', { class: 'grid vertical', x1: x(t), x2: x(t), y1: M.top, y2: M.top + plotHeight }),
+      s('text', { class: 'tick', x: x(t), y: H - M.bottom + 16, 'text-anchor': 'middle' }, text));
+  }
+
+  const barWidth = Math.max(1, x(from + bucketMs) - x(from) - (bucketMs / (to - from) * plotWidth > 4 ? 1 : 0));
+  const bars = s('g', { class: 'bars' });
+  for (const p of points) {
+    if (p.mentions <= 0) continue;
+    const t = Date.parse(p.bucket);
+    bars.append(s('rect', { x: x(t), y: y(p.mentions), width: barWidth, height: M.top + plotHeight - y(p.mentions) },
+      s('title', {}, `${time(p.bucket)}: ${number(p.mentions)} mentions, ${number(p.negative)} negative of ${number(p.scored)} scored (${percent(p.negativeShare)})`)));
+  }
+  svg.append(bars);
+
+  // The share is drawn only where something was scored; a silent bucket breaks the line instead of reading as 0 %.
+  let path = '';
+  let pen = false;
+  for (const p of points) {
+    if (p.negativeShare === null || p.negativeShare === undefined || p.scored === 0) { pen = false; continue; }
+    const px = x(Date.parse(p.bucket) + bucketMs / 2);
+    path += `${pen ? 'L' : 'M'}${px.toFixed(1)},${yShare(p.negativeShare).toFixed(1)}`;
+    pen = true;
+  }
+  if (path) svg.append(s('path', { class: 'share-line', d: path }));
+
+  markers.forEach((marker, i) => {
+    const t = Date.parse(marker.at);
+    if (Number.isNaN(t) || t < from || t > to) return;
+    svg.append(s('g', { class: `marker ${marker.kind || ''}` },
+      s('title', {}, `${marker.label} — ${time(marker.at)}`),
+      s('line', { x1: x(t), x2: x(t), y1: M.top - 4, y2: M.top + plotHeight }),
+      s('text', { x: x(t) + 3, y: M.top - 8 - (i % 2) * 11 }, marker.label)));
+  });
+
+  svg.append(s('rect', { class: 'frame', x: M.left, y: M.top, width: plotWidth, height: plotHeight }));
+
+  const kinds = [...new Map(markers.map((m) => [m.kind, m.legend || m.label])).entries()];
+  const legend = h('p', { class: 'legend' },
+    h('span', { class: 'key bars' }, `Mentions per ${series.bucketMinutes} min`),
+    h('span', { class: 'key share-line' }, 'Negative share'),
+    kinds.map(([kind, label]) => h('span', { class: `key marker ${kind || ''}` }, label)));
+  return h('figure', { class: 'chart-figure' }, svg, legend);
+}
+
+/** Picks the bucket size (minutes) that keeps a window to at most about 360 bars. */
+export function bucketFor(fromMs, toMs) {
+  const minutes = (toMs - fromMs) / 60_000;
+  return [1, 5, 15, 30, 60, 180, 360, 1440].find((b) => minutes / b <= 360) ?? 1440;
+}
+
+function niceCeiling(value) {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const scaled = value / magnitude;
+  const nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 4 ? 4 : scaled <= 5 ? 5 : 10;
+  return Math.max(4, nice * magnitude);
+}
