@@ -12,8 +12,10 @@ public static class DashboardModule
     {
         var assets = DashboardAssets.Load();
         app.MapGet("/", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
-        app.MapGet("/dashboard", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
-        app.MapGet("/dashboard/{**path}", (string? path, HttpContext http) => assets.Serve(path, http))
+        // Routing ignores a trailing slash, so "/dashboard" lands here too: it is sent to "/dashboard/", where the
+        // pages' relative links resolve.
+        app.MapGet("/dashboard/{**path}", (string? path, HttpContext http) =>
+                string.IsNullOrEmpty(path) && !http.Request.Path.Value!.EndsWith('/') ? Results.Redirect("/dashboard/") : assets.Serve(path, http))
             .WithName("Dashboard").ExcludeFromDescription();
         return app;
     }

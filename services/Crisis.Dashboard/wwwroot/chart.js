@@ -19,7 +19,9 @@ export function chart(series, { markers = [], title = '' } = {}) {
   const plotWidth = W - M.left - M.right;
   const plotHeight = H - M.top - M.bottom;
   const x = (t) => M.left + ((t - from) / (to - from)) * plotWidth;
-  const top = niceCeiling(Math.max(1, ...points.map((p) => p.mentions)));
+  const highest = Math.max(1, ...points.map((p) => p.mentions));
+  const volumeStep = niceStep(highest / 5);
+  const top = Math.ceil(highest / volumeStep) * volumeStep;
   const y = (v) => M.top + plotHeight - (v / top) * plotHeight;
   const yShare = (v) => M.top + plotHeight - v * plotHeight;
   const total = points.reduce((sum, p) => sum + p.mentions, 0);
@@ -29,13 +31,14 @@ export function chart(series, { markers = [], title = '' } = {}) {
     'aria-label': `${title} ${number(total)} mentions from ${time(series.from)} to ${time(series.to)}`.trim(),
   });
 
-  // Horizontal grid with the volume on the left and the negative share on the right.
-  for (let i = 0; i <= 4; i++) {
-    const v = (top / 4) * i;
+  // Horizontal grid on round volumes (left); the negative share has its own scale (right), 0 to 100 %.
+  for (let v = 0; v <= top; v += volumeStep) {
     svg.append(
       s('line', { class: 'grid', x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }),
-      s('text', { class: 'tick', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, number(Math.round(v))),
-      s('text', { class: 'tick share', x: W - M.right + 6, y: y(v) + 4 }, `${i * 25} %`));
+      s('text', { class: 'tick', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, number(v)));
+  }
+  for (let share = 0; share <= 1; share += 0.25) {
+    svg.append(s('text', { class: 'tick share', x: W - M.right + 6, y: yShare(share) + 4 }, `${share * 100} %`));
   }
 
   const step = TICK_MINUTES.find((m) => (to - from) / (m * 60_000) <= 8) ?? TICK_MINUTES.at(-1);
@@ -94,9 +97,9 @@ export function bucketFor(fromMs, toMs) {
   return [1, 5, 15, 30, 60, 180, 360, 1440].find((b) => minutes / b <= 360) ?? 1440;
 }
 
-function niceCeiling(value) {
+/** The smallest of 1, 2, 5, 10, 20, 50… at least as large as the value (and at least 1: mentions are counted). */
+function niceStep(value) {
+  if (value <= 1) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  const scaled = value / magnitude;
-  const nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 4 ? 4 : scaled <= 5 ? 5 : 10;
-  return Math.max(4, nice * magnitude);
+  return [1, 2, 5, 10].map((f) => f * magnitude).find((step) => step >= value);
 }
