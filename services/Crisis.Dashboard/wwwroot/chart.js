@@ -5,6 +5,8 @@ import { h, s, percent, number, time } from './ui.js';
 const W = 880;
 const H = 260;
 const M = { top: 30, right: 52, bottom: 30, left: 52 };
+/** Buckets on each side of a bucket that its negative share is taken over. */
+const SHARE_HALF_WINDOW = 2;
 const TICK_MINUTES = [1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
 
 /**
@@ -61,15 +63,19 @@ export function chart(series, { markers = [], title = '' } = {}) {
   }
   svg.append(bars);
 
-  // The share is drawn only where something was scored; a silent bucket breaks the line instead of reading as 0 %.
+  // The share over a few neighbouring buckets: per bucket, a quiet brand's share jumps between 0 and 100 % on one
+  // post. Drawn only where something was scored; a silent stretch breaks the line instead of reading as 0 %.
   let path = '';
   let pen = false;
-  for (const p of points) {
-    if (p.negativeShare === null || p.negativeShare === undefined || p.scored === 0) { pen = false; continue; }
+  points.forEach((p, i) => {
+    const around = points.slice(Math.max(0, i - SHARE_HALF_WINDOW), i + SHARE_HALF_WINDOW + 1);
+    const scored = around.reduce((sum, q) => sum + q.scored, 0);
+    if (scored === 0) { pen = false; return; }
+    const share = around.reduce((sum, q) => sum + q.negative, 0) / scored;
     const px = x(Date.parse(p.bucket) + bucketMs / 2);
-    path += `${pen ? 'L' : 'M'}${px.toFixed(1)},${yShare(p.negativeShare).toFixed(1)}`;
+    path += `${pen ? 'L' : 'M'}${px.toFixed(1)},${yShare(share).toFixed(1)}`;
     pen = true;
-  }
+  });
   if (path) svg.append(s('path', { class: 'share-line', d: path }));
 
   markers.forEach((marker, i) => {
@@ -78,7 +84,10 @@ export function chart(series, { markers = [], title = '' } = {}) {
     svg.append(s('g', { class: `marker ${marker.kind || ''}` },
       s('title', {}, `${marker.label} — ${time(marker.at)}`),
       s('line', { x1: x(t), x2: x(t), y1: M.top - 4, y2: M.top + plotHeight }),
-      s('text', { x: x(t) + 3, y: M.top - 8 - (i % 2) * 11 }, marker.label)));
+      // Near the right edge the label goes to the left of its line, so it is not cut off.
+      x(t) > W - M.right - 90
+        ? s('text', { x: x(t) - 3, y: M.top - 8 - (i % 2) * 11, 'text-anchor': 'end' }, marker.label)
+        : s('text', { x: x(t) + 3, y: M.top - 8 - (i % 2) * 11 }, marker.label)));
   });
 
   svg.append(s('rect', { class: 'frame', x: M.left, y: M.top, width: plotWidth, height: plotHeight }));
@@ -86,7 +95,7 @@ export function chart(series, { markers = [], title = '' } = {}) {
   const kinds = [...new Map(markers.map((m) => [m.kind, m.legend || m.label])).entries()];
   const legend = h('p', { class: 'legend' },
     h('span', { class: 'key bars' }, `Mentions per ${series.bucketMinutes} min`),
-    h('span', { class: 'key share-line' }, 'Negative share'),
+    h('span', { class: 'key share-line' }, `Negative share (over ${(2 * SHARE_HALF_WINDOW + 1) * series.bucketMinutes} min)`),
     kinds.map(([kind, label]) => h('span', { class: `key marker ${kind || ''}` }, label)));
   return h('figure', { class: 'chart-figure' }, svg, legend);
 }

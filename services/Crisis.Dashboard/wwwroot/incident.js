@@ -289,7 +289,8 @@ async function loadKpis() {
   const rows = [];
   flatten(data, '', rows);
   show(kpis.querySelector('.content'), h('table', { class: 'kpis' }, h('tbody', {}, rows.map(([key, value]) =>
-    h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, value))))));
+    // A value may be text people wrote (a response's text): it keeps its own direction.
+    h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, userText(value)))))));
   kpis.hidden = false;
 }
 
@@ -308,7 +309,7 @@ function scalar(value) {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' && /^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)) return duration(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return time(value);
-  if (typeof value === 'number' && !Number.isInteger(value)) return value.toFixed(3);
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 100) / 100);
   return String(value);
 }
 
