@@ -95,7 +95,10 @@ function showSignIn() {
   cancel.textContent = 'Cancel';
   cancel.value = 'cancel';
   cancel.formNoValidate = true;
-  form.append(title, hint, label, submit, cancel);
+  const buttons = document.createElement('div');
+  buttons.className = 'buttons';
+  buttons.append(submit, cancel);
+  form.append(title, hint, label, buttons);
   dialog.append(form);
   dialog.addEventListener('close', () => {
     if (dialog.returnValue === 'sign-in' && input.value.trim()) {

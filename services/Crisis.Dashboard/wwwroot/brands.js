@@ -1,7 +1,7 @@
 // Brands page: every registered brand with its live buzz state (GET /api/buzz) and its curve (GET /api/brands/{id}/series).
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, h, number, poll, problem, show, time, wireActor } from './ui.js';
+import { badge, h, number, poll, problem, show, time, userText, wireActor } from './ui.js';
 
 const list = document.getElementById('brands');
 const errors = document.getElementById('error');
@@ -41,7 +41,7 @@ function card(brand, state, series) {
   if (escalation) markers.push({ at: escalation.detectedAt, label: `page (sev ${escalation.severity})`, kind: 'page', legend: 'Last page' });
   return h('article', { class: `card phase-${phase.toLowerCase()}`, 'data-brand': brand.brandId },
     h('header', {},
-      h('h2', {}, brand.name, ' ', h('code', {}, brand.brandId)),
+      h('h2', {}, userText(brand.name, undefined, 'bdi'), ' ', h('code', {}, brand.brandId)),
       badge(phase, `phase-${phase.toLowerCase()}`),
       state ? badge(`severity ${state.severity}`, 'severity') : null),
     h('dl', { class: 'facts' },

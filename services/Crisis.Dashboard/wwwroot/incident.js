@@ -63,7 +63,7 @@ function render() {
       opened.onsetAt ? [h('dt', {}, 'Onset'), h('dd', {}, time(opened.onsetAt))] : null,
       h('dt', {}, 'Detected'), h('dd', {}, time(summary.detectedAt)),
       h('dt', {}, 'Opened'), h('dd', {}, time(summary.openedAt)),
-      h('dt', {}, 'Acknowledged'), h('dd', { id: 'acknowledged-by' }, summary.acknowledgedBy ? `${summary.acknowledgedBy}, ${time(summary.acknowledgedAt)}` : 'not yet'),
+      h('dt', {}, 'Acknowledged'), h('dd', { id: 'acknowledged-by' }, summary.acknowledgedBy ? [userText(summary.acknowledgedBy, undefined, 'bdi'), `, ${time(summary.acknowledgedAt)}`] : 'not yet'),
       h('dt', {}, 'Stage'), h('dd', {}, summary.currentStageName ?? '—'),
       h('dt', {}, 'Next deadline'), h('dd', {}, time(summary.nextStageDeadline)),
       summary.resolvedAt ? [h('dt', {}, 'Resolved'), h('dd', {}, time(summary.resolvedAt))] : null,
@@ -202,7 +202,7 @@ function timelineEntry(entry, opened) {
   return h('li', { class: `entry ${entry.type}`, 'data-version': entry.version },
     h('div', { class: 'when' }, time(d[whenKey])),
     h('div', { class: 'what' },
-      h('strong', {}, words(entry.type)), actor ? h('span', { class: 'muted' }, ` by ${actor}`) : null,
+      h('strong', {}, words(entry.type)), actor ? h('span', { class: 'muted' }, ' by ', userText(actor, undefined, 'bdi')) : null,
       details(entry.type, d, opened)));
 }
 

@@ -19,7 +19,7 @@ filters.addEventListener('change', () => refresh());
 async function loadBrands() {
   try {
     const { data } = await api('/api/brands');
-    const options = () => data.map((b) => h('option', { value: b.brandId }, `${b.name} (${b.brandId})`));
+    const options = () => data.map((b) => h('option', { value: b.brandId, dir: 'auto' }, `${b.name} (${b.brandId})`));
     document.getElementById('brand-filter').append(...options());
     document.getElementById('open-brand').append(...options());
     if (wanted) filters.elements.brandId.value = wanted;
@@ -53,7 +53,7 @@ function row(incident) {
     h('td', { class: 'number' }, incident.escalationLevel),
     h('td', {}, incident.currentStageName ?? '—', incident.missedStageIds?.length ? badge(`${incident.missedStageIds.length} missed`, 'missed') : null),
     h('td', {}, time(incident.detectedAt)),
-    h('td', {}, incident.acknowledgedBy ? `${incident.acknowledgedBy}, ${time(incident.acknowledgedAt)}` : '—'));
+    h('td', {}, incident.acknowledgedBy ? [userText(incident.acknowledgedBy, undefined, 'bdi'), `, ${time(incident.acknowledgedAt)}`] : '—'));
 }
 
 openForm.addEventListener('submit', async (event) => {

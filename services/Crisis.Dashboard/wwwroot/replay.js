@@ -19,7 +19,7 @@ async function prefill() {
   form.elements.to.value = local(to);
   try {
     const { data } = await api('/api/brands');
-    form.elements.brandId.append(...data.map((b) => h('option', { value: b.brandId }, `${b.name} (${b.brandId})`)));
+    form.elements.brandId.append(...data.map((b) => h('option', { value: b.brandId, dir: 'auto' }, `${b.name} (${b.brandId})`)));
     if (query.get('brand')) form.elements.brandId.value = query.get('brand');
   } catch (error) {
     show(result, problem(error));
