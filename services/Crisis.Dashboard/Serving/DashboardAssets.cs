@@ -17,8 +17,6 @@ public sealed class DashboardAssets
 
     private DashboardAssets(FrozenDictionary<string, Asset> files) => this.files = files;
 
-    public IReadOnlyCollection<string> Names => files.Keys;
-
     public static DashboardAssets Load()
     {
         var assembly = typeof(DashboardAssets).Assembly;
