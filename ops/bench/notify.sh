@@ -25,7 +25,9 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "before \`Publish\` to the loopback webhook receiver's handler running for that brand's level-1 page. In between:"
   echo "the buzz consumer opens the incident (brand and incident lookups, append, inline projections), the commit"
   echo "signals the planner (no waiting for its periodic round), the planner sends \`DeliverNotification\`, the delivery"
-  echo "consumer claims the key, builds the message and posts the signed webhook."
+  echo "consumer claims the key, builds the message and posts the signed webhook. Before planning was event-driven,"
+  echo "every page also waited for the planner's periodic round: half of \`PlanningIntervalSeconds\` on average (7.5 s"
+  echo "with the default 15 s), the whole of it at worst."
   echo
   cat "$out.table"
 } > "$out"

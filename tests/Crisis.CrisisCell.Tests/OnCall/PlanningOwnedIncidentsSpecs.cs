@@ -3,6 +3,7 @@ using Crisis.CrisisCell.Incidents.Acknowledging;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.Escalating;
 using Crisis.CrisisCell.Incidents.Opening;
+using Crisis.CrisisCell.Incidents.Resolving;
 using Crisis.CrisisCell.OnCall;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.CrisisCell.Tests.Incidents;
@@ -105,4 +106,36 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
 
         Assert.That((due.Recipient, due.Channel), Is.EqualTo(("zoe", NotificationChannel.Push)));
     }
+}
+
+public class When_the_planner_asks_when_to_plan_again
+{
+    private static readonly DateTimeOffset Now = Opened.AddMinutes(1);
+
+    [Test]
+    public void An_unacknowledged_incident_is_due_again_at_its_quiet_re_notification() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), Policy, Roster, [Page(1, "ana", Opened)], Now), Is.EqualTo(Opened.AddMinutes(5)));
+
+    [Test]
+    public void Without_repeats_it_is_due_again_when_the_next_level_is_reached() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), Policy with { RepeatLimit = 0 }, Roster, [Page(1, "ana", Opened)], Now),
+            Is.EqualTo(Opened.AddMinutes(15)));
+
+    [Test]
+    public void Under_a_maintenance_window_it_is_due_again_when_the_window_ends()
+    {
+        var quiet = Policy with { RepeatLimit = 0, Noise = Noise with { MaintenanceWindows = [new MaintenanceWindow(Opened, Opened.AddMinutes(3))] } };
+
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), quiet, Roster, [], Now), Is.EqualTo(Opened.AddMinutes(3)));
+    }
+
+    [Test]
+    public void An_owned_incident_with_nothing_new_is_never_due_by_time_alone() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(new IncidentAcknowledged(Fixtures.IncidentId, "ana", Now)), Policy, Roster, [], Now), Is.Null);
+
+    [Test]
+    public void A_resolved_incident_is_never_due_again() =>
+        Assert.That(NotificationPlanner.NextDueAt(
+            Incident(new IncidentAcknowledged(Fixtures.IncidentId, "ana", Now), new IncidentResolved(Fixtures.IncidentId, "fixed", "ana", Now)),
+            Policy, Roster, [], Now), Is.Null);
 }

@@ -19,8 +19,9 @@ namespace Crisis.CrisisCell.Notifying.Planning;
 /// Asks <see cref="NotificationPlanner"/> what is due for an incident of an organisation with an on-call
 /// configuration, and sends one <see cref="DeliverNotification"/> per due notification and contact endpoint. It plans
 /// an incident as soon as this node commits a change to it (<see cref="IncidentChangeSignal"/>: a page reaches the
-/// channel well within a second), and every <c>PlanningInterval</c> plans every live incident: the safety net, and
-/// the clock for what comes due by time alone (level 2 after N minutes, a quiet re-notify, a grouping window ending).
+/// channel well within a second), again when something comes due by time alone (level 2 after N minutes, a quiet
+/// re-notify, a grouping window ending: <see cref="NotificationPlanner.NextDueAt"/>), and every <c>PlanningInterval</c>
+/// plans every live incident: the safety net for a signal or wake-up lost with a node.
 /// Until an outcome is recorded the planner keeps answering the same keys; a short memory of what this node already
 /// sent keeps the queue quiet meanwhile, and delivery's claim on each key stops what gets through twice (another node,
 /// a restart) from reaching a channel twice.
@@ -125,8 +126,8 @@ public sealed partial class NotificationPlanningService(
 
         var history = RecordingNotificationOutcomes.History(incident);
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
-        if (NotificationPlanner.BuzzUpdateDueAt(incident, onCall.Policy, history) is { } groupDue && groupDue > now)
-            WakeUpAt(incident.IncidentId, groupDue, now, ct);
+        if (NotificationPlanner.NextDueAt(incident, onCall.Policy, onCall.Roster, history, now) is { } next)
+            WakeUpAt(incident.IncidentId, next, now, ct);
         await RecordNoiseSuppressionsAsync(incident, onCall, history, due, now, ct);
 
         foreach (var notification in due)
@@ -161,8 +162,10 @@ public sealed partial class NotificationPlanningService(
     }
 
     /// <summary>
-    /// Plans the incident again when its grouped notification comes due, rather than at the next periodic round
-    /// (which may be many seconds later). One wake-up per incident and time, however often it is planned meanwhile.
+    /// Plans the incident again when its next notification comes due by time (level 2, a re-notification, a grouped
+    /// notice), rather than at the next periodic round, which may be many seconds later. One wake-up per incident and
+    /// time, however often it is planned meanwhile; a node that dies takes its wake-ups along, and the periodic round
+    /// of the others covers for them.
     /// </summary>
     private void WakeUpAt(string incidentId, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
     {

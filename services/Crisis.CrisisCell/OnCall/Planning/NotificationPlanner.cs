@@ -103,6 +103,35 @@ public static class NotificationPlanner
         return lastSent is { } last && last + window > first + window ? last + window : first + window;
     }
 
+    /// <summary>
+    /// The next moment something not due now comes due by time alone: the next level of an unacknowledged incident,
+    /// a quiet re-notification, a grouped buzz notice, the end of a maintenance window. Null when nothing will. The
+    /// caller plans the incident again then, instead of waiting for its next periodic round.
+    /// </summary>
+    public static DateTimeOffset? NextDueAt(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+            return null;
+        var times = new List<DateTimeOffset>();
+        if (BuzzUpdateDueAt(incident, policy, sent) is { } grouped) times.Add(grouped);
+        times.AddRange(policy.Noise.MaintenanceWindows.Where(w => w.Covers(incident.BrandId, now)).Select(w => w.Until));
+        if (incident.Status == IncidentStatus.Opened)
+        {
+            var elapsed = now - incident.PagingSince;
+            times.AddRange(policy.Levels
+                .Where(l => l.AfterUnacknowledged > elapsed && l.Level > incident.EscalationLevel)
+                .Select(l => incident.PagingSince + l.AfterUnacknowledged));
+            foreach (var (level, responder) in Recipients(ReachedLevels(policy, elapsed, incident.EscalationLevel), roster, now))
+            {
+                var thisRound = sent.Where(s => s.Kind == NotificationKind.Page && s.Level == level && s.Recipient == responder.Id && s.SentAt >= incident.PagingSince).ToList();
+                if (thisRound.Count > 0 && thisRound.Count <= policy.RepeatLimit)
+                    times.Add(thisRound.Max(s => s.SentAt) + policy.Noise.QuietRenotifyInterval);
+            }
+        }
+        return times.Where(t => t > now).Select(t => (DateTimeOffset?)t).Min();
+    }
+
     private static IEnumerable<EscalationLevel> ReachedLevels(EscalationPolicy policy, TimeSpan elapsed, int raisedTo) =>
         policy.Levels.Where(l => l.AfterUnacknowledged <= elapsed || l.Level <= raisedTo);
 
