@@ -19,11 +19,11 @@ public static class PeriodKpisEndpoints
     {
         app.MapGet("/api/brands/{brandId}/kpis", BrandAsync).WithName("GetBrandKpis").WithTags("Reporting")
             .WithSummary("KPIs of a brand's incidents detected in [from, to): medians, p90, stage deadlines met (JSON or CSV)")
-            .Produces<PeriodKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapGet("/api/kpis", AllAsync).WithName("GetKpis").WithTags("Reporting")
             .WithSummary("KPIs of every incident detected in [from, to), optionally of one organisation (JSON or CSV)")
-            .Produces<PeriodKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
