@@ -1,5 +1,6 @@
 using Crisis.CrisisCell;
 using Crisis.CrisisCell.Notifying;
+using Crisis.Dashboard;
 using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
@@ -31,6 +32,7 @@ app.MapMentionReads();
 app.MapDetection();
 if (modules.CrisisCell) app.MapCrisisCell();
 app.MapReporting();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory-free host launcher.</summary>
