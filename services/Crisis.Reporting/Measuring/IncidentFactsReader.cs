@@ -31,19 +31,10 @@ public sealed class IncidentFactsReader(BrandSeries series, MonitorOptions monit
         {
             // The brand's whole buzz stream, kept to the episode: a few events per episode, so small even for a loud brand.
             var buzzStream = await session.Events.FetchStreamAsync(BuzzStreams.KeyFor(incident.BrandId), token: ct);
-            buzz = [.. buzzStream.Select(e => e.Data).OfType<BuzzEvent>().Where(e => EpisodeOf(e) == episode)];
+            buzz = [.. buzzStream.Select(e => e.Data).OfType<BuzzEvent>().Where(e => IncidentMeasurement.EpisodeOf(e) == episode)];
         }
         var window = IncidentMeasurement.SeriesWindow(events, buzz, kpiOptions, TimeSpan.FromMinutes(BucketMinutes), evaluatedAt);
         var curve = await series.ReadAsync(incident.BrandId, window.From, window.To, BucketMinutes, ct);
         return new IncidentFacts(events, buzz, curve);
     }
-
-    private static string? EpisodeOf(BuzzEvent e) => e switch
-    {
-        BuzzPhaseChanged c => c.EpisodeId,
-        BuzzEscalated c => c.EpisodeId,
-        AlertSuppressedByCampaign c => c.EpisodeId,
-        BuzzSubsided c => c.EpisodeId,
-        _ => null,
-    };
 }

@@ -82,6 +82,16 @@ public static class IncidentMeasurement
         events.Aggregate((IncidentState)new IncidentState.NotOpened(), IncidentDecider.Evolve) as Incident
         ?? throw new ArgumentException("the incident's events do not open it", nameof(events));
 
+    /// <summary>The episode a buzz event belongs to; none for the brand-wide ones (monitoring started, late mentions, positive spikes).</summary>
+    public static string? EpisodeOf(BuzzEvent e) => e switch
+    {
+        BuzzPhaseChanged c => c.EpisodeId,
+        BuzzEscalated c => c.EpisodeId,
+        AlertSuppressedByCampaign c => c.EpisodeId,
+        BuzzSubsided c => c.EpisodeId,
+        _ => null,
+    };
+
     private static DateTimeOffset? Onset(Incident incident, IReadOnlyList<BuzzEvent> buzzEvents) =>
         incident.OnsetAt ?? buzzEvents.OfType<BuzzEscalated>().Where(e => e.EpisodeId == incident.EpisodeId).Select(e => (DateTimeOffset?)e.Onset).FirstOrDefault();
 

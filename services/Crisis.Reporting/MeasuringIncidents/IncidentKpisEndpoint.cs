@@ -11,7 +11,9 @@ public static class IncidentKpisEndpoint
 {
     /// <summary><c>GET /api/incidents/{id}/kpis[?format=csv][&amp;responseWindowMinutes=30]</c>: the incident's KPIs as of now.</summary>
     public static void MapIncidentKpis(this IEndpointRouteBuilder incidents) =>
-        incidents.MapGet("/{id}/kpis", HandleAsync).WithName("GetIncidentKpis").WithSummary("One incident's KPIs (JSON, or CSV with ?format=csv or Accept: text/csv)");
+        incidents.MapGet("/{id}/kpis", HandleAsync).WithName("GetIncidentKpis").WithSummary("One incident's KPIs (JSON, or CSV with ?format=csv or Accept: text/csv)")
+        .Produces<IncidentKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> HandleAsync(string id, string? format, string? responseWindowMinutes,
         IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)

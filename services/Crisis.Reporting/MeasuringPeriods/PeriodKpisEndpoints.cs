@@ -18,9 +18,13 @@ public static class PeriodKpisEndpoints
     public static void MapPeriodKpis(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/brands/{brandId}/kpis", BrandAsync).WithName("GetBrandKpis").WithTags("Reporting")
-            .WithSummary("KPIs of a brand's incidents detected in [from, to): medians, p90, stage deadlines met (JSON or CSV)");
+            .WithSummary("KPIs of a brand's incidents detected in [from, to): medians, p90, stage deadlines met (JSON or CSV)")
+            .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapGet("/api/kpis", AllAsync).WithName("GetKpis").WithTags("Reporting")
-            .WithSummary("KPIs of every incident detected in [from, to), optionally of one organisation (JSON or CSV)");
+            .WithSummary("KPIs of every incident detected in [from, to), optionally of one organisation (JSON or CSV)")
+            .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> BrandAsync(string brandId, string? from, string? to, string? format,

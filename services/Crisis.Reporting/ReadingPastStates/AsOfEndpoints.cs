@@ -18,9 +18,11 @@ public static class AsOfEndpoints
     public static void MapAsOf(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/incidents/{id}/as-of/{asOf}", IncidentAsync).WithName("GetIncidentAsOf").WithTags("Reporting")
-            .WithSummary("The incident as it stood at a past instant (events recorded up to then)");
+            .WithSummary("The incident as it stood at a past instant (events recorded up to then)")
+            .Produces<IncidentSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/brands/{brandId}/buzz/as-of/{asOf}", BuzzAsync).WithName("GetBuzzStateAsOf").WithTags("Reporting")
-            .WithSummary("A brand's buzz state as it stood at a past instant (events recorded up to then)");
+            .WithSummary("A brand's buzz state as it stood at a past instant (events recorded up to then)")
+            .Produces<BuzzState>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> IncidentAsync(string id, string asOf, IQuerySession session, CancellationToken ct)

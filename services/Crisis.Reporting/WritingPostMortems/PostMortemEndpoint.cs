@@ -17,5 +17,5 @@ public static class PostMortemEndpoint
                 return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
             return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now)), "text/html; charset=utf-8");
         }).WithName("GetIncidentReport").WithSummary("The incident's post-mortem: a self-contained, printable HTML page")
-        .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesProblem(StatusCodes.Status404NotFound);
 }

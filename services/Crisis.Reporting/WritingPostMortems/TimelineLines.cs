@@ -30,7 +30,9 @@ public static class TimelineLines
     public static IReadOnlyList<TimelineLine> Of(IncidentFacts facts)
     {
         var bucket = TimeSpan.FromMinutes(facts.Series.BucketMinutes);
-        return [.. facts.Events.Select(Describe).Concat(facts.BuzzEvents.Select(e => Describe(e, bucket)).OfType<TimelineLine>()).OrderBy(l => l.At)];
+        var episode = IncidentMeasurement.Fold(facts.Events).EpisodeId;
+        var buzz = facts.BuzzEvents.Where(e => episode is not null && IncidentMeasurement.EpisodeOf(e) == episode).Select(e => Describe(e, bucket)).OfType<TimelineLine>();
+        return [.. facts.Events.Select(Describe).Concat(buzz).OrderBy(l => l.At)];
     }
 
     public static TimelineLine Describe(IncidentEvent e) => e switch

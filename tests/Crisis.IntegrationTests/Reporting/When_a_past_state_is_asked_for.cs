@@ -50,28 +50,4 @@ public class When_a_past_state_is_asked_for : IntegrationSpec
     [Test]
     public Task An_unknown_incident_gets_a_404_problem() =>
         AssertProblemAsync($"/api/incidents/nobody/as-of/{Iso(DateTimeOffset.UtcNow)}", HttpStatusCode.NotFound, "id");
-
-    [Test]
-    public async Task A_brand_s_buzz_is_rebuilt_from_its_events_and_did_not_exist_before_monitoring_started()
-    {
-        var brand = $"asof{Guid.NewGuid().ToString("N")[..8]}";
-        await RegisterBrandAsync(brand);
-        var start = ThisMinute().AddMinutes(-10);
-        var beforeMonitoring = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await PostCurveAsync(brand, start, start.AddMinutes(9), _ => 2);
-        // The live read model appears once the daemon has decided a bucket of the brand.
-        var live = await Eventually.ReturnsAsync(() => IncidentApi.GetAsync($"/api/brands/{brand}/buzz"), s => s is not null, TimeSpan.FromSeconds(90),
-            "the detector to start monitoring the brand");
-
-        var now = await JsonAsync($"/api/brands/{brand}/buzz/as-of/{Iso(DateTimeOffset.UtcNow.AddSeconds(1))}");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(now.GetProperty("brandId").GetString(), Is.EqualTo(brand));
-            Assert.That(now.GetProperty("phase").GetString(), Is.EqualTo(live!.Value.GetProperty("phase").GetString()));
-            Assert.That(now.GetProperty("id").GetString(), Is.EqualTo($"buzz/{brand}"));
-        });
-        await AssertProblemAsync($"/api/brands/{brand}/buzz/as-of/{Iso(beforeMonitoring)}", HttpStatusCode.NotFound, "asOf");
-        await AssertProblemAsync($"/api/brands/nobody{brand}/buzz/as-of/{Iso(DateTimeOffset.UtcNow)}", HttpStatusCode.NotFound, "brandId");
-    }
 }

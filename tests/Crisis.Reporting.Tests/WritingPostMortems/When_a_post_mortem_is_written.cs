@@ -45,7 +45,8 @@ public class When_a_post_mortem_is_written
             Assert.That(html, Does.Contain("-30 points"));
             Assert.That(html, Does.Contain("<td>2026-03-02 10:12:00 UTC</td><td>Acknowledged</td><td dir=\"auto\">alice</td>"));
             Assert.That(html, Does.Contain("Detector paged"));
-            Assert.That(html, Does.Contain("Buzz subsided"));
+            Assert.That(html, Does.Contain("back to calm; peak severity 8"));
+            Assert.That(html, Does.Not.Contain("peak severity 3"), "another episode of the brand is not on this incident's timeline");
         });
     }
 
