@@ -70,6 +70,8 @@ public class When_an_incident_is_measured_over_http : IntegrationSpec
         {
             Assert.That(kpis.GetProperty("onsetAt").GetDateTimeOffset(), Is.EqualTo(s.Onset));
             Assert.That(kpis.GetProperty("timeToDetectMinutes").GetDouble(), Is.EqualTo(5));
+            Assert.That(kpis.GetProperty("timeToOpenMinutes").GetDouble(),
+                Is.EqualTo((incident.GetProperty("openedAt").GetDateTimeOffset() - s.Detected).TotalMinutes).Within(1e-6), "the page was published 55 minutes late");
             Assert.That(kpis.GetProperty("timeToAcknowledgeMinutes").GetDouble(), Is.EqualTo((acknowledgedAt - s.Detected).TotalMinutes).Within(1e-6));
             Assert.That(kpis.GetProperty("timeToFirstPublicResponseMinutes").GetDouble(), Is.EqualTo(15.5));
             Assert.That(kpis.GetProperty("baselineMentionsPerBucket").GetDouble(), Is.EqualTo(2), "2 a minute in the hour before the onset");
