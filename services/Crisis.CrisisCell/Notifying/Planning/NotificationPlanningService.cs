@@ -85,6 +85,8 @@ public sealed partial class NotificationPlanningService(
 
         var history = RecordingNotificationOutcomes.History(incident);
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
+        // A span only when something is due, so idle rounds leave no trace; the deliveries' messages carry it on.
+        using var activity = due.Count == 0 ? null : await CrisisCellTelemetry.StartFromIncidentAsync(store, incidentId, "notification.plan", ct);
         await RecordNoiseSuppressionsAsync(incident, onCall, history, due, now, ct);
 
         foreach (var notification in due)
