@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Crisis.CrisisCell.Incidents;
 using Crisis.ServiceDefaults.Telemetry;
+using JasperFx.Events;
 using Marten;
 
 namespace Crisis.CrisisCell;
@@ -21,17 +22,15 @@ public static class CrisisCellTelemetry
         new KeyValuePair<string, object?>("outcome", outcome.ToLowerInvariant()));
 
     /// <summary>
-    /// Starts a span in the trace of the incident's latest traced event: a notification is planned within the trace
-    /// of the change that made it due (the buzz page that opened the incident, the delivery before it).
+    /// The incident's latest event that carries a trace: a notification is planned within the trace of the change that
+    /// made it due (the buzz page that opened the incident, the delivery before it). Returned rather than started here,
+    /// because an activity started inside an async method is no longer current once the method returns.
     /// </summary>
-    public static async Task<Activity?> StartFromIncidentAsync(IDocumentStore store, string incidentId, string name, CancellationToken ct)
+    public static async Task<IEvent?> LatestTracedEventAsync(IDocumentStore store, string incidentId, CancellationToken ct)
     {
         if (!Source.HasListeners()) return null;
         await using var query = store.QuerySession();
         var events = await query.Events.FetchStreamAsync(IncidentStreams.KeyFor(incidentId), token: ct);
-        var traced = events.LastOrDefault(e => EventTraceContext.TraceParentOf(e) is not null);
-        var activity = EventTraceContext.StartFrom(Source, name, traced);
-        activity?.SetTag("crisis.incident", incidentId);
-        return activity;
+        return events.LastOrDefault(e => EventTraceContext.TraceParentOf(e) is not null);
     }
 }

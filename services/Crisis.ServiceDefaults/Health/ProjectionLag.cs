@@ -22,7 +22,7 @@ public interface IProjectionLagSource
 
 /// <summary>
 /// Lag from the store itself: the highest event sequence minus each shard's progress in Marten's
-/// <c>mt_event_progression</c> table (the daemon's own <c>HighWaterMark</c> row is not a shard). Read from the
+/// <c>mt_event_progression</c> table (shards are named <c>projection:All</c>; the daemon's own rows, <c>HighWaterMark</c> and the like, are not shards). Read from the
 /// database, not from the local daemon, so every node reports the same figures whichever node holds the daemon.
 /// </summary>
 public sealed class MartenProjectionLag(NpgsqlDataSource dataSource, EventStoreSettings settings) : IProjectionLagSource
@@ -36,7 +36,7 @@ public sealed class MartenProjectionLag(NpgsqlDataSource dataSource, EventStoreS
             SELECT p.name, p.last_seq_id, high.seq,
                    (SELECT e.timestamp FROM {schema}.mt_events e WHERE e.seq_id > p.last_seq_id ORDER BY e.seq_id LIMIT 1)
             FROM {schema}.mt_event_progression p, high
-            WHERE p.name <> 'HighWaterMark'
+            WHERE p.name LIKE '%:%'
             ORDER BY p.name
             """);
         var lags = new List<ShardLag>();
