@@ -1,19 +1,23 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Crisis.IntegrationTests.Notifying;
 using Crisis.IntegrationTests.Running;
 using Crisis.OperationsTests.Scenario;
 using Npgsql;
 
-namespace Crisis.OperationsTests.Tracing;
+namespace Crisis.OperationsTests.Observing;
 
 /// <summary>
+/// What an operator sees of one node handling a buzz: the trace, the metrics, readiness.
 /// Mentions posted over HTTP with a known trace id, detected as a buzz by the daemon, published on RabbitMQ, opened
 /// as an incident and paged to a webhook: one trace spans it all, carried in event headers between the steps that
 /// meet only in the store, and in MassTransit headers between the steps that meet on the bus. The host writes its
 /// finished spans to a file (<c>Telemetry:SpanFile</c>), which the spec reads.
 /// </summary>
 [NonParallelizable]
-public class When_a_buzz_is_traced_from_intake_to_notification
+public class When_one_node_handles_a_buzz
 {
     private const string Brand = "tracedco";
     private static readonly string TraceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
@@ -103,6 +107,62 @@ public class When_a_buzz_is_traced_from_intake_to_notification
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
         Assert.That(stored, Is.Not.Empty.And.All.StartWith($"00-{TraceId}-"));
+    }
+
+    [Test]
+    public async Task The_metrics_endpoint_shows_every_operations_metric_with_values()
+    {
+        // Wait for the webhook page, its outcome counted, and the gauges sampled (every few seconds) after the incident opened.
+        var metrics = await Eventually.ReturnsAsync(ScrapeAsync,
+            m => Value(m, "crisis_notifications_total", "channel=\"webhook\"", "outcome=\"sent\"") >= 1
+                 && Value(m, "crisis_incidents_open", "status=\"opened\"") == 1,
+            TimeSpan.FromSeconds(90), "the notification counted and the open incident sampled");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(metrics, "crisis_ingestion_mentions_total", "outcome=\"accepted\""), Is.EqualTo(BuzzScenario.Mentions(Brand).Count),
+                "ingest rate: accepted mentions counted");
+            Assert.That(Value(metrics, "crisis_detection_latency_seconds_count", "paged=\"true\""), Is.GreaterThanOrEqualTo(1), "detection latency of the page");
+            Assert.That(Value(metrics, "crisis_projection_lag", "shard=\"detection:All\""), Is.Not.Null, "projection lag per shard");
+            Assert.That(Value(metrics, "crisis_projection_lag_age_seconds", "shard=\"BuzzState:All\""), Is.Not.Null, "projection lag age per shard");
+        });
+    }
+
+    [Test]
+    public async Task It_is_ready_with_every_check_passing_once_the_projections_caught_up()
+    {
+        var caughtUp = await Eventually.ReturnsAsync(ScrapeAsync,
+            m => new[] { "detection:All", "BuzzState:All", "buzz-publisher:All" }.All(shard => Value(m, "crisis_projection_lag", $"shard=\"{shard}\"") == 0),
+            TimeSpan.FromSeconds(60), "every shard caught up");
+        Assert.That(caughtUp, Is.Not.Empty);
+
+        using var response = await host.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = body.RootElement.GetProperty("checks");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(checks.GetProperty("projection-lag").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+            Assert.That(checks.GetProperty("postgresql").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+            Assert.That(checks.EnumerateObject().Select(c => c.Name), Has.Some.StartsWith("masstransit"), "the RabbitMQ bus is checked");
+        });
+    }
+
+    private async Task<string> ScrapeAsync() => await host.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+    /// <summary>The value of the first sample of a metric whose labels include all the given ones; null when there is none.</summary>
+    private static double? Value(string exposition, string metric, params string[] labels)
+    {
+        foreach (var line in exposition.Split('\n'))
+        {
+            if (!line.StartsWith(metric + "{", StringComparison.Ordinal) && !line.StartsWith(metric + " ", StringComparison.Ordinal)) continue;
+            var labelEnd = line.LastIndexOf('}');
+            var labelText = labelEnd < 0 ? "" : line[..labelEnd];
+            if (!labels.All(l => labelText.Contains(l, StringComparison.Ordinal))) continue;
+            var value = line[(labelEnd + 1)..].Trim().Split(' ')[0];
+            return double.Parse(value, CultureInfo.InvariantCulture);
+        }
+        return null;
     }
 
     private static List<string> Ancestry(List<Span> spans, Span span)
