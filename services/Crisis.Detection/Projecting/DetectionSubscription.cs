@@ -87,8 +87,11 @@ public sealed class DetectionSubscription : SubscriptionBase
 
     private async Task<BuzzMonitor> LoadAsync(IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var checkpoint = await operations.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
-        var states = await operations.Query<BrandMonitorState>().ToListAsync(cancellationToken);
+        // Read through a session of its own: loaded into the page's session, the checkpoint would clash with the one
+        // stored below ("same Id already added to the session"), and detection would stop on the node that took over.
+        await using var query = operations.DocumentStore.QuerySession();
+        var checkpoint = await query.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
+        var states = await query.Query<BrandMonitorState>().ToListAsync(cancellationToken);
         var loaded = new BuzzMonitor(options);
         loaded.Restore(checkpoint?.Watermark, states);
         return loaded;
