@@ -28,6 +28,7 @@ public static class NotificationsModule
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SlackChannel>());
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<TeamsChannel>());
         services.AddTransient<INotificationChannel, EmailChannel>();
+        services.AddSingleton<DeliveryClaims>();
         services.AddScoped<DeliverNotificationHandler>();
         services.AddHostedService<NotificationPlanningService>();
         return services;

@@ -17,7 +17,8 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 /// record resends on redelivery).
 /// </summary>
 public sealed class DeliverNotificationHandler(
-    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings, TimeProvider clock)
+    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings, DeliveryClaims claims,
+    TimeProvider clock)
 {
     public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, CancellationToken ct)
     {
@@ -47,12 +48,26 @@ public sealed class DeliverNotificationHandler(
 
         var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
             ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
+        // Another delivery of this key is sending right now (another node planned it too): it records the outcome.
+        if (!await claims.TryClaimAsync(delivery.Key, ct))
+        {
+            CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
+            return NotificationOutcome.Suppressed;
+        }
         using (var activity = CrisisCellTelemetry.Source.StartActivity("notification.send", System.Diagnostics.ActivityKind.Client))
         {
             activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
             activity?.SetTag("crisis.notification.key", delivery.Key);
-            await channel.SendAsync(
-                NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+            try
+            {
+                await channel.SendAsync(
+                    NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+            }
+            catch
+            {
+                await claims.ReleaseAsync(delivery.Key);
+                throw;
+            }
         }
         await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
         CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
