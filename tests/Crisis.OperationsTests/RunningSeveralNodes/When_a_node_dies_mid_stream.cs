@@ -128,6 +128,9 @@ public class When_a_node_dies_mid_stream
         var incidentId = await Eventually.ReturnsAsync(IncidentIdAsync, id => id is not null, TimeSpan.FromSeconds(60), "the incident opened from the buzz");
         await Eventually.ReturnsAsync(() => Task.FromResult(Calls(incidentId!).Any(c => c.Path == "/hooks/karim")), seen => seen,
             TimeSpan.FromSeconds(60), "level 2 paged");
+        // A page claimed by the victim just before it died goes out once the claim's lease (30 s) lapses.
+        await Eventually.ReturnsAsync(() => Task.FromResult(Calls(incidentId!).Any(c => c.Path == "/hooks/amina")), seen => seen,
+            TimeSpan.FromSeconds(60), "level 1 paged");
 
         var calls = Calls(incidentId!);
         var mails = receivers.Smtp.Received.Where(m => m.Key is { } key && key.StartsWith(incidentId!, StringComparison.Ordinal)).ToList();

@@ -48,9 +48,11 @@ public sealed class DeliverNotificationHandler(
 
         var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
             ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
-        // Another delivery of this key is sending right now (another node planned it too): it records the outcome.
-        if (!await claims.TryClaimAsync(delivery.Key, ct))
+        // Another delivery of this key may be sending right now (another node planned it too, or this is a redelivery
+        // from a node that died): wait for its outcome, or for its claim to lapse and send it ourselves.
+        if (!await ClaimOrSeeSentAsync(message, delivery.Key, ct))
         {
+            await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, "already sent: another delivery of this key sent it", ct);
             CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
             return NotificationOutcome.Suppressed;
         }
@@ -73,6 +75,21 @@ public sealed class DeliverNotificationHandler(
         CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
         return NotificationOutcome.Sent;
     }
+
+    /// <summary>True once this delivery holds the key's claim; false once the incident records the key as sent by another.</summary>
+    private async Task<bool> ClaimOrSeeSentAsync(DeliverNotification message, string key, CancellationToken ct)
+    {
+        while (!await claims.TryClaimAsync(key, ct))
+        {
+            await Task.Delay(ClaimPollInterval, clock, ct);
+            await using var query = store.QuerySession();
+            var state = await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(message.IncidentId), token: ct);
+            if (state?.State is Incident incident && incident.Deliveries.Any(d => d.Delivery.Key == key && d.Outcome == NotificationOutcome.Sent)) return false;
+        }
+        return true;
+    }
+
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Records a failure the bus gave up on (see the fault consumer).</summary>
     public async Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct)

@@ -9,12 +9,14 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 /// One row per delivery key being sent: two deliveries of the same key at once (several nodes planning, a
 /// redelivery) both read "not sent yet" from the incident, so only the one that claims the key sends. A claim
 /// older than <see cref="Lease"/> can be taken over, so a node that died between its claim and its send does not
-/// keep the notification from going out (the planner sends the key again until an outcome is recorded).
+/// keep the notification from going out: the delivery that finds the key claimed waits for the holder's outcome or
+/// for the lease to run out (see <see cref="DeliverNotificationHandler"/>).
 /// </summary>
 public sealed class DeliveryClaims(NpgsqlDataSource dataSource, IDocumentStore store, TimeProvider clock)
 {
     public const string TableName = "notification_claims";
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>Longer than a send with its channel retries; a node that died holding a claim delays the key by this much.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     public static Table Define(string schema)
     {
