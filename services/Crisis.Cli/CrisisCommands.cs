@@ -41,6 +41,12 @@ public static class CrisisCommands
             db.SetDescription("Event store administration.");
             db.AddCommand<MigrateCommand>("migrate").WithDescription("Create or update the store's schema.");
         });
+        config.AddBranch("projections", projections =>
+        {
+            projections.SetDescription("Read models built from the events.");
+            projections.AddCommand<RebuildingProjections.RebuildProjectionCommand>("rebuild")
+                .WithDescription("Delete a projection's read model and rebuild it from every event (stop the daemon nodes first).");
+        });
         config.AddCommand<ScoreCommand>("score").WithDescription("Score the negativity of every mention in a TSV or NDJSON file");
         config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }

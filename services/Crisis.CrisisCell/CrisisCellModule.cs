@@ -55,9 +55,9 @@ public static class CrisisCellModule
         options.Schema.For<IncidentTimeline>().Identity(t => t.Id);
     }
 
-    /// <summary>The stage deadline timer: only on nodes that run the crisis cell.</summary>
+    /// <summary>The stage deadline timer and the open-incidents gauge's sampler: only on nodes that run the crisis cell.</summary>
     public static IServiceCollection AddCrisisCellTimers(this IServiceCollection services) =>
-        services.AddHostedService<StageDeadlineTimer>();
+        services.AddHostedService<StageDeadlineTimer>().AddHostedService<OpenIncidentsGauge>();
 
     public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus)
     {

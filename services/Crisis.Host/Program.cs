@@ -7,6 +7,8 @@ using Crisis.Ingestion;
 using Crisis.Reporting;
 using Crisis.ServiceDefaults;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Health;
+using Crisis.ServiceDefaults.Telemetry;
 using JasperFx.Events.Daemon;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,9 +26,11 @@ if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNoti
 if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
 builder.Services.AddCrisisBus(builder.Configuration, modules);
 builder.Services.AddStoreHealthChecks();
+builder.Services.AddProjectionLagMonitoring(builder.Configuration, runsDaemon: modules.Detection);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapCrisisMetrics();
 if (modules.Ingestion) app.MapIngestion();
 app.MapMentionReads();
 app.MapDetection();

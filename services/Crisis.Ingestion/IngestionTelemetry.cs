@@ -17,7 +17,8 @@ public sealed class IngestionTelemetry : IDisposable
     {
         meter = meterFactory.Create(Name);
         mentions = meter.CreateCounter<long>("crisis.ingestion.mentions", "{mention}", "Mentions received, by outcome");
-        batchDuration = meter.CreateHistogram<double>("crisis.ingestion.batch.duration", "s", "Time to validate, score and commit one batch");
+        batchDuration = meter.CreateHistogram<double>("crisis.ingestion.batch.duration", "s", "Time to validate, score and commit one batch",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     public void Recorded(int accepted, int duplicate, int rejected, TimeSpan duration)

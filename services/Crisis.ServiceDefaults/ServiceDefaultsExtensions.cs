@@ -30,9 +30,9 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // Liveness: the process answers. Readiness: every registered check (database, broker) passes.
+        // Liveness: the process answers. Readiness: every registered check (database, broker, projection lag) passes.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Health.HealthJson.WriteAsync });
         // The API's own description, generated from the endpoints: /openapi/v1.json.
         app.MapOpenApi();
         return app;

@@ -3,6 +3,7 @@ using Crisis.Detection.Monitoring;
 using Crisis.Detection.Signals;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.Telemetry;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -54,20 +55,43 @@ public sealed class DetectionSubscription : SubscriptionBase
             monitor.Declare(campaign.BrandId, new CampaignWindow(campaign.CampaignId, campaign.Name, campaign.From, campaign.To, campaign.DeclaredBy));
         }
         decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
-        foreach (var group in decided.Cast<BuzzEvent>().GroupBy(e => e.BrandId))
-        {
-            operations.Events.Append(BuzzStreams.KeyFor(group.Key), group.ToArray());
-        }
+        if (decided.Count > 0) AppendDecisions(page, decided.Cast<BuzzEvent>().ToList(), operations);
         foreach (var brand in monitor.Brands) operations.Store(brand.Snapshot());
         operations.Store(new DetectionCheckpoint { LastSequence = page.SequenceCeiling, Watermark = monitor.Watermark });
         monitorSequence = page.SequenceCeiling;
         return NullChangeListener.Instance;
     }
 
+    /// <summary>
+    /// Appends the decisions under a span of their own, continuing the trace of the page's newest mention batch (the
+    /// one that moved the watermark past the decided buckets) and linked to the other batches' traces; the buzz
+    /// events carry that span's traceparent on to the publisher.
+    /// </summary>
+    private static void AppendDecisions(EventRange page, List<BuzzEvent> decided, IDocumentOperations operations)
+    {
+        var mentions = page.Events.Where(e => e.Data is MentionsRecorded).ToList();
+        var newest = mentions.LastOrDefault();
+        using var activity = EventTraceContext.StartFrom(DetectionTelemetry.Source, "buzz.decide", newest, mentions);
+        activity?.SetTag("crisis.buzz.decisions", decided.Count);
+        activity?.SetTag("crisis.mention_batches", mentions.Count);
+        foreach (var group in decided.GroupBy(e => e.BrandId))
+        {
+            var action = operations.Events.Append(BuzzStreams.KeyFor(group.Key), group.ToArray());
+            EventTraceContext.Stamp(action.Events, activity);
+        }
+        if (newest?.Data is MentionsRecorded recorded)
+        {
+            DetectionTelemetry.Decided(TimeProvider.System.GetUtcNow() - recorded.RecordedAt, decided.Any(e => e is BuzzEscalated));
+        }
+    }
+
     private async Task<BuzzMonitor> LoadAsync(IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var checkpoint = await operations.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
-        var states = await operations.Query<BrandMonitorState>().ToListAsync(cancellationToken);
+        // Read through a session of its own: loaded into the page's session, the checkpoint would clash with the one
+        // stored below ("same Id already added to the session"), and detection would stop on the node that took over.
+        await using var query = operations.DocumentStore.QuerySession();
+        var checkpoint = await query.LoadAsync<DetectionCheckpoint>(DetectionCheckpoint.SingletonId, cancellationToken);
+        var states = await query.Query<BrandMonitorState>().ToListAsync(cancellationToken);
         var loaded = new BuzzMonitor(options);
         loaded.Restore(checkpoint?.Watermark, states);
         return loaded;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Crisis.Detection.Buzz;
+using Crisis.ServiceDefaults.Telemetry;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -38,6 +40,9 @@ public sealed class BuzzPublisher : SubscriptionBase
                 _ => null,
             };
             if (message is null) continue;
+            // Published within the decision's trace: MassTransit carries it on in the message headers.
+            using var activity = EventTraceContext.StartFrom(DetectionTelemetry.Source, "buzz.publish", e, kind: ActivityKind.Producer);
+            activity?.SetTag("crisis.brand", (e.Data as BuzzEvent)?.BrandId);
             await bus.Publish(message, message.GetType(), context => context.MessageId = e.Id, cancellationToken);
         }
         return NullChangeListener.Instance;

@@ -99,6 +99,8 @@ public sealed class MentionRecorder(
         if (fresh.Count == 0) return 0;
         await LockStreamsAsync(connection, transaction, candidates.Where(c => fresh.Contains(c.DeduplicationKey)), cancellationToken);
 
+        // The append's span: its traceparent is what the mention events carry to detection (see TraceContextOnEvents).
+        using var append = IngestionTelemetry.Source.StartActivity("mentions.append");
         await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
             foreach (var group in candidates.Where(c => fresh.Contains(c.DeduplicationKey))

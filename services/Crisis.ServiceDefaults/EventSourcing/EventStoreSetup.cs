@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Crisis.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -47,6 +48,9 @@ public static class EventStoreSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                     json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
                 options.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                // Trace context travels in event headers (traceparent), from the intake to the notification.
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Listeners.Add(new TraceContextOnEvents());
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions();

@@ -21,6 +21,9 @@ public sealed partial class BuzzEscalatedConsumer(
     {
         var message = context.Message;
         var ct = context.CancellationToken;
+        // A child of MassTransit's consume span, itself in the detection decision's trace; the incident events carry it.
+        using var activity = CrisisCellTelemetry.Source.StartActivity("incident.open-from-buzz");
+        activity?.SetTag("crisis.escalation", message.EscalationId);
         await using var session = store.LightweightSession();
         var brand = await session.LoadAsync<BrandProfile>(BrandStreams.KeyFor(message.BrandId), ct)
             ?? throw new BrandNotRegisteredException(message.BrandId);

@@ -34,6 +34,8 @@ public sealed class DeliverNotificationHandler(
             if (WhySuppress(incident, message) is { } why)
             {
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
+                CrisisCellTelemetry.NotificationOutcome(ChannelOf(directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint)),
+                    nameof(NotificationOutcome.Suppressed));
                 return NotificationOutcome.Suppressed;
             }
 
@@ -42,6 +44,7 @@ public sealed class DeliverNotificationHandler(
             {
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed,
                     $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration", ct);
+                CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
                 return NotificationOutcome.Suppressed;
             }
 
@@ -60,9 +63,15 @@ public sealed class DeliverNotificationHandler(
                     await Task.Delay(wait, clock, ct);
                     continue;
                 }
-                await channel.SendAsync(
-                    NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+                using (var activity = CrisisCellTelemetry.Source.StartActivity("notification.send", System.Diagnostics.ActivityKind.Client))
+                {
+                    activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
+                    activity?.SetTag("crisis.notification.key", delivery.Key);
+                    await channel.SendAsync(
+                        NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+                }
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
+                CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
                 return NotificationOutcome.Sent;
             }
             finally
@@ -103,8 +112,14 @@ public sealed class DeliverNotificationHandler(
     }
 
     /// <summary>Records a failure the bus gave up on (see the fault consumer).</summary>
-    public Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct) =>
-        RecordAsync(message.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, ct);
+    public async Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct)
+    {
+        await RecordAsync(message.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, ct);
+        CrisisCellTelemetry.NotificationOutcome(
+            ChannelOf(directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint)), nameof(NotificationOutcome.Failed));
+    }
+
+    private static string ChannelOf(ContactEndpoint? endpoint) => endpoint?.Channel.ToString() ?? "none";
 
     private static string? WhySuppress(Incident incident, DeliverNotification message)
     {

@@ -7,6 +7,7 @@ using Crisis.CrisisCell.Notifying.Delivering;
 using Crisis.CrisisCell.OnCall;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Telemetry;
 using JasperFx;
 using Marten;
 using MassTransit;
@@ -128,6 +129,10 @@ public sealed partial class NotificationPlanningService(
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
         if (NotificationPlanner.NextDueAt(incident, onCall.Policy, onCall.Roster, history, now) is { } next)
             WakeUpAt(incident.IncidentId, next, now, ct);
+        // A span only when something is due, so idle rounds leave no trace; the deliveries' messages carry it on.
+        using var activity = due.Count == 0 ? null : EventTraceContext.StartFrom(
+            CrisisCellTelemetry.Source, "notification.plan", await CrisisCellTelemetry.LatestTracedEventAsync(store, incidentId, ct));
+        activity?.SetTag("crisis.incident", incidentId);
         await RecordNoiseSuppressionsAsync(incident, onCall, history, due, now, ct);
 
         foreach (var notification in due)
