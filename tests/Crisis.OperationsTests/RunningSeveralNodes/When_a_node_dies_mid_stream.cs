@@ -39,6 +39,10 @@ public class When_a_node_dies_mid_stream
         {
             ["EventStore__Schema"] = schema,
             ["Detection__OptionsFile"] = BuzzScenario.WriteDetectorOptions(directory),
+            // Loopback receivers answer at once: short channel timeouts shorten the delivery claim's lease to ~27 s,
+            // so a page claimed by the node this spec kills goes out within the spec's waits.
+            ["Notifications__ChannelTimeoutSeconds"] = "2",
+            ["Notifications__ChannelRetries"] = "1",
         };
         // The first node creates the schema alone; the others start together once it exists.
         var first = await HostProcess.StartAsync(settings);
