@@ -1,6 +1,7 @@
 using Crisis.Cli.Database;
 using Crisis.Cli.Evaluating;
 using Crisis.Cli.Ingesting;
+using Crisis.Cli.IssuingTokens;
 using Crisis.Cli.Replaying;
 using Crisis.Cli.Sampling;
 using Crisis.Cli.Scoring;
@@ -33,6 +34,7 @@ public static class CrisisCommands
             db.SetDescription("Event store administration.");
             db.AddCommand<MigrateCommand>("migrate").WithDescription("Create or update the store's schema.");
         });
+        config.AddCommand<TokenCommand>("token").WithDescription("Create a local signing key, or issue a signed API token (organisation, roles, name, lifetime) with one.");
         config.AddCommand<ScoreCommand>("score").WithDescription("Score the negativity of every mention in a TSV or NDJSON file");
         config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }

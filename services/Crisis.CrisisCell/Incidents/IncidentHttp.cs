@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Http;
 
@@ -8,15 +9,8 @@ namespace Crisis.CrisisCell.Incidents;
 /// <summary>What every incident command endpoint shares: who acts, which version they saw, and the answer's shape.</summary>
 public static class IncidentHttp
 {
-    /// <summary>Until authentication lands (issue 7) the caller may name themselves in this header.</summary>
-    public const string ActorHeader = "X-Actor";
-
-    public static string Actor(HttpContext http)
-    {
-        if (http.User.Identity?.Name is { Length: > 0 } name) return name;
-        var header = http.Request.Headers[ActorHeader].ToString().Trim();
-        return header.Length > 0 ? header : "anonymous";
-    }
+    /// <summary>Who acts: the signed-in caller's name from the token, never a header the caller could choose.</summary>
+    public static string Actor(HttpContext http) => http.User.Actor();
 
     /// <summary>The stream version the caller last read (its ETag), sent back as If-Match; none means "whatever is current".</summary>
     public static long? ExpectedVersion(HttpContext http)

@@ -10,7 +10,7 @@ public static class IncidentApi
     public static async Task<HttpResponseMessage> PostAsync(string path, object? body = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body ?? new { }) };
-        request.Headers.Add("X-Actor", "alice");
+        request.Headers.Authorization = TestTokens.Bearer(name: "alice");
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await IntegrationSetup.Host.Http.SendAsync(request);
     }

@@ -1,4 +1,5 @@
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ public static class DeclareCampaignEndpoint
         if (request.To is null) errors["to"] = ["is required (ISO 8601 with an offset)"];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The campaign window is not valid");
 
-        var actor = http.User.Identity?.Name ?? http.Request.Headers["X-Actor"].FirstOrDefault() ?? "anonymous";
+        var actor = http.User.Actor();
         var command = new DeclareCampaignWindow(brandId.Trim().ToLowerInvariant(), id, request.Name!.Trim(),
             request.From!.Value.ToUniversalTime(), request.To!.Value.ToUniversalTime(), actor, clock.GetUtcNow());
         var (events, _) = await session.HandleAsync(BrandStreams.KeyFor(command.BrandId), BrandDecider.Instance, command, expectedVersion: null, ct);

@@ -1,4 +1,5 @@
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ public static class RegisterBrandEndpoint
         if (!BrandIds.IsWellFormed(organisation)) errors["organisationId"] = [BrandIds.FormatRule];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The brand is not valid");
 
-        var actor = http.User.Identity?.Name ?? http.Request.Headers["X-Actor"].FirstOrDefault() ?? "anonymous";
+        var actor = http.User.Actor();
         var command = new RegisterBrand(id, request.Name!.Trim(), organisation, actor, clock.GetUtcNow());
         var (events, _) = await session.HandleAsync(BrandStreams.KeyFor(id), BrandDecider.Instance, command, expectedVersion: null, ct);
         var profile = new BrandProfile(BrandStreams.KeyFor(id), id, command.Name, organisation, actor, command.Now);
