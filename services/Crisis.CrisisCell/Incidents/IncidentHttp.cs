@@ -29,6 +29,7 @@ public static class IncidentHttp
     public static async Task<IResult> HandleAsync(IDocumentSession session, HttpContext http, IncidentCommand command, CancellationToken ct)
     {
         var key = IncidentStreams.KeyFor(command.IncidentId);
+        if (await IncidentAccess.FindAsync(session, http.User, command.IncidentId, ct) is null) return NotFound(command.IncidentId);
         IReadOnlyList<IncidentEvent> events;
         long version;
         var expected = ExpectedVersion(http);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Crisis.Ingestion.Recording;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,7 +18,7 @@ public static class PostMentionsEndpoint
 
     public static void MapPostMentions(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/mentions", HandleAsync)
-            .WithName("PostMentions")
+            .WithName("PostMentions").RequireAuthorization(CrisisPolicies.Ingest)
             .WithTags("Mentions")
             .Produces<Response>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -55,7 +56,8 @@ public static class PostMentionsEndpoint
                 statusCode: StatusCodes.Status413PayloadTooLarge, extensions: new Dictionary<string, object?> { ["field"] = "$" });
         }
 
-        var report = await recorder.RecordAsync(items, ct);
+        // Only the caller's organisation's brands: another's are rejected item by item, as unregistered ones are.
+        var report = await recorder.RecordAsync(items, http.User.RequiredOrganisation(), ct);
         if (report.Accepted + report.Duplicate == 0)
         {
             return Results.Problem(title: "No mention in the request is valid",

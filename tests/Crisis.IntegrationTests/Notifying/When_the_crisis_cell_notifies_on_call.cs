@@ -72,7 +72,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     public async Task Nobody_acknowledging_pages_level_two_after_the_policy_delay()
     {
         var incidentId = await OpenIncidentAsync(NotificationReceivers.Organisation, "leveltwo");
-        var opened = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}"))!.Value.GetProperty("openedAt").GetDateTimeOffset();
+        var opened = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}", NotificationReceivers.Organisation))!.Value.GetProperty("openedAt").GetDateTimeOffset();
 
         var levelTwo = await WebhookAsync("/hooks/karim", incidentId, "karim paged at level 2", TimeSpan.FromSeconds(45));
 
@@ -89,7 +89,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     {
         var acknowledged = await OpenIncidentAsync(NotificationReceivers.Organisation, "acked");
         // At once, well within the level-2 delay even on a loaded machine; level 1 may be paged meanwhile, or suppressed.
-        using (var response = await IncidentApi.PostAsync($"/api/incidents/{acknowledged}/acknowledge"))
+        using (var response = await IncidentApi.PostAsync($"/api/incidents/{acknowledged}/acknowledge", organisation: NotificationReceivers.Organisation))
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
 
         // A control incident opened afterwards reaches level 2 later than the acknowledged one would have: once it
@@ -195,7 +195,10 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     private async Task<string> OpenIncidentAsync(string organisation, string prefix)
     {
         var brand = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
-        using (var response = await Host.Http.PostAsJsonAsync("/api/brands", new { id = brand, name = brand.ToUpperInvariant(), organisationId = organisation }))
+        // Each organisation's brands are registered by an admin of that organisation.
+        OrganisationOf[brand] = organisation;
+        using var admin = Host.ClientFor(organisation);
+        using (var response = await admin.PostAsJsonAsync("/api/brands", new { id = brand, name = brand.ToUpperInvariant(), organisationId = organisation }))
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
         var detectedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
         await bus.Publish(new BuzzEscalated
@@ -220,8 +223,10 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
                 Languages = new Dictionary<string, long> { ["ar"] = 300, ["fr"] = 120 },
             },
         });
-        var list = await IncidentApi.EventuallyListAsync(brand, l => l.GetArrayLength() == 1, "the page to open an incident");
-        return list[0].GetProperty("incidentId").GetString()!;
+        var list = await IncidentApi.EventuallyListAsync(brand, l => l.GetArrayLength() == 1, "the page to open an incident", organisation);
+        var incidentId = list[0].GetProperty("incidentId").GetString()!;
+        OrganisationOf[incidentId] = organisation;
+        return incidentId;
     }
 
     private static Task<ReceivedWebhook> WebhookAsync(string path, string incidentId, string because, TimeSpan? timeout = null) =>
@@ -234,6 +239,9 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
             () => Task.FromResult(Receivers.Smtp.Received.FirstOrDefault(m => m.To.Contains(to) && m.Key is { } key && key.StartsWith(incidentId, StringComparison.Ordinal))),
             m => m is not null, because: because)!;
 
+    /// <summary>Whose brand or incident each is: the API shows them only to their own organisation.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrganisationOf = new(StringComparer.Ordinal);
+
     private sealed record TimelineEntry(string Type, JsonElement Data);
 
     private static string? DeliveryKey(TimelineEntry e) => e.Data.GetProperty("delivery").GetProperty("key").GetString();
@@ -241,7 +249,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
     private static Task<List<TimelineEntry>> EventuallyTimelineAsync(string incidentId, Func<List<TimelineEntry>, bool> until, string because, TimeSpan? timeout = null) =>
         Eventually.ReturnsAsync(async () =>
         {
-            var timeline = await IncidentApi.GetAsync($"/api/incidents/{incidentId}/timeline");
+            var timeline = await IncidentApi.GetAsync($"/api/incidents/{incidentId}/timeline", OrganisationOf[incidentId]);
             return timeline is { } t
                 ? t.GetProperty("entries").EnumerateArray().Select(e => new TimelineEntry(e.GetProperty("type").GetString()!, e.GetProperty("data"))).ToList()
                 : [];

@@ -36,6 +36,17 @@ public static class TestTokens
     public static AuthenticationHeaderValue Bearer(string organisation = Organisation, string name = DefaultName, params string[] roles) =>
         new("Bearer", Issue(organisation, name, roles.Length == 0 ? null : roles));
 
+    /// <summary>A token signed with the run key carrying exactly these claims: for tokens the issuer would refuse to make.</summary>
+    public static string IssueRaw(IDictionary<string, object> claims) => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(
+        new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = TokenIssuer.DefaultIssuer,
+            Audience = TokenIssuer.DefaultAudience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new(Key.SecurityKey, SigningKey.Algorithm),
+            Claims = claims,
+        });
+
     public static void Delete()
     {
         if (RunKey.IsValueCreated) File.Delete(RunKey.Value.Path);

@@ -13,7 +13,7 @@ public static class DeclareCampaignEndpoint
 {
     /// <summary><c>POST /api/brands/{brandId}/campaigns</c>: declares a campaign window during which the brand's buzz pages nobody.</summary>
     public static void MapDeclareCampaign(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/brands/{brandId}/campaigns", HandleAsync).WithName("DeclareCampaign").WithTags("Brands");
+        app.MapPost("/api/brands/{brandId}/campaigns", HandleAsync).WithName("DeclareCampaign").RequireAuthorization(CrisisPolicies.Admin).WithTags("Brands");
 
     private static async Task<IResult> HandleAsync(string brandId, DeclareCampaignRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public static class DeclareCampaignEndpoint
         if (request.From is null) errors["from"] = ["is required (ISO 8601 with an offset)"];
         if (request.To is null) errors["to"] = ["is required (ISO 8601 with an offset)"];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The campaign window is not valid");
+        if (await BrandAccess.FindAsync(session, http.User, brandId, ct) is null) return BrandAccess.NotFound(brandId);
 
         var actor = http.User.Actor();
         var command = new DeclareCampaignWindow(brandId.Trim().ToLowerInvariant(), id, request.Name!.Trim(),
