@@ -49,11 +49,16 @@ for brand in "atlas-air:Atlas Air" "souk-market:Souk Market" "medina-telecom:Med
 done
 echo "[run] registered brands atlas-air, souk-market, medina-telecom"
 
+# Connectors post mentions with an ingest-only API key, which an admin creates (its secret is shown once).
+secret=$(curl -fs -X POST "http://127.0.0.1:$port/api/keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"demo-connector"}' \
+  | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+echo "[run] created the ingest API key of demo-connector"
+
 sample --out "$run/sample.ndjson"
 # Through the real HTTP intake, in batches, as connectors would send them.
 split -l 2000 "$run/sample.ndjson" "$run/batch-"
 for batch in "$run"/batch-*; do
-  curl -fs -X POST "http://127.0.0.1:$port/api/mentions" "${auth[@]}" -H 'content-type: application/x-ndjson' --data-binary @"$batch" >/dev/null
+  curl -fs -X POST "http://127.0.0.1:$port/api/mentions" -H "X-Api-Key: $secret" -H 'content-type: application/x-ndjson' --data-binary @"$batch" >/dev/null
 done
 rm -f "$run"/batch-*
 echo "[run] ingested over HTTP; the file intake now finds every mention already known:"

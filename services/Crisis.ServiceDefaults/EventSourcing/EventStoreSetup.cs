@@ -50,6 +50,8 @@ public static class EventStoreSetup
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions();
+        // API keys live in the store too, so that 'crisis db migrate' creates their tables like every module's.
+        services.ConfigureMarten(Security.ApiKeys.ApiKeyStore.Configure);
         if (settings.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
         return marten;
     }

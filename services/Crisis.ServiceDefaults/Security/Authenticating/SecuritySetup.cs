@@ -1,4 +1,6 @@
+using Crisis.ServiceDefaults.Security.ApiKeys;
 using Crisis.ServiceDefaults.Security.Authorizing;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,13 +8,23 @@ using Microsoft.Extensions.Hosting;
 
 namespace Crisis.ServiceDefaults.Security.Authenticating;
 
-/// <summary>Who the caller is (a person's JWT) and what they may do (the policies), for every endpoint of the host.</summary>
+/// <summary>
+/// Who the caller is (a person's JWT, or a machine's API key) and what they may do (the policies), for every endpoint
+/// of the host.
+/// </summary>
 public static class SecuritySetup
 {
+    /// <summary>Picks the scheme per request: an <c>X-Api-Key</c> header means a machine, anything else a person's bearer token.</summary>
+    public const string Scheme = "Crisis";
+
     public static IHostApplicationBuilder AddCrisisSecurity(this IHostApplicationBuilder builder)
     {
         var jwt = JwtSettings.Read(builder.Configuration);
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt.Apply);
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Bearer token or API key", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt.Apply)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(options => CrisisPolicies.Configure(options, builder.Configuration));
         return builder;
     }
@@ -21,6 +33,7 @@ public static class SecuritySetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapApiKeys();
         return app;
     }
 }
