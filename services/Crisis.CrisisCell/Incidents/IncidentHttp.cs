@@ -35,7 +35,7 @@ public static class IncidentHttp
         var expected = ExpectedVersion(http);
         try
         {
-            (events, version) = await HandleWithRetryAsync(session, key, command, expected, ct);
+            (events, version) = await HandleWithRetryAsync(session, http, key, command, expected, ct);
         }
         catch (DomainRefusalException)
         {
@@ -53,7 +53,7 @@ public static class IncidentHttp
     /// answering 409 to someone acknowledging the very page being recorded. With If-Match the 409 stands.
     /// </summary>
     private static async Task<(IReadOnlyList<IncidentEvent> Events, long Version)> HandleWithRetryAsync(
-        IDocumentSession session, string key, IncidentCommand command, long? expected, CancellationToken ct)
+        IDocumentSession session, HttpContext http, string key, IncidentCommand command, long? expected, CancellationToken ct)
     {
         try
         {
@@ -66,6 +66,8 @@ public static class IncidentHttp
                 try
                 {
                     await using var retry = session.DocumentStore.LightweightSession();
+                    // The retry is the same request: same caller, same correlation id in the events.
+                    Crisis.ServiceDefaults.Security.Auditing.RequestStamp.Apply(retry, http);
                     return await retry.HandleAsync(key, IncidentDecider.Instance, command, expectedVersion: null, ct);
                 }
                 catch (JasperFx.ConcurrencyException) when (attempt < 5)

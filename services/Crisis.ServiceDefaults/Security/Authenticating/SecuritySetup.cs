@@ -1,4 +1,5 @@
 using Crisis.ServiceDefaults.Security.ApiKeys;
+using Crisis.ServiceDefaults.Security.Auditing;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -31,9 +32,16 @@ public static class SecuritySetup
 
     public static WebApplication UseCrisisSecurity(this WebApplication app)
     {
+        // The correlation id the request's events will carry, told to the caller so they can find them in the audit.
+        app.Use((http, next) =>
+        {
+            http.Response.Headers[RequestStamp.CorrelationHeader] = RequestStamp.CorrelationIdOf(http);
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapApiKeys();
+        app.MapAudit();
         return app;
     }
 }
