@@ -1,6 +1,7 @@
 using System.Buffers;
 using Crisis.Ingestion.Recording;
 using Crisis.ServiceDefaults.Security.Authorizing;
+using Crisis.ServiceDefaults.Security.Limiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,10 +20,12 @@ public static class PostMentionsEndpoint
     public static void MapPostMentions(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/mentions", HandleAsync)
             .WithName("PostMentions").RequireAuthorization(CrisisPolicies.Ingest)
+            .RequireRateLimiting(IngestRateLimit.Policy)
             .WithTags("Mentions")
             .Produces<Response>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(HttpContext http, MentionRecorder recorder, IngestionLimits limits, CancellationToken ct)

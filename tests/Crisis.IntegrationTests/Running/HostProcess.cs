@@ -62,6 +62,9 @@ public sealed class HostProcess : IAsyncDisposable
         // Stage deadline specs wait on the timer: a one-second round keeps them quick without a fake clock.
         start.Environment["CrisisCell__DeadlineCheckIntervalSeconds"] = "1";
         foreach (var (key, value) in TestTokens.HostSettings()) start.Environment[key] = value;
+        // The whole run posts as one admin: specs about other things must not be throttled (the rate spec sets its own).
+        start.Environment["Ingestion__RateLimit__Burst"] = "1000000";
+        start.Environment["Ingestion__RateLimit__PermitsPerPeriod"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Crisis.Host");

@@ -35,6 +35,18 @@ public class When_a_caller_is_not_signed_in : IntegrationSpec
     }
 
     [Test]
+    public async Task The_dashboards_static_files_load_without_a_token_but_nothing_else_under_it_does()
+    {
+        using var anonymous = Host.Anonymous();
+        using var page = await anonymous.GetAsync(new Uri("/dashboard/index.html", UriKind.Relative));
+        using var write = await anonymous.PostAsync(new Uri("/dashboard/index.html", UriKind.Relative), new StringContent("x"));
+
+        // 200 once the dashboard's files are served, 404 before: never 401, since pages hold no data.
+        Assert.That(page.StatusCode, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.NotFound));
+        Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task A_path_no_endpoint_serves_is_closed_too()
     {
         using var anonymous = Host.Anonymous();

@@ -1,6 +1,7 @@
 using Crisis.ServiceDefaults.Security.ApiKeys;
 using Crisis.ServiceDefaults.Security.Auditing;
 using Crisis.ServiceDefaults.Security.Authorizing;
+using Crisis.ServiceDefaults.Security.Limiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class SecuritySetup
             .AddJwtBearer(jwt.Apply)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(options => CrisisPolicies.Configure(options, builder.Configuration));
+        IngestRateLimit.AddIngestRateLimit(builder.Services, builder.Configuration);
         return builder;
     }
 
@@ -40,6 +42,8 @@ public static class SecuritySetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation: an anonymous flood gets 401s without spending anyone's budget.
+        app.UseRateLimiter();
         app.MapApiKeys();
         app.MapAudit();
         return app;
