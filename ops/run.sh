@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The main job: start PostgreSQL, RabbitMQ and the Crisis host, register the demo brands, write the synthetic
-# scenario and ingest it through the real intake, then print what the store holds. The host keeps running.
+# The main job, the demo a newcomer sees first: starts PostgreSQL, RabbitMQ, a local notification inbox and the
+# Crisis host; registers three brands; streams the bundled synthetic scenario (36 hours of multilingual
+# chatter, a bad buzz cascading from an influencer's complaint, a positive campaign spike) through the real HTTP
+# intake — the first 34 hours at once, the last 110 minutes at 60x real time — and prints where to look and what
+# happened: the incident, how long after the onset it opened, who was paged, its timeline. The host keeps running.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 run="$root/.run"
 mkdir -p "$run"
 port=${CRISIS_PORT:-5080}
+inbox_port=${CRISIS_INBOX_PORT:-5091}
+url="http://127.0.0.1:$port"
 # The demo gets a schema of its own, emptied on every run, so it always tells the same story.
 schema=${CRISIS_DEMO_SCHEMA:-demo}
+speed=60
+paced_minutes=110
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bash ops/start-servers.sh
@@ -16,65 +23,76 @@ echo "[run] building (Release)"
 dotnet build Crisis.sln -c Release -nologo -v quiet >/dev/null
 
 bin="$root/services/Crisis.Host/bin/Release/net10.0"
-cli() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" "$@" --schema "$schema"; }
-sample() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" sample "$@"; }
+crisis() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" "$@"; }
 
-if [ -f "$run/host.pid" ] && kill -0 "$(cat "$run/host.pid")" 2>/dev/null; then
-  echo "[run] stopping the previous host"
-  kill "$(cat "$run/host.pid")"; sleep 2
-fi
-# The API requires a token: the demo makes its own local signing key once (kept in .run/, readable by you only)
-# and issues itself an admin token of the demo organisation with it.
+for name in host inbox; do
+  if [ -f "$run/$name.pid" ] && kill -0 "$(cat "$run/$name.pid")" 2>/dev/null; then
+    echo "[run] stopping the previous $name"
+    kill "$(cat "$run/$name.pid")"; sleep 2
+  fi
+done
+# The API requires a credential: the demo makes its own local signing key once (kept in .run/, readable by you only)
+# and issues itself an admin token of the demo organisation with it (saved in .run/token for curl and the dashboard).
 key="$run/signing-key.json"
-[ -f "$key" ] || dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" token --create-key "$key"
-token=$(dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" token --key "$key" --org demo --role admin --name demo-operator --expires 8h)
+[ -f "$key" ] || crisis token --create-key "$key"
+token=$(crisis token --key "$key" --org demo --role admin --name demo-operator --expires 8h)
 echo "$token" >"$run/token"
 auth=(-H "Authorization: Bearer $token")
 PGPASSWORD=crisis psql -q -h 127.0.0.1 -U crisis crisis -c "DROP SCHEMA IF EXISTS $schema CASCADE" 2>/dev/null
-echo "[run] starting the host on http://127.0.0.1:$port (log: .run/host.log)"
+rm -f "$run/inbox.ndjson"
+
+echo "[run] starting the notification inbox on http://127.0.0.1:$inbox_port (log: .run/inbox.log)"
+nohup dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" inbox --port "$inbox_port" --out "$run/inbox.ndjson" --secret demo-secret \
+  >"$run/inbox.log" 2>&1 &
+echo $! >"$run/inbox.pid"
+
+echo "[run] starting the host on $url (log: .run/host.log)"
 # Development applies the store schema at start-up; production runs 'crisis db migrate' instead.
-ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port" \
-  >"$run/host.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" \
+  Notifications__OnCallFiles__demo="$root/ops/demo/on-call.json" Notifications__PublicBaseUrl="$url/" \
+  nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "$url" >"$run/host.log" 2>&1 &
 echo $! >"$run/host.pid"
 for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+  if curl -fs "$url/health/ready" >/dev/null 2>&1; then break; fi
   kill -0 "$(cat "$run/host.pid")" 2>/dev/null || { echo "[run] the host stopped; see .run/host.log"; tail -20 "$run/host.log"; exit 1; }
   sleep 1
 done
-curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "[run] the host did not become ready; see .run/host.log"; exit 1; }
+curl -fs "$url/health/ready" >/dev/null || { echo "[run] the host did not become ready; see .run/host.log"; exit 1; }
 
 for brand in "atlas-air:Atlas Air" "souk-market:Souk Market" "medina-telecom:Medina Telecom"; do
-  curl -fs -X POST "http://127.0.0.1:$port/api/brands" "${auth[@]}" -H 'content-type: application/json' \
+  curl -fs -X POST "$url/api/brands" "${auth[@]}" -H 'content-type: application/json' \
     -d "{\"id\":\"${brand%%:*}\",\"name\":\"${brand#*:}\",\"organisationId\":\"demo\"}" >/dev/null
 done
-echo "[run] registered brands atlas-air, souk-market, medina-telecom"
-
-# Connectors post mentions with an ingest-only API key, which an admin creates (its secret is shown once).
-secret=$(curl -fs -X POST "http://127.0.0.1:$port/api/keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"demo-connector"}' \
+echo "[run] registered brands atlas-air, souk-market, medina-telecom (organisation demo)"
+# The stream below posts as a connector would: with an ingest-only API key an admin creates (its secret is shown once).
+api_key=$(curl -fs -X POST "$url/api/keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"demo-connector"}' \
   | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 echo "[run] created the ingest API key of demo-connector"
 
-sample --out "$run/sample.ndjson"
-# Through the real HTTP intake, in batches, as connectors would send them.
-split -l 2000 "$run/sample.ndjson" "$run/batch-"
-for batch in "$run"/batch-*; do
-  curl -fs -X POST "http://127.0.0.1:$port/api/mentions" -H "X-Api-Key: $secret" -H 'content-type: application/x-ndjson' --data-binary @"$batch" >/dev/null
-done
-rm -f "$run"/batch-*
-echo "[run] ingested over HTTP; the file intake now finds every mention already known:"
-cli ingest "$run/sample.ndjson"
-cli mentions summary
-echo "[run] waiting for detection to catch up"
+# The scenario ends at the next minute, so the paced part never publishes ahead of the wall clock, and the buzz
+# (60 min before the end) and the campaign (100 min before) both fall in the paced part.
+end=$(date -u -d "@$(( ($(date +%s) / 60 + 1) * 60 ))" +%Y-%m-%dT%H:%M:%SZ)
+from=$(date -u -d "$end - $paced_minutes minutes" +%Y-%m-%dT%H:%M:%SZ)
+crisis sample --out "$run/sample.ndjson" --end "$end" --buzz-before-end 60 --campaign-before-end 100
+echo "[run] dashboard: $url/dashboard/ (watch the buzz arrive; sign in with the token in .run/token)"
+crisis stream --input "$run/sample.ndjson" --url "$url" --accelerate-from "$from" --speed "$speed" --api-key "$api_key"
+
+echo "[run] waiting for the crisis cell to open the incident and page on-call"
 for _ in $(seq 1 60); do
-  curl -fs "${auth[@]}" "http://127.0.0.1:$port/api/brands/medina-telecom/buzz" >/dev/null 2>&1 && break
+  [ -s "$run/inbox.ndjson" ] && break
   sleep 1
 done
 sleep 3
-cli buzz
+crisis mentions summary --schema "$schema"
+crisis buzz --schema "$schema"
+crisis incidents --schema "$schema"
+echo "[run] notifications the inbox received ($run/inbox.ndjson):"
+grep -F '[inbox]' "$run/inbox.log" | grep -v listening || echo "  none"
 
 cat <<MSG
-[run] the host is still running: http://127.0.0.1:$port; every API call needs the demo's admin token, saved in .run/token:
-      curl -H "Authorization: Bearer \$(cat .run/token)" http://127.0.0.1:$port/api/incidents
-      (incidents opened from the pages: GET /api/incidents; buzz: GET /api/buzz; API description: /openapi/v1.json)
-[run] stop it with: kill \$(cat .run/host.pid); stop the servers with: bash ops/stop-servers.sh
+[run] the host is still running: dashboard $url/dashboard/ ; API description $url/openapi/v1.json ;
+      incidents GET $url/api/incidents ; buzz GET $url/api/buzz
+[run] every API call and the dashboard's sign-in take the demo's admin token, saved in .run/token:
+      curl -H "Authorization: Bearer \$(cat .run/token)" $url/api/incidents
+[run] stop it with: kill \$(cat .run/host.pid) \$(cat .run/inbox.pid); stop the servers with: bash ops/stop-servers.sh
 MSG

@@ -6,6 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash ops/start-servers.sh || { echo "could not start the servers"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+# The browser tests drive Debian's Chromium; a fresh machine does not have it.
+bash ops/install-browser.sh || { echo "could not install chromium"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build Crisis.sln -c Release -nologo -v quiet; then

@@ -6,5 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bash "$here/ingestion.sh" "$@"
 bash "$here/detector.sh"
 bash "$here/replay.sh"
+bash "$here/reporting.sh"
 bash "$here/scoring.sh"
 bash "$here/nab.sh"
+bash "$here/notify.sh"

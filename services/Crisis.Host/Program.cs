@@ -1,8 +1,10 @@
 using Crisis.CrisisCell;
 using Crisis.CrisisCell.Notifying;
+using Crisis.Dashboard;
 using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
+using Crisis.Reporting;
 using Crisis.ServiceDefaults;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Daemon;
@@ -14,6 +16,7 @@ builder.AddServiceDefaults();
 var store = builder.Services.AddCrisisEventStore(builder.Configuration);
 // Every node registers every module's store schema; only the services it runs do work.
 builder.Services.AddIngestion(builder.Configuration);
+builder.Services.AddReporting(builder.Configuration);
 store.AddDetection(builder.Configuration).AddDetectionPublishing();
 store.AddCrisisCell(builder.Configuration);
 if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications(builder.Configuration);
@@ -28,6 +31,8 @@ if (modules.Ingestion) app.MapIngestion();
 app.MapMentionReads();
 app.MapDetection();
 if (modules.CrisisCell) app.MapCrisisCell();
+app.MapReporting();
+app.MapDashboard();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory-free host launcher.</summary>

@@ -24,11 +24,25 @@ public sealed class SampleCommand : AsyncCommand<SampleCommand.Settings>
         [Description("ISO 8601 end of the scenario. Default: the current minute.")]
         public string? End { get; init; }
 
-        public override Spectre.Console.ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out is required")
-            : End is not null && !DateTimeOffset.TryParse(End, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
-                ? Spectre.Console.ValidationResult.Error($"--end '{End}' is not an ISO 8601 time")
-                : Spectre.Console.ValidationResult.Success();
+        [CommandOption("--buzz-before-end <MINUTES>")]
+        [Description("When the bad buzz starts, in minutes before the end. Default: 600 (ten hours).")]
+        public int? BuzzBeforeEnd { get; init; }
+
+        [CommandOption("--campaign-before-end <MINUTES>")]
+        [Description("When the positive campaign spike starts, in minutes before the end. Default: 420 (seven hours).")]
+        public int? CampaignBeforeEnd { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Out)) return Spectre.Console.ValidationResult.Error("--out is required");
+            if (End is not null && !DateTimeOffset.TryParse(End, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                return Spectre.Console.ValidationResult.Error($"--end '{End}' is not an ISO 8601 time");
+            // The brands need a day of ordinary chatter before either event, or the detector is still warming up.
+            var latest = (int)(SyntheticScenario.Length.TotalMinutes - 24 * 60);
+            if (BuzzBeforeEnd is < 1 || BuzzBeforeEnd > latest) return Spectre.Console.ValidationResult.Error($"--buzz-before-end must be between 1 and {latest} minutes");
+            if (CampaignBeforeEnd is < 1 || CampaignBeforeEnd > latest) return Spectre.Console.ValidationResult.Error($"--campaign-before-end must be between 1 and {latest} minutes");
+            return Spectre.Console.ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -37,7 +51,9 @@ public sealed class SampleCommand : AsyncCommand<SampleCommand.Settings>
             ? DateTimeOffset.UtcNow
             : DateTimeOffset.Parse(settings.End, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         end = new DateTimeOffset(end.UtcDateTime.Ticks - end.UtcDateTime.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var scenario = new SyntheticScenario(end);
+        var scenario = new SyntheticScenario(end,
+            buzzBeforeEnd: settings.BuzzBeforeEnd is { } buzz ? TimeSpan.FromMinutes(buzz) : null,
+            campaignBeforeEnd: settings.CampaignBeforeEnd is { } campaign ? TimeSpan.FromMinutes(campaign) : null);
         var mentions = scenario.Generate();
         await using var writer = new StreamWriter(settings.Out);
         foreach (var mention in mentions)

@@ -10,8 +10,13 @@ namespace Crisis.Cli.Sampling;
 /// from an influential author's complaint, then dies down; and one positive campaign spike seven hours before
 /// the end that must page nobody.
 /// </summary>
-public sealed class SyntheticScenario(DateTimeOffset end, int seed = 42)
+/// <remarks>The demo moves the buzz and the campaign close to the end, so that streaming the last stretch at accelerated
+/// time lets the buzz be detected while a newcomer watches.</remarks>
+public sealed class SyntheticScenario(DateTimeOffset end, int seed = 42, TimeSpan? buzzBeforeEnd = null, TimeSpan? campaignBeforeEnd = null)
 {
+    public static readonly TimeSpan DefaultBuzzBeforeEnd = TimeSpan.FromHours(10);
+    public static readonly TimeSpan DefaultCampaignBeforeEnd = TimeSpan.FromHours(7);
+
     public const string BuzzBrand = "atlas-air";
     public const string CampaignBrand = "souk-market";
     public const string QuietBrand = "medina-telecom";
@@ -27,9 +32,9 @@ public sealed class SyntheticScenario(DateTimeOffset end, int seed = 42)
 
     public DateTimeOffset Start { get; } = end - Length;
 
-    public DateTimeOffset BuzzOnset => end.AddHours(-10);
+    public DateTimeOffset BuzzOnset { get; } = end - (buzzBeforeEnd ?? DefaultBuzzBeforeEnd);
 
-    public DateTimeOffset CampaignStart => end.AddHours(-7);
+    public DateTimeOffset CampaignStart { get; } = end - (campaignBeforeEnd ?? DefaultCampaignBeforeEnd);
 
     private readonly Random random = new(seed);
     private int nextPost;

@@ -37,9 +37,12 @@ public static class NegativityReport
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Mention negativity model\n";
         var begin = existing.IndexOf(Begin, StringComparison.Ordinal);
         var end = existing.IndexOf(End, StringComparison.Ordinal);
+        // The section ends with its own line break: skip the one after the old End marker, so a rerun leaves the file as it was.
+        var after = end + End.Length;
+        after += after < existing.Length && existing[after] == '\n' ? 1 : 0;
         var updated = begin >= 0 && end > begin
-            ? string.Concat(existing.AsSpan(0, begin), section, existing.AsSpan(end + End.Length))
-            : existing.TrimEnd() + "\n\n" + section + "\n";
+            ? string.Concat(existing.AsSpan(0, begin), section, existing.AsSpan(after))
+            : existing.TrimEnd() + "\n\n" + section;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, updated);
     }

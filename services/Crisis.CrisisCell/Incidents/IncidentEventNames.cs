@@ -42,6 +42,7 @@ public static class IncidentEventNames
         [typeof(NotificationSent)] = "incident_notification_sent",
         [typeof(NotificationFailed)] = "incident_notification_failed",
         [typeof(NotificationSuppressed)] = "incident_notification_suppressed",
+        [typeof(NotificationDispatching)] = "incident_notification_dispatching",
     };
 
     public static string Of(IncidentEvent e) =>

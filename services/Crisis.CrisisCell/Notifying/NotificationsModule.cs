@@ -2,6 +2,7 @@ using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.Notifying.Delivering;
 using Crisis.CrisisCell.Notifying.Planning;
+using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,10 @@ public static class NotificationsModule
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<TeamsChannel>());
         services.AddTransient<INotificationChannel, EmailChannel>();
         services.AddScoped<DeliverNotificationHandler>();
+        services.AddSingleton<DeliveryClaimant>();
+        // The planner hears of this node's commits at once: a page must not wait for the periodic round.
+        services.AddSingleton<IncidentChangeSignal>();
+        services.ConfigureMarten((sp, options) => options.Listeners.Add(sp.GetRequiredService<IncidentChangeSignal>()));
         services.AddHostedService<NotificationPlanningService>();
         return services;
     }

@@ -40,7 +40,7 @@ public static class ReplayHarness
     }
 
     /// <summary>One brand's day spread evenly, with a tenfold wave of negative posts at 15:00 for 40 minutes; deliveries of 500 mentions.</summary>
-    private static List<object> Generate(int count, DateTimeOffset day)
+    internal static List<object> Generate(int count, DateTimeOffset day)
     {
         var random = new Random(3);
         var wave = day.AddHours(15);

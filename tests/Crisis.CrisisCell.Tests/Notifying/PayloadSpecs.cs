@@ -105,6 +105,8 @@ public class An_email
         {
             Assert.That(received.Subject, Is.EqualTo("[Crisis L1] acme: severity 8/10 - Lost luggage storm"));
             Assert.That(received.Headers["X-Crisis-Idempotency-Key"], Is.EqualTo("inc-1:Page:L1:amina@email"));
+            Assert.That(received.MessageId, Is.EqualTo(EmailContent.MessageIdFor("inc-1:Page:L1:amina@email", "crisis@example.com"))
+                .And.EndsWith(".crisis@example.com"), "the same Message-ID on every attempt of the delivery");
             Assert.That(received.TextBody, Does.Contain("\u2067" + MessageFixtures.ArabicExcerpt + "\u2069"), "isolated, unaltered");
             Assert.That(received.TextBody, Does.Contain("@angry_traveller (120,000 followers, x)"));
             Assert.That(received.TextBody, Does.Contain("420 mentions, 83% negative"));

@@ -3,6 +3,7 @@ using Crisis.CrisisCell.Incidents.Acknowledging;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.Escalating;
 using Crisis.CrisisCell.Incidents.Opening;
+using Crisis.CrisisCell.Incidents.Resolving;
 using Crisis.CrisisCell.OnCall;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.CrisisCell.Tests.Incidents;
@@ -50,7 +51,7 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
     {
         var lead = new RoleAssigned(Fixtures.IncidentId, IncidentRole.IncidentLead, "mia", "ana", Opened.AddMinutes(3));
 
-        var due = Plan(Incident(Ack, lead, Escalation("esc-2", Opened.AddMinutes(20))), Opened.AddMinutes(20));
+        var due = Plan(Incident(Ack, lead, Escalation("esc-2", Opened.AddMinutes(20))), Opened.AddMinutes(30));
 
         Assert.That(Who(due), Is.EquivalentTo(new[] { "BuzzWorsened L1 ana", "BuzzWorsened L1 mia" }));
     }
@@ -60,9 +61,20 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
         Assert.That(Plan(Incident(Ack), Opened.AddMinutes(20)), Is.Empty);
 
     [Test]
-    public void Escalations_arriving_together_make_one_notification() =>
-        Assert.That(Who(Plan(Incident(Ack, Escalation("esc-2", Opened.AddMinutes(20)), Escalation("esc-3", Opened.AddMinutes(21))), Opened.AddMinutes(21))),
-            Is.EqualTo(new[] { "BuzzWorsened L1 ana" }));
+    public void Escalations_arriving_together_make_one_notification()
+    {
+        // Each escalation is its own commit, planned at once: the first waits a grouping window for the others.
+        var first = Incident(Ack, Escalation("esc-2", Opened.AddMinutes(20)));
+        var both = Incident(Ack, Escalation("esc-2", Opened.AddMinutes(20)), Escalation("esc-3", Opened.AddMinutes(21)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Plan(first, Opened.AddMinutes(20)), Is.Empty);
+            Assert.That(Plan(both, Opened.AddMinutes(29)), Is.Empty);
+            Assert.That(NotificationPlanner.BuzzUpdateDueAt(both, Policy, []), Is.EqualTo(Opened.AddMinutes(30)));
+            Assert.That(Who(Plan(both, Opened.AddMinutes(30))), Is.EqualTo(new[] { "BuzzWorsened L1 ana" }));
+        });
+    }
 
     [Test]
     public void Escalations_within_the_grouping_window_wait_for_the_next_notification()
@@ -72,8 +84,8 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
 
         Assert.Multiple(() =>
         {
-            Assert.That(Plan(incident, Opened.AddMinutes(29), told), Is.Empty);
-            Assert.That(Plan(incident, Opened.AddMinutes(30), told).Single().IdempotencyKey, Is.EqualTo("inc-1:BuzzWorsened:L1:ana:2"));
+            Assert.That(Plan(incident, Opened.AddMinutes(34), told), Is.Empty);
+            Assert.That(Plan(incident, Opened.AddMinutes(35), told).Single().IdempotencyKey, Is.EqualTo("inc-1:BuzzWorsened:L1:ana:2"));
         });
     }
 
@@ -90,8 +102,40 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
     {
         var outsider = new IncidentAcknowledged(Fixtures.IncidentId, "zoe", Opened.AddMinutes(2));
 
-        var due = Plan(Incident(outsider, Escalation("esc-2", Opened.AddMinutes(20))), Opened.AddMinutes(20)).Single();
+        var due = Plan(Incident(outsider, Escalation("esc-2", Opened.AddMinutes(20))), Opened.AddMinutes(30)).Single();
 
         Assert.That((due.Recipient, due.Channel), Is.EqualTo(("zoe", NotificationChannel.Push)));
     }
+}
+
+public class When_the_planner_asks_when_to_plan_again
+{
+    private static readonly DateTimeOffset Now = Opened.AddMinutes(1);
+
+    [Test]
+    public void An_unacknowledged_incident_is_due_again_at_its_quiet_re_notification() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), Policy, Roster, [Page(1, "ana", Opened)], Now), Is.EqualTo(Opened.AddMinutes(5)));
+
+    [Test]
+    public void Without_repeats_it_is_due_again_when_the_next_level_is_reached() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), Policy with { RepeatLimit = 0 }, Roster, [Page(1, "ana", Opened)], Now),
+            Is.EqualTo(Opened.AddMinutes(15)));
+
+    [Test]
+    public void Under_a_maintenance_window_it_is_due_again_when_the_window_ends()
+    {
+        var quiet = Policy with { RepeatLimit = 0, Noise = Noise with { MaintenanceWindows = [new MaintenanceWindow(Opened, Opened.AddMinutes(3))] } };
+
+        Assert.That(NotificationPlanner.NextDueAt(Incident(), quiet, Roster, [], Now), Is.EqualTo(Opened.AddMinutes(3)));
+    }
+
+    [Test]
+    public void An_owned_incident_with_nothing_new_is_never_due_by_time_alone() =>
+        Assert.That(NotificationPlanner.NextDueAt(Incident(new IncidentAcknowledged(Fixtures.IncidentId, "ana", Now)), Policy, Roster, [], Now), Is.Null);
+
+    [Test]
+    public void A_resolved_incident_is_never_due_again() =>
+        Assert.That(NotificationPlanner.NextDueAt(
+            Incident(new IncidentAcknowledged(Fixtures.IncidentId, "ana", Now), new IncidentResolved(Fixtures.IncidentId, "fixed", "ana", Now)),
+            Policy, Roster, [], Now), Is.Null);
 }

@@ -5,7 +5,9 @@ namespace Crisis.IntegrationTests.Notifying;
 /// <summary>
 /// The receivers the host notifies, started before the host because its on-call files name their ports. Two
 /// organisations: <see cref="Organisation"/> (amina at level 1 by webhook and e-mail, karim at level 2 after
-/// <see cref="LevelTwoAfter"/> by webhook) and <see cref="FailingOrganisation"/> (bob, whose webhook answers 500, and his e-mail).
+/// <see cref="LevelTwoAfter"/> by webhook), <see cref="FailingOrganisation"/> (bob, whose webhook answers 500, and his
+/// e-mail), <see cref="ChatOrganisation"/> (lina at level 1 on Slack and Teams) and <see cref="CappedOrganisation"/>
+/// (amina, karim and lina all at level 1 by webhook, at most <see cref="Cap"/> notifications per incident and hour).
 /// </summary>
 public sealed class NotificationReceivers : IAsyncDisposable
 {
@@ -13,9 +15,13 @@ public sealed class NotificationReceivers : IAsyncDisposable
     public const string FailingOrganisation = "notify-failing-org";
     /// <summary>Same people as <see cref="Organisation"/>, under a maintenance window that covers the whole test run.</summary>
     public const string QuietOrganisation = "notify-quiet-org";
+    public const string ChatOrganisation = "notify-chat-org";
+    public const string CappedOrganisation = "notify-capped-org";
+    public const int Cap = 2;
     public const string Secret = "it-webhook-secret";
 
-    /// <summary>Seconds, so a spec waits on the escalation without a fake clock.</summary>
+    /// <summary>Seconds, so a spec waits on the escalation without a fake clock. The grouping window is 3 s: escalations
+    /// published together land within it even when their appends race and retry on a loaded machine.</summary>
     public static readonly TimeSpan LevelTwoAfter = TimeSpan.FromSeconds(5);
 
     private readonly string directory;
@@ -39,9 +45,11 @@ public sealed class NotificationReceivers : IAsyncDisposable
         var receivers = new NotificationReceivers(webhooks, smtp, directory);
         await File.WriteAllTextAsync(receivers.FileOf(Organisation), receivers.OnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(FailingOrganisation), receivers.FailingOnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(ChatOrganisation), receivers.ChatOnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(CappedOrganisation), receivers.CappedOnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(QuietOrganisation), receivers.OnCallJson().Replace(
-            "\"groupingWindow\": \"00:00:01\" }",
-            "\"groupingWindow\": \"00:00:01\", \"maintenanceWindows\": [ { \"from\": \"2020-01-01T00:00:00+00:00\", \"until\": \"2100-01-01T00:00:00+00:00\" } ] }",
+            "\"groupingWindow\": \"00:00:03\" }",
+            "\"groupingWindow\": \"00:00:03\", \"maintenanceWindows\": [ { \"from\": \"2020-01-01T00:00:00+00:00\", \"until\": \"2100-01-01T00:00:00+00:00\" } ] }",
             StringComparison.Ordinal));
         return receivers;
     }
@@ -52,6 +60,8 @@ public sealed class NotificationReceivers : IAsyncDisposable
         [$"Notifications__OnCallFiles__{Organisation}"] = FileOf(Organisation),
         [$"Notifications__OnCallFiles__{FailingOrganisation}"] = FileOf(FailingOrganisation),
         [$"Notifications__OnCallFiles__{QuietOrganisation}"] = FileOf(QuietOrganisation),
+        [$"Notifications__OnCallFiles__{ChatOrganisation}"] = FileOf(ChatOrganisation),
+        [$"Notifications__OnCallFiles__{CappedOrganisation}"] = FileOf(CappedOrganisation),
         ["Notifications__PlanningIntervalSeconds"] = "1",
         ["Notifications__PublicBaseUrl"] = "http://crisis.test/",
         ["Notifications__ChannelRetries"] = "2",
@@ -68,7 +78,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
 
     private static string Noise => """
         "repeatLimit": 0,
-        "noise": { "maxNotificationsPerWindow": 50, "capWindow": "01:00:00", "quietRenotifyInterval": "01:00:00", "groupingWindow": "00:00:01" },
+        "noise": { "maxNotificationsPerWindow": 50, "capWindow": "01:00:00", "quietRenotifyInterval": "01:00:00", "groupingWindow": "00:00:03" },
         """;
 
     private string OnCallJson() => $$"""
@@ -102,6 +112,38 @@ public sealed class NotificationReceivers : IAsyncDisposable
               { "id": "webhook", "channel": "Webhook", "url": "{{Hook("failing/bob")}}", "secret": "{{Secret}}" },
               { "id": "email", "channel": "Email", "address": "bob@test.local" }
             ]
+          }
+        }
+        """;
+
+    private string ChatOnCallJson() => $$"""
+        {
+          "rotations": [ { "id": "social", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "lina" } ] } ],
+          "levels": [ { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "social" ] } ],
+          {{Noise}}
+          "contacts": {
+            "lina": [
+              { "id": "slack", "channel": "Slack", "url": "{{Hook("slack/lina")}}" },
+              { "id": "teams", "channel": "Teams", "url": "{{Hook("teams/lina")}}" }
+            ]
+          }
+        }
+        """;
+
+    private string CappedOnCallJson() => $$"""
+        {
+          "rotations": [
+            { "id": "a", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "amina" } ] },
+            { "id": "k", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "karim" } ] },
+            { "id": "l", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "lina" } ] }
+          ],
+          "levels": [ { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "a", "k", "l" ] } ],
+          "repeatLimit": 0,
+          "noise": { "maxNotificationsPerWindow": {{Cap}}, "capWindow": "01:00:00", "quietRenotifyInterval": "01:00:00", "groupingWindow": "00:00:01" },
+          "contacts": {
+            "amina": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("capped/amina")}}", "secret": "{{Secret}}" } ],
+            "karim": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("capped/karim")}}", "secret": "{{Secret}}" } ],
+            "lina": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("capped/lina")}}", "secret": "{{Secret}}" } ]
           }
         }
         """;

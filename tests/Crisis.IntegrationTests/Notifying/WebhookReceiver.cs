@@ -14,7 +14,8 @@ public sealed record ReceivedWebhook(string Path, IReadOnlyDictionary<string, st
 
 /// <summary>
 /// An in-process Kestrel on a loopback port standing in for the receivers: <c>/hooks/{name}</c> answers 200,
-/// <c>/failing/{name}</c> answers 500. Every call is recorded, failing ones too, so retries can be counted.
+/// <c>/failing/{name}</c> answers 500, <c>/slack/{name}</c> and <c>/teams/{name}</c> stand in for Slack's and Teams'
+/// incoming webhooks (200), <c>/capped/{name}</c> (200) serves the frequency-cap organisation. Every call is recorded, failing ones too, so retries can be counted.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -35,6 +36,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hooks/{name}", (HttpRequest request) => receiver.RecordAsync(request, StatusCodes.Status200OK));
+        app.MapPost("/capped/{name}", (HttpRequest request) => receiver.RecordAsync(request, StatusCodes.Status200OK));
+        app.MapPost("/slack/{name}", (HttpRequest request) => receiver.RecordAsync(request, StatusCodes.Status200OK));
+        app.MapPost("/teams/{name}", (HttpRequest request) => receiver.RecordAsync(request, StatusCodes.Status200OK));
         app.MapPost("/failing/{name}", (HttpRequest request) => receiver.RecordAsync(request, StatusCodes.Status500InternalServerError));
         await app.StartAsync();
         receiver.BaseAddress = new Uri(app.Urls.First());

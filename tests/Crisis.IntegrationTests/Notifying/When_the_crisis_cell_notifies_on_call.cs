@@ -14,32 +14,8 @@ namespace Crisis.IntegrationTests.Notifying;
 /// Buzz pages on the real RabbitMQ, the host plans and delivers through its delivery queue, and the loopback
 /// receivers stand in for the webhook endpoints and the SMTP relay. Each test uses brands of its own.
 /// </summary>
-public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
+public class When_the_crisis_cell_notifies_on_call : NotificationSpec
 {
-    private const string ArabicExcerpt = "خدمة العملاء سيئة جدا، لا أحد يرد";
-
-    private IBusControl bus = null!;
-
-    private static NotificationReceivers Receivers => IntegrationSetup.Receivers;
-
-    [OneTimeSetUp]
-    public async Task ConnectAsync()
-    {
-        bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestServers.RabbitMq));
-        await bus.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public Task DisconnectAsync() => bus.StopAsync();
-
-    [TearDown]
-    public void ShowHostOutputOnFailure()
-    {
-        // The host logs warnings and errors only: on a failure, they usually say why.
-        if (TestContext.CurrentContext.Result.FailCount > 0)
-            TestContext.Out.WriteLine(Host.Output[Math.Max(0, Host.Output.Length - 6000)..]);
-    }
-
     [Test]
     public async Task A_buzz_page_pages_level_one_by_signed_webhook_and_by_email()
     {
@@ -109,7 +85,7 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
         var key = hook.Header("X-Crisis-Idempotency-Key")!;
         await EventuallyTimelineAsync(incidentId, t => t.Any(e => e.Type == "incident_notification_sent" && DeliveryKey(e) == key), "the delivery recorded");
 
-        var queue = await bus.GetSendEndpoint(new Uri("exchange:crisis-cell-deliver-notification"));
+        var queue = await Bus.GetSendEndpoint(new Uri("exchange:crisis-cell-deliver-notification"));
         await queue.Send(new DeliverNotification
         {
             IdempotencyKey = key,
@@ -191,67 +167,4 @@ public class When_the_crisis_cell_notifies_on_call : IntegrationSpec
             Assert.That(Receivers.Webhooks.Received.Any(r => r.Body.Contains(incidentId, StringComparison.Ordinal)), Is.False);
         });
     }
-
-    private async Task<string> OpenIncidentAsync(string organisation, string prefix)
-    {
-        var brand = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
-        // Each organisation's brands are registered by an admin of that organisation.
-        OrganisationOf[brand] = organisation;
-        using var admin = Host.ClientFor(organisation);
-        using (var response = await admin.PostAsJsonAsync("/api/brands", new { id = brand, name = brand.ToUpperInvariant(), organisationId = organisation }))
-            Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
-        var detectedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await bus.Publish(new BuzzEscalated
-        {
-            EscalationId = $"{brand}/ep1/EpisodeStart/1",
-            BrandId = brand,
-            EpisodeId = $"{brand}/ep1",
-            Kind = "EpisodeStart",
-            Phase = "Crisis",
-            Severity = 8,
-            AnomalyScore = 9.1,
-            OnsetAt = detectedAt.AddHours(-1),
-            BucketAt = detectedAt.AddMinutes(-5),
-            DetectedAt = detectedAt,
-            Evidence = new BuzzEvidenceSummary
-            {
-                Mentions = 420,
-                ExpectedMentions = 12.5,
-                NegativeShare = 0.83,
-                TopNegativePosts = [new EvidencePost("x", "p1", "angry_traveller", 120_000, "ar", ArabicExcerpt)],
-                TopTerms = ["refund"],
-                Languages = new Dictionary<string, long> { ["ar"] = 300, ["fr"] = 120 },
-            },
-        });
-        var list = await IncidentApi.EventuallyListAsync(brand, l => l.GetArrayLength() == 1, "the page to open an incident", organisation);
-        var incidentId = list[0].GetProperty("incidentId").GetString()!;
-        OrganisationOf[incidentId] = organisation;
-        return incidentId;
-    }
-
-    private static Task<ReceivedWebhook> WebhookAsync(string path, string incidentId, string because, TimeSpan? timeout = null) =>
-        Eventually.ReturnsAsync(
-            () => Task.FromResult(Receivers.Webhooks.Received.FirstOrDefault(r => r.Path == path && r.Status == 200 && r.Body.Contains(incidentId, StringComparison.Ordinal))),
-            r => r is not null, timeout, because)!;
-
-    private static Task<ReceivedMail> MailAsync(string to, string incidentId, string because) =>
-        Eventually.ReturnsAsync(
-            () => Task.FromResult(Receivers.Smtp.Received.FirstOrDefault(m => m.To.Contains(to) && m.Key is { } key && key.StartsWith(incidentId, StringComparison.Ordinal))),
-            m => m is not null, because: because)!;
-
-    /// <summary>Whose brand or incident each is: the API shows them only to their own organisation.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrganisationOf = new(StringComparer.Ordinal);
-
-    private sealed record TimelineEntry(string Type, JsonElement Data);
-
-    private static string? DeliveryKey(TimelineEntry e) => e.Data.GetProperty("delivery").GetProperty("key").GetString();
-
-    private static Task<List<TimelineEntry>> EventuallyTimelineAsync(string incidentId, Func<List<TimelineEntry>, bool> until, string because, TimeSpan? timeout = null) =>
-        Eventually.ReturnsAsync(async () =>
-        {
-            var timeline = await IncidentApi.GetAsync($"/api/incidents/{incidentId}/timeline", OrganisationOf[incidentId]);
-            return timeline is { } t
-                ? t.GetProperty("entries").EnumerateArray().Select(e => new TimelineEntry(e.GetProperty("type").GetString()!, e.GetProperty("data"))).ToList()
-                : [];
-        }, until, timeout, because);
 }

@@ -16,8 +16,19 @@ public static class EmailContent
         mail.Subject = message.Headline;
         // Lets a receiving system (and our own tests) tie a mail to its delivery without parsing the body.
         mail.Headers.Add("X-Crisis-Idempotency-Key", message.IdempotencyKey);
+        // The same Message-ID on every attempt of a delivery: mail stores that dedupe on it (Gmail, many IMAP
+        // servers and clients) show a resent page once.
+        mail.MessageId = MessageIdFor(message.IdempotencyKey, from);
         mail.Body = new BodyBuilder { TextBody = Text(message), HtmlBody = Html(message) }.ToMessageBody();
         return mail;
+    }
+
+    /// <summary>A Message-ID derived from the delivery key (hashed: keys hold characters a Message-ID may not), at the sender's domain.</summary>
+    public static string MessageIdFor(string idempotencyKey, string from)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+        var domain = MailboxAddress.Parse(from).Domain;
+        return $"{hash}.crisis@{(string.IsNullOrEmpty(domain) ? "localhost" : domain)}";
     }
 
     public static string Text(NotificationMessage message)

@@ -29,6 +29,14 @@ public sealed class NotificationSettings
 
     public TimeSpan PlanningInterval => TimeSpan.FromSeconds(PlanningIntervalSeconds);
 
+    /// <summary>
+    /// How long a delivery's claim holds: the longest a channel can take with all its retries (every attempt timing
+    /// out, the longest back-off between them; e-mail allows three times the timeout), and a margin. Another copy of
+    /// the delivery waits that long for the claimant's outcome before deciding the claimant died and sending itself.
+    /// </summary>
+    public TimeSpan DeliveryClaimLease =>
+        TimeSpan.FromSeconds(ChannelTimeoutSeconds * 3) * (ChannelRetries + 1) + TimeSpan.FromSeconds(10) * ChannelRetries + TimeSpan.FromSeconds(5);
+
     public static NotificationSettings Read(IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<NotificationSettings>() ?? new NotificationSettings();

@@ -11,44 +11,95 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 
 /// <summary>
 /// Delivers one <see cref="DeliverNotification"/>: reads the incident, suppresses a delivery that no longer makes
-/// sense (already sent, incident owned or finished, endpoint gone), sends through the endpoint's channel, and
-/// records the outcome on the incident. The decider refuses a second <c>Sent</c> for a key, so the record stays
-/// true even if two deliveries race; the send itself can only be at-least-once (a crash between the send and the
-/// record resends on redelivery).
+/// sense (already sent, incident owned or finished, endpoint gone), claims the key on the incident, sends through
+/// the endpoint's channel, and records the outcome. The claim makes copies of one delivery (two nodes planned it, a
+/// redelivery) wait for the first one's outcome instead of sending again; the only resend left is after a claimant
+/// died between the channel accepting the message and the outcome being recorded, once its claim has expired.
 /// </summary>
 public sealed class DeliverNotificationHandler(
-    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings, TimeProvider clock)
+    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings,
+    DeliveryClaimant claimant, TimeProvider clock)
 {
+    /// <summary>How often a copy waiting on another claimant looks for its outcome: soon at first (a send takes
+    /// milliseconds), then every few seconds (the claimant may have died, and its claim takes minutes to expire).</summary>
+    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestLook = TimeSpan.FromSeconds(3);
+
     public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, CancellationToken ct)
     {
         var delivery = ToDelivery(message);
-        Incident incident;
-        await using (var query = store.QuerySession())
+        for (var wait = FirstLook; ; wait = wait * 2 < LongestLook ? wait * 2 : LongestLook)
         {
-            var state = await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(message.IncidentId), token: ct);
-            incident = state?.State as Incident ?? throw new DeliveryRefusedException($"incident '{message.IncidentId}' does not exist");
-        }
+            var incident = await LoadAsync(message.IncidentId, ct);
+            if (WhySuppress(incident, message) is { } why)
+            {
+                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
+                return NotificationOutcome.Suppressed;
+            }
 
-        if (WhySuppress(incident, message) is { } why)
+            var endpoint = directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
+            if (endpoint is null)
+            {
+                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed,
+                    $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration", ct);
+                return NotificationOutcome.Suppressed;
+            }
+
+            var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
+                ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
+            if (!claimant.TryStart(delivery.Key))
+            {
+                // Another copy is being sent by this process: its outcome will make this one a suppression.
+                await Task.Delay(wait, clock, ct);
+                continue;
+            }
+            try
+            {
+                if (!await ClaimAsync(incident, delivery, ct))
+                {
+                    await Task.Delay(wait, clock, ct);
+                    continue;
+                }
+                await channel.SendAsync(
+                    NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
+                return NotificationOutcome.Sent;
+            }
+            finally
+            {
+                claimant.Finish(delivery.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims the key unless another claimant holds it. False when someone else holds it or won the race for it:
+    /// the caller looks at the incident again (an outcome may be there by then).
+    /// </summary>
+    private async Task<bool> ClaimAsync(Incident incident, NotificationDelivery delivery, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (incident.Claims.TryGetValue(delivery.Key, out var held) && held.HeldAt(now) && held.ClaimedBy != claimant.Name)
+            return false;
+        try
         {
-            await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
-            return NotificationOutcome.Suppressed;
+            await using var session = store.LightweightSession();
+            var (events, _) = await session.HandleAsync(IncidentStreams.KeyFor(incident.IncidentId), IncidentDecider.Instance,
+                new ClaimDelivery(incident.IncidentId, delivery, claimant.Name, now + settings.DeliveryClaimLease, now), expectedVersion: null, ct);
+            return events.Count > 0;
         }
-
-        var endpoint = directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
-        if (endpoint is null)
+        catch (ConcurrencyException)
         {
-            await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed,
-                $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration", ct);
-            return NotificationOutcome.Suppressed;
+            // Another write on the incident (often another channel's outcome) came first: look again.
+            return false;
         }
+    }
 
-        var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
-            ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
-        await channel.SendAsync(
-            NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
-        await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
-        return NotificationOutcome.Sent;
+    private async Task<Incident> LoadAsync(string incidentId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var state = await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(incidentId), token: ct);
+        return state?.State as Incident ?? throw new DeliveryRefusedException($"incident '{incidentId}' does not exist");
     }
 
     /// <summary>Records a failure the bus gave up on (see the fault consumer).</summary>

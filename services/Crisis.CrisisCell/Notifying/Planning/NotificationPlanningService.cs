@@ -16,13 +16,18 @@ using Microsoft.Extensions.Logging;
 namespace Crisis.CrisisCell.Notifying.Planning;
 
 /// <summary>
-/// Every few seconds, asks <see cref="NotificationPlanner"/> what is due for each live incident of an organisation
-/// with an on-call configuration, and sends one <see cref="DeliverNotification"/> per due notification and contact
-/// endpoint. Until an outcome is recorded the planner keeps answering the same keys; a short memory of what this node
-/// already sent keeps the queue quiet meanwhile, and delivery dedups whatever gets through twice (another node, a restart).
+/// Asks <see cref="NotificationPlanner"/> what is due for an incident of an organisation with an on-call
+/// configuration, and sends one <see cref="DeliverNotification"/> per due notification and contact endpoint. It plans
+/// an incident as soon as this node commits a change to it (<see cref="IncidentChangeSignal"/>: a page reaches the
+/// channel well within a second), again when something comes due by time alone (level 2 after N minutes, a quiet
+/// re-notify, a grouping window ending: <see cref="NotificationPlanner.NextDueAt"/>), and every <c>PlanningInterval</c>
+/// plans every live incident: the safety net for a signal or wake-up lost with a node.
+/// Until an outcome is recorded the planner keeps answering the same keys; a short memory of what this node already
+/// sent keeps the queue quiet meanwhile, and delivery's claim on each key stops what gets through twice (another node,
+/// a restart) from reaching a channel twice.
 /// </summary>
 public sealed partial class NotificationPlanningService(
-    IDocumentStore store, OnCallDirectory directory, NotificationSettings settings, IBus bus, TimeProvider clock,
+    IDocumentStore store, OnCallDirectory directory, NotificationSettings settings, IncidentChangeSignal signal, IBus bus, TimeProvider clock,
     ILogger<NotificationPlanningService> logger) : BackgroundService
 {
     /// <summary>How long this node trusts that a delivery it sent is on its way (the bus retries take well under that).</summary>
@@ -30,7 +35,43 @@ public sealed partial class NotificationPlanningService(
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> dispatched = new(StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly ConcurrentDictionary<string, DateTimeOffset> wakeUps = new(StringComparer.Ordinal);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(PlanChangedIncidentsAsync(stoppingToken), PlanPeriodicallyAsync(stoppingToken));
+
+    /// <summary>
+    /// The fast path: incidents this node just changed, one after the other. A burst of changes to one incident
+    /// (a page and its evidence, several escalations arriving together) is planned once.
+    /// </summary>
+    private async Task PlanChangedIncidentsAsync(CancellationToken ct)
+    {
+        var batch = new HashSet<string>(StringComparer.Ordinal);
+        while (await signal.Changed.WaitToReadAsync(ct))
+        {
+            batch.Clear();
+            while (signal.Changed.TryRead(out var incidentId)) batch.Add(incidentId);
+            foreach (var incidentId in batch)
+            {
+                try
+                {
+                    await PlanIncidentAsync(incidentId, clock.GetUtcNow(), ct);
+                }
+                catch (JasperFx.ConcurrencyException)
+                {
+                    // Another writer moved the incident on meanwhile: plan again from its new state.
+                    signal.Retry(incidentId);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The periodic round will try again; the fast path must never die.
+                    LogIncidentFailed(logger, incidentId, e);
+                }
+            }
+        }
+    }
+
+    private async Task PlanPeriodicallyAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.PlanningInterval, clock);
         do
@@ -64,10 +105,10 @@ public sealed partial class NotificationPlanningService(
 
         foreach (var summary in live)
         {
-            if (directory.For(summary.OrganisationId) is not { } onCall) continue;
+            if (directory.For(summary.OrganisationId) is null) continue;
             try
             {
-                await PlanIncidentAsync(summary.IncidentId, onCall, now, ct);
+                await PlanIncidentAsync(summary.IncidentId, now, ct);
             }
             catch (JasperFx.ConcurrencyException)
             {
@@ -76,15 +117,17 @@ public sealed partial class NotificationPlanningService(
         }
     }
 
-    private async Task PlanIncidentAsync(string incidentId, OnCallConfiguration onCall, DateTimeOffset now, CancellationToken ct)
+    private async Task PlanIncidentAsync(string incidentId, DateTimeOffset now, CancellationToken ct)
     {
         Incident? incident;
         await using (var query = store.QuerySession())
             incident = (await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(incidentId), token: ct))?.State as Incident;
-        if (incident is null) return;
+        if (incident is null || directory.For(incident.OrganisationId) is not { } onCall) return;
 
         var history = RecordingNotificationOutcomes.History(incident);
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
+        if (NotificationPlanner.NextDueAt(incident, onCall.Policy, onCall.Roster, history, now) is { } next)
+            WakeUpAt(incident.IncidentId, next, now, ct);
         await RecordNoiseSuppressionsAsync(incident, onCall, history, due, now, ct);
 
         foreach (var notification in due)
@@ -98,7 +141,10 @@ public sealed partial class NotificationPlanningService(
             foreach (var endpoint in endpoints)
             {
                 var delivery = Delivery(notification, endpoint.Id);
-                if (incident.Deliveries.Any(d => d.Delivery.Key == delivery.Key) || !dispatched.TryAdd(delivery.Key, now)) continue;
+                // Recorded, or being sent right now (claimed, perhaps by another node): nothing to hand over again.
+                if (incident.Deliveries.Any(d => d.Delivery.Key == delivery.Key)
+                    || (incident.Claims.TryGetValue(delivery.Key, out var claim) && claim.HeldAt(now))
+                    || !dispatched.TryAdd(delivery.Key, now)) continue;
                 try
                 {
                     var queue = await bus.GetSendEndpoint(DeliveryQueue);
@@ -113,6 +159,23 @@ public sealed partial class NotificationPlanningService(
                 LogDispatched(logger, delivery.Key, endpoint.Channel);
             }
         }
+    }
+
+    /// <summary>
+    /// Plans the incident again when its next notification comes due by time (level 2, a re-notification, a grouped
+    /// notice), rather than at the next periodic round, which may be many seconds later. One wake-up per incident and
+    /// time, however often it is planned meanwhile; a node that dies takes its wake-ups along, and the periodic round
+    /// of the others covers for them.
+    /// </summary>
+    private void WakeUpAt(string incidentId, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        if (wakeUps.TryGetValue(incidentId, out var scheduled) && scheduled == at) return;
+        wakeUps[incidentId] = at;
+        _ = Task.Delay(at - now, clock, ct).ContinueWith(_ =>
+        {
+            wakeUps.TryRemove(new KeyValuePair<string, DateTimeOffset>(incidentId, at));
+            signal.Retry(incidentId);
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     // The endpoint's exchange, not "queue:": a send to a queue address declares the queue without its quorum arguments.
@@ -173,6 +236,9 @@ public sealed partial class NotificationPlanningService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryKey} suppressed: {Why}")]
     private static partial void LogSuppressed(ILogger logger, string deliveryKey, string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Planning notifications of incident {IncidentId} failed")]
+    private static partial void LogIncidentFailed(ILogger logger, string incidentId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification planning round failed")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

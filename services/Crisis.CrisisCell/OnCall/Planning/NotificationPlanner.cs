@@ -63,19 +63,16 @@ public static class NotificationPlanner
     }
 
     /// <summary>
-    /// Later escalations of the buzz reach the owner and the incident lead. Escalations recorded within the
-    /// grouping window of the last such notification wait and go out together in the next one.
+    /// Later escalations of the buzz reach the owner and the incident lead. Escalations arriving together make one
+    /// notification: see <see cref="BuzzUpdateDueAt"/>.
     /// </summary>
     private static IEnumerable<DueNotification> BuzzUpdates(
         Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
     {
-        var previous = sent.Where(s => s.Kind == NotificationKind.BuzzWorsened).ToList();
-        var lastSent = previous.Count == 0 ? (DateTimeOffset?)null : previous.Max(s => s.SentAt);
-        // The first buzz update is the one that opened the incident: the page covered it.
-        var unreported = incident.BuzzUpdates.Skip(1).Where(u => u.RecordedAt > (lastSent ?? incident.OpenedAt)).ToList();
-        if (unreported.Count == 0 || (lastSent is { } last && now - last < policy.Noise.GroupingWindow))
+        if (BuzzUpdateDueAt(incident, policy, sent) is not { } dueAt || now < dueAt)
             yield break;
 
+        var previous = sent.Where(s => s.Kind == NotificationKind.BuzzWorsened).ToList();
         var owners = new[] { incident.AcknowledgedBy, incident.Roles.GetValueOrDefault(IncidentRole.IncidentLead) }
             .OfType<string>().Distinct(StringComparer.Ordinal);
         foreach (var owner in owners)
@@ -84,6 +81,55 @@ public static class NotificationPlanner
             var attempt = previous.Count(s => s.Recipient == owner && s.Level == incident.EscalationLevel) + 1;
             yield return Notification(incident, NotificationKind.BuzzWorsened, incident.EscalationLevel, responder, attempt);
         }
+    }
+
+    /// <summary>
+    /// When the owner should next hear that the buzz worsened, or null when there is nothing new to tell. The first
+    /// escalation not yet reported waits one grouping window for the others arriving with it (an alert manager's
+    /// "group wait"), and two such notifications are at least a grouping window apart. The caller can wake up then
+    /// rather than wait for its next periodic round.
+    /// </summary>
+    public static DateTimeOffset? BuzzUpdateDueAt(Incident incident, EscalationPolicy policy, IReadOnlyCollection<SentNotification> sent)
+    {
+        if (incident.Status is not (IncidentStatus.Acknowledged or IncidentStatus.Monitoring))
+            return null;
+        var lastSent = sent.Where(s => s.Kind == NotificationKind.BuzzWorsened).Select(s => (DateTimeOffset?)s.SentAt).Max();
+        // The first buzz update is the one that opened the incident: the page covered it.
+        var firstUnreported = incident.BuzzUpdates.Skip(1)
+            .Where(u => u.RecordedAt > (lastSent ?? incident.OpenedAt)).Select(u => (DateTimeOffset?)u.RecordedAt).Min();
+        if (firstUnreported is not { } first)
+            return null;
+        var window = policy.Noise.GroupingWindow;
+        return lastSent is { } last && last + window > first + window ? last + window : first + window;
+    }
+
+    /// <summary>
+    /// The next moment something not due now comes due by time alone: the next level of an unacknowledged incident,
+    /// a quiet re-notification, a grouped buzz notice, the end of a maintenance window. Null when nothing will. The
+    /// caller plans the incident again then, instead of waiting for its next periodic round.
+    /// </summary>
+    public static DateTimeOffset? NextDueAt(
+        Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
+    {
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+            return null;
+        var times = new List<DateTimeOffset>();
+        if (BuzzUpdateDueAt(incident, policy, sent) is { } grouped) times.Add(grouped);
+        times.AddRange(policy.Noise.MaintenanceWindows.Where(w => w.Covers(incident.BrandId, now)).Select(w => w.Until));
+        if (incident.Status == IncidentStatus.Opened)
+        {
+            var elapsed = now - incident.PagingSince;
+            times.AddRange(policy.Levels
+                .Where(l => l.AfterUnacknowledged > elapsed && l.Level > incident.EscalationLevel)
+                .Select(l => incident.PagingSince + l.AfterUnacknowledged));
+            foreach (var (level, responder) in Recipients(ReachedLevels(policy, elapsed, incident.EscalationLevel), roster, now))
+            {
+                var thisRound = sent.Where(s => s.Kind == NotificationKind.Page && s.Level == level && s.Recipient == responder.Id && s.SentAt >= incident.PagingSince).ToList();
+                if (thisRound.Count > 0 && thisRound.Count <= policy.RepeatLimit)
+                    times.Add(thisRound.Max(s => s.SentAt) + policy.Noise.QuietRenotifyInterval);
+            }
+        }
+        return times.Where(t => t > now).Select(t => (DateTimeOffset?)t).Min();
     }
 
     private static IEnumerable<EscalationLevel> ReachedLevels(EscalationPolicy policy, TimeSpan elapsed, int raisedTo) =>

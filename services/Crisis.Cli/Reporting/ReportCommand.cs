@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Crisis.Cli.Hosting;
+using Crisis.Detection.Monitoring;
+using Crisis.Ingestion.Charting;
+using Crisis.Reporting.Measuring;
+using Crisis.Reporting.WritingPostMortems;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Crisis.Cli.Reporting;
+
+public sealed class ReportSettings : StoreSettings
+{
+    [CommandOption("--incident <ID>")]
+    [Description("Incident to write the post-mortem of.")]
+    public string Incident { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("HTML file to write, e.g. report.html.")]
+    public string Out { get; init; } = "";
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Incident)) return ValidationResult.Error("--incident <ID> is required");
+        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <FILE> is required, e.g. --out report.html");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(Out));
+        if (directory is not null && !Directory.Exists(directory)) return ValidationResult.Error($"--out: directory not found: {directory}");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>crisis report --incident &lt;id&gt; --out report.html</c>: the same page as <c>GET /api/incidents/{id}/report</c>, from the store.</summary>
+public sealed class ReportCommand : AsyncCommand<ReportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        using var host = StoreHost.Build(settings);
+        var options = new KpiOptions();
+        var reader = new IncidentFactsReader(host.Services.GetRequiredService<BrandSeries>(), host.Services.GetRequiredService<MonitorOptions>(), options);
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var now = DateTimeOffset.UtcNow;
+        if (await reader.ReadAsync(session, settings.Incident, now, options, cancellationToken) is not { } facts)
+        {
+            await Console.Error.WriteLineAsync($"no incident '{settings.Incident}' in schema '{settings.Schema}'");
+            return 2;
+        }
+        var html = PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, options, now));
+        await File.WriteAllTextAsync(settings.Out, html, new UTF8Encoding(false), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"post-mortem of [bold]{settings.Incident}[/] written to {settings.Out} ({html.Length / 1024} KiB)");
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+// Small DOM helpers shared by the pages. Text always goes in as text nodes (never innerHTML), so nothing a mention,
+// a note or an API answer contains can become markup.
+import { actorName, setActorName } from './api.js';
+
+/** Builds an element: attributes (on* take listeners, booleans toggle), then children (strings become text nodes). */
+export function h(tag, attributes = {}, ...children) {
+  return build(document.createElement(tag), attributes, children);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export function s(tag, attributes = {}, ...children) {
+  return build(document.createElementNS(SVG, tag), attributes, children);
+}
+
+function build(element, attributes, children) {
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (value === true) element.setAttribute(name, '');
+    else element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(element, child);
+    else element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Text written by the public (mentions, notes, statements): its own direction, whatever the page's. */
+export function userText(text, language, tag = 'span') {
+  return h(tag, { class: 'user-text', dir: 'auto', lang: isLanguageTag(language) ? language : undefined }, text ?? '');
+}
+
+function isLanguageTag(value) {
+  return typeof value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value);
+}
+
+/** Replaces a container's content. */
+export function show(container, ...children) {
+  container.replaceChildren();
+  append(container, children);
+}
+
+/** A problem from the API (or any error) as the user reads it, in an alert region. */
+export function problem(error) {
+  const p = error && error.problem;
+  const box = h('div', { class: 'problem', role: 'alert' },
+    h('strong', {}, p?.title || 'Something went wrong'),
+    error?.status ? ` (HTTP ${error.status})` : '');
+  if (p?.detail) box.append(h('div', {}, p.detail));
+  for (const [field, messages] of Object.entries(p?.errors || {})) box.append(h('div', {}, h('code', {}, field), ': ', [].concat(messages).join(', ')));
+  if (p?.field && !p?.errors) box.append(h('div', {}, 'Field: ', h('code', {}, p.field)));
+  if (!p) box.append(h('div', {}, String(error?.message || error)));
+  return box;
+}
+
+// Times are shown in UTC, as the API and the post-mortem give them, so everyone in the cell reads the same clock.
+export function time(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function shortTime(iso) {
+  const d = new Date(iso);
+  return d.toISOString().slice(11, 16);
+}
+
+/** A .NET TimeSpan as JSON gives it ("1.02:03:04.5" or "00:12:00") in words. */
+export function duration(span) {
+  if (span === null || span === undefined) return '—';
+  const m = /^(-)?(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(String(span));
+  if (!m) return String(span);
+  const [, minus, days, hours, minutes, seconds] = m;
+  const parts = [];
+  if (+days) parts.push(`${+days} d`);
+  if (+hours) parts.push(`${+hours} h`);
+  if (+minutes) parts.push(`${+minutes} min`);
+  if (+seconds || parts.length === 0) parts.push(`${+seconds} s`);
+  return (minus ? '−' : '') + parts.join(' ');
+}
+
+export function percent(share) {
+  return share === null || share === undefined ? '—' : `${Math.round(share * 100)} %`;
+}
+
+export function number(value) {
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat('en').format(value);
+}
+
+/** "incident_stage_advanced" → "Stage advanced". */
+export function words(name) {
+  const text = String(name).replace(/^incident_/, '').replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function badge(text, kind) {
+  return h('span', { class: `badge ${kind || ''}`.trim() }, text);
+}
+
+/** Runs a refresh now and every intervalMs, never two at once, and not while the tab is hidden. */
+export function poll(refresh, intervalMs) {
+  let running = false;
+  const tick = async () => {
+    if (running || document.hidden) return;
+    running = true;
+    try { await refresh(); } finally { running = false; }
+  };
+  tick();
+  setInterval(tick, intervalMs);
+  document.addEventListener('visibilitychange', tick);
+}
+
+/** The header's "acting as" box: the name sent as X-Actor with commands until the server signs users in. */
+export function wireActor() {
+  const input = document.getElementById('actor');
+  if (!input) return;
+  input.value = actorName();
+  input.addEventListener('change', () => setActorName(input.value));
+}
+
+/** Serialises a form's named fields, leaving empty ones out. */
+export function fields(form) {
+  const values = {};
+  for (const [name, value] of new FormData(form).entries()) {
+    if (typeof value === 'string' && value.trim() !== '') values[name] = value.trim();
+  }
+  return values;
+}

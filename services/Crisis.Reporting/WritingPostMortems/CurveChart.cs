@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Crisis.Ingestion.Charting;
+
+namespace Crisis.Reporting.WritingPostMortems;
+
+/// <summary>A moment drawn on the chart as a numbered vertical line; the legend under the chart says what each number is.</summary>
+public sealed record ChartMark(int Number, DateTimeOffset At, string Label, string Kind);
+
+/// <summary>
+/// The brand's curve as inline SVG: volume as bars (left axis), negative share as a line (right axis, 0–100 %),
+/// and numbered marks. No script, no external asset: the page prints and archives as it is.
+/// </summary>
+internal static class CurveChart
+{
+    private const double Width = 960, Height = 320, Left = 56, Right = 56, Top = 24, Bottom = 40;
+    private const double PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
+
+    /// <summary>More bars than this would be thinner than a pixel: buckets are then merged for the drawing only.</summary>
+    private const int MaxBars = 480;
+
+    public static string Svg(BrandSeriesResult series, IReadOnlyList<ChartMark> marks)
+    {
+        var groups = Merge(series.Points, series.BucketMinutes);
+        var svg = new StringBuilder();
+        svg.Append(F($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Mentions and negative share of {Html.Escape(series.BrandId)}\">"));
+        if (groups.Count == 0)
+        {
+            svg.Append(F($"<text x=\"{Left}\" y=\"{Top + PlotHeight / 2}\">No mentions in this window.</text></svg>"));
+            return svg.ToString();
+        }
+        var from = series.From;
+        var span = Math.Max(1, (series.To - from).Ticks);
+        double X(DateTimeOffset t) => Left + Math.Clamp((t - from).Ticks / (double)span, 0, 1) * PlotWidth;
+        var max = Math.Max(1, groups.Max(g => g.Mentions));
+        var barWidth = Math.Max(0.5, PlotWidth / groups.Count - 0.5);
+
+        svg.Append(F($"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" width=\"{PlotWidth}\" height=\"{PlotHeight}\"/>"));
+        foreach (var g in groups)
+        {
+            var h = g.Mentions / (double)max * PlotHeight;
+            svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Stamp(g.Bucket)}: {g.Mentions} mentions, negative {Share(g)}</title></rect>"));
+        }
+        // The share line breaks where nothing was scored: silence is not 0 % negative.
+        var line = new List<string>();
+        foreach (var g in groups)
+        {
+            if (g.Scored == 0) { Flush(); continue; }
+            line.Add(F($"{X(g.Bucket) + barWidth / 2:0.##},{Top + PlotHeight * (1 - (double)g.Negative / g.Scored):0.##}"));
+        }
+        Flush();
+
+        foreach (var m in marks)
+        {
+            var x = X(m.At);
+            svg.Append(F($"<g class=\"mark {m.Kind}\"><line x1=\"{x:0.##}\" y1=\"{Top}\" x2=\"{x:0.##}\" y2=\"{Top + PlotHeight}\"/>"));
+            svg.Append(F($"<circle cx=\"{x:0.##}\" cy=\"{Top - 10}\" r=\"8\"/><text class=\"num\" x=\"{x:0.##}\" y=\"{Top - 6}\">{m.Number}</text>"));
+            svg.Append(F($"<title>{m.Number}. {Html.Escape(m.Label)} ({Stamp(m.At)})</title></g>"));
+        }
+        svg.Append(F($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Top + 4}\" text-anchor=\"end\">{max}</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" text-anchor=\"end\">0</text>"));
+        svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + 4}\">100%</text>"));
+        svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + PlotHeight}\">0%</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left}\" y=\"{Height - 12}\">{Stamp(series.From)}</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth}\" y=\"{Height - 12}\" text-anchor=\"end\">{Stamp(series.To)}</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">bars: mentions per {groups[0].Minutes} min · line: negative share</text>"));
+        svg.Append("</svg>");
+        return svg.ToString();
+
+        void Flush()
+        {
+            if (line.Count > 1) svg.Append("<polyline class=\"share\" points=\"").Append(string.Join(' ', line)).Append("\"/>");
+            else if (line.Count == 1) svg.Append("<circle class=\"share-dot\" r=\"2\" cx=\"").Append(line[0].Replace(",", "\" cy=\"", StringComparison.Ordinal)).Append("\"/>");
+            line.Clear();
+        }
+    }
+
+    private sealed record Group(DateTimeOffset Bucket, int Minutes, long Mentions, long Scored, long Negative);
+
+    private static List<Group> Merge(IReadOnlyList<SeriesPoint> points, int bucketMinutes)
+    {
+        if (points.Count == 0) return [];
+        var size = (points.Count + MaxBars - 1) / MaxBars;
+        var minutes = bucketMinutes * size;
+        return [.. points.Chunk(size).Select(c => new Group(c[0].Bucket, minutes, c.Sum(p => p.Mentions), c.Sum(p => p.Scored), c.Sum(p => p.Negative)))];
+    }
+
+    private static string Share(Group g) => g.Scored == 0 ? "n/a" : ((double)g.Negative / g.Scored).ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

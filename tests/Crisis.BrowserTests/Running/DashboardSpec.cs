@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crisis.IntegrationTests.Running;
+using Microsoft.Playwright;
+
+namespace Crisis.BrowserTests.Running;
+
+/// <summary>
+/// Base of the browser specs: a fresh browser context (no storage shared between tests) on the host's dashboard,
+/// and the API as a client would use it, to arrange state and to check what the clicks did.
+/// </summary>
+public abstract class DashboardSpec
+{
+    private readonly List<string> scriptErrors = [];
+    private IBrowserContext context = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected static HostProcess Host => BrowserSetup.Host;
+
+    [SetUp]
+    public async Task OpenBrowserAsync()
+    {
+        scriptErrors.Clear();
+        context = await BrowserSetup.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+            Locale = "en-GB",
+        });
+        // Waits for what the page shows, never for a fixed time; this is only the ceiling before a wait fails.
+        context.SetDefaultTimeout(30_000);
+        // Signed in as the API client is: an admin of test-org, in the storage the dashboard's sign-in box writes to.
+        await context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{TestTokens.Issue()}')");
+        Page = await context.NewPageAsync();
+        Page.PageError += (_, error) => { lock (scriptErrors) scriptErrors.Add(error); };
+    }
+
+    [TearDown]
+    public async Task CloseBrowserAsync()
+    {
+        try
+        {
+            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            {
+                var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                TestContext.AddTestAttachment(file, "the page when the test failed");
+            }
+            // An exception the page did not catch is a defect even when what the test looked at came out right.
+            lock (scriptErrors) Assert.That(scriptErrors, Is.Empty, "uncaught errors in the dashboard's scripts");
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    protected static string Unique(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected static async Task RegisterBrandAsync(string id)
+    {
+        using var response = await Host.Http.PostAsJsonAsync("/api/brands", new { id, name = id.ToUpperInvariant(), organisationId = "test-org" });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
+    protected static async Task<string> OpenIncidentByHandAsync(string brandId, string title)
+    {
+        using var response = await Host.Http.PostAsJsonAsync("/api/incidents", new { brandId, title, severity = 6 });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        return (await ReadAsync(response)).GetProperty("incidentId").GetString()!;
+    }
+
+    protected static async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await Host.Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await ReadAsync(response);
+    }
+
+    /// <summary>The answer, or null while the resource does not exist yet (a read model still being built).</summary>
+    protected static async Task<JsonElement?> TryGetAsync(string path)
+    {
+        using var response = await Host.Http.GetAsync(new Uri(path, UriKind.Relative));
+        return response.IsSuccessStatusCode ? await ReadAsync(response) : null;
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
