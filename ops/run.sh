@@ -2,7 +2,7 @@
 # The main job, the demo a newcomer sees first: starts PostgreSQL, RabbitMQ, a local notification inbox and the
 # Crisis host; registers three brands; streams the bundled synthetic scenario (36 hours of multilingual
 # chatter, a bad buzz cascading from an influencer's complaint, a positive campaign spike) through the real HTTP
-# intake — the first 34 hours at once, the last 110 minutes at 60x real time — and prints where to look and what
+# intake — the first 34 hours at once, the next 110 minutes at 60x real time, the last minutes live — and prints where to look and what
 # happened: the incident, how long after the onset it opened, who was paged, its timeline. The host keeps running.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,11 +69,13 @@ api_key=$(curl -fs -X POST "$url/api/keys" "${auth[@]}" -H 'content-type: applic
   | sed -E 's/.*"secret":"([^"]+)".*/\1/')
 echo "[run] created the ingest API key of demo-connector"
 
-# The scenario ends at the next minute, so the paced part never publishes ahead of the wall clock, and the buzz
-# (60 min before the end) and the campaign (100 min before) both fall in the paced part.
-end=$(date -u -d "@$(( ($(date +%s) / 60 + 1) * 60 ))" +%Y-%m-%dT%H:%M:%SZ)
+# The scenario ends three minutes from now. Its last 110 minutes are paced at 60x until they catch up with the
+# clock (about two minutes in), then go out live. The buzz starts 25 minutes before the end: its cascade is
+# detected while the stream is still ~15 minutes behind the clock, so the playbook's first deadline (30 minutes
+# after detection) still lies ahead, as it would live. The campaign spike (100 minutes before the end) comes first.
+end=$(date -u -d "@$(( ($(date +%s) / 60 + 3) * 60 ))" +%Y-%m-%dT%H:%M:%SZ)
 from=$(date -u -d "$end - $paced_minutes minutes" +%Y-%m-%dT%H:%M:%SZ)
-crisis sample --out "$run/sample.ndjson" --end "$end" --buzz-before-end 60 --campaign-before-end 100
+crisis sample --out "$run/sample.ndjson" --end "$end" --buzz-before-end 25 --campaign-before-end 100
 echo "[run] dashboard: $url/dashboard/ (watch the buzz arrive; sign in with the token in .run/token)"
 crisis stream --input "$run/sample.ndjson" --url "$url" --accelerate-from "$from" --speed "$speed" --api-key "$api_key"
 

@@ -84,18 +84,18 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         if (backlog.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[stream] backlog: {backlog.Count} mentions published before {from.UtcDateTime:yyyy-MM-dd HH:mm}Z sent at once"));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[stream] pacing {schedule.Total - schedule.Sent} mentions at {settings.Speed:0.#}x real time: {(schedule.End!.Value - from).TotalMinutes:0} min of publication time in {(schedule.End.Value - from).TotalSeconds / settings.Speed:0} s"));
+            $"[stream] pacing {schedule.Total - schedule.Sent} mentions at {settings.Speed:0.#}x real time ({(schedule.End!.Value - from).TotalMinutes:0} min of publication time), then in real time once caught up with the clock"));
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         while (!schedule.Done)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            if (!await SendAsync(http, schedule.TakeDue(clock.Elapsed), totals, cancellationToken)) return 1;
+            if (!await SendAsync(http, schedule.TakeDue(clock.Elapsed, DateTimeOffset.UtcNow), totals, cancellationToken)) return 1;
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15) || schedule.Done)
             {
                 lastReport = clock.Elapsed;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[stream] publication time {Min(schedule.EventTimeAfter(clock.Elapsed), schedule.End.Value).UtcDateTime:HH:mm}Z: {schedule.Sent}/{schedule.Total} sent"));
+                    $"[stream] publication time {Min(schedule.EventTimeAfter(clock.Elapsed, DateTimeOffset.UtcNow), schedule.End.Value).UtcDateTime:HH:mm}Z: {schedule.Sent}/{schedule.Total} sent"));
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -9,8 +9,10 @@ public sealed record TimedLine(DateTimeOffset PublishedAt, string Json);
 /// <summary>
 /// Replays mentions in publication order at accelerated time: everything published before <c>acceleratedFrom</c>
 /// is the backlog, sent at once (a connector catching up); after it, the mentions published up to
-/// <c>acceleratedFrom + elapsed × speed</c> are due. Event time therefore never runs ahead of what the schedule
-/// promised, and a slow start only makes mentions arrive later, never "from the future".
+/// <c>acceleratedFrom + elapsed × speed</c> are due, but never one published after the wall clock: once the
+/// accelerated stream has caught up with the present, the rest goes out in real time, as a live feed would.
+/// Hence a mention is never sent "from the future", and what is detected at the end is detected live, so the
+/// crisis cell's deadlines (counted from detection) lie ahead, as they would in production.
 /// </summary>
 public sealed class StreamSchedule
 {
@@ -38,14 +40,18 @@ public sealed class StreamSchedule
     /// <summary>The last publication time of the stream.</summary>
     public DateTimeOffset? End => lines.Count == 0 ? null : lines[^1].PublishedAt;
 
-    /// <summary>The event time the schedule has reached after this much wall time in the accelerated part.</summary>
-    public DateTimeOffset EventTimeAfter(TimeSpan elapsed) => AcceleratedFrom + elapsed * Speed;
+    /// <summary>The event time the schedule has reached after this much wall time in the accelerated part, at <paramref name="now"/>.</summary>
+    public DateTimeOffset EventTimeAfter(TimeSpan elapsed, DateTimeOffset now)
+    {
+        var accelerated = AcceleratedFrom + elapsed * Speed;
+        return accelerated < now ? accelerated : now;
+    }
 
     /// <summary>The backlog: every line published before the accelerated part.</summary>
     public IReadOnlyList<TimedLine> TakeBacklog() => TakeUntil(AcceleratedFrom, inclusive: false);
 
-    /// <summary>The lines that fell due after <paramref name="elapsed"/> of wall time since the accelerated part began.</summary>
-    public IReadOnlyList<TimedLine> TakeDue(TimeSpan elapsed) => TakeUntil(EventTimeAfter(elapsed), inclusive: true);
+    /// <summary>The lines that fell due after <paramref name="elapsed"/> of wall time since the accelerated part began, at <paramref name="now"/>.</summary>
+    public IReadOnlyList<TimedLine> TakeDue(TimeSpan elapsed, DateTimeOffset now) => TakeUntil(EventTimeAfter(elapsed, now), inclusive: true);
 
     private List<TimedLine> TakeUntil(DateTimeOffset limit, bool inclusive)
     {

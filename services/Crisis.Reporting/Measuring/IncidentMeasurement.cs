@@ -42,8 +42,8 @@ public static class IncidentMeasurement
         return new IncidentKpis(
             incident.IncidentId, incident.OrganisationId, incident.BrandId, incident.Title, incident.EpisodeId, incident.Status.ToString(),
             evaluatedAt, facts.Series.BucketMinutes,
-            onset, detected, firstNotified, acknowledged, firstResponse, subsidedAt, backToBaseline,
-            Minutes(onset, detected), Minutes(detected, firstNotified), Minutes(detected, acknowledged), Minutes(detected, firstResponse),
+            onset, detected, incident.OpenedAt, firstNotified, acknowledged, firstResponse, subsidedAt, backToBaseline,
+            Minutes(onset, detected), (incident.OpenedAt - detected).TotalMinutes, Minutes(detected, firstNotified), Minutes(detected, acknowledged), Minutes(detected, firstResponse),
             Minutes(detected, subsidedAt), Minutes(detected, backToBaseline),
             baseline,
             PeakOf(episode.Select(i => (points[i].Bucket, (double?)points[i].Mentions))),

@@ -18,6 +18,7 @@ public static class KpiCsv
             csv.Append(Csv.Row(kpi, Csv.Text(subject), Csv.Number(value), unit, Csv.Time(at), Csv.Text(detail)));
 
         Add("time_to_detect", null, k.TimeToDetectMinutes, "minutes", k.DetectedAt, k.OnsetAt is null ? "no onset: opened by hand" : null);
+        Add("time_to_open", null, k.TimeToOpenMinutes, "minutes", k.OpenedAt);
         Add("time_to_notify", null, k.TimeToNotifyMinutes, "minutes", k.FirstNotifiedAt);
         Add("time_to_acknowledge", null, k.TimeToAcknowledgeMinutes, "minutes", k.AcknowledgedAt);
         Add("time_to_first_public_response", null, k.TimeToFirstPublicResponseMinutes, "minutes", k.FirstPublicResponseAt);

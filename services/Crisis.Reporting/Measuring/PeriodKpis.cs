@@ -16,6 +16,7 @@ public static class PeriodMeasurement
     public static readonly IReadOnlyList<(string Name, Func<IncidentKpis, double?> Of)> DurationKpis =
     [
         ("time_to_detect", k => k.TimeToDetectMinutes),
+        ("time_to_open", k => k.TimeToOpenMinutes),
         ("time_to_notify", k => k.TimeToNotifyMinutes),
         ("time_to_acknowledge", k => k.TimeToAcknowledgeMinutes),
         ("time_to_first_public_response", k => k.TimeToFirstPublicResponseMinutes),

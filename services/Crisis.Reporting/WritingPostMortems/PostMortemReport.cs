@@ -36,6 +36,7 @@ public static class PostMortemReport
 
         html.Append("<section><h2>Key figures</h2>\n<table class=\"kpis\"><thead><tr><th>Figure</th><th>Value</th><th>At</th><th>Measured</th></tr></thead><tbody>\n");
         KpiRow(html, "Time to detect", Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt, "from the buzz onset (first bucket of the episode) to detection");
+        KpiRow(html, "Time to open", Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt, "from detection to the incident opening (the cell learning of the buzz)");
         KpiRow(html, "Time to notify", Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt, "from detection to the first notification sent");
         KpiRow(html, "Time to acknowledge", Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt, "from detection to the first acknowledgement");
         KpiRow(html, "Time to first public response", Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt, "from detection to the first response published");

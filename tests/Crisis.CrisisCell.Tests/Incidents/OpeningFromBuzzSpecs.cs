@@ -51,17 +51,6 @@ public class When_a_buzz_escalates
     }
 
     [Test]
-    public void A_buzz_the_cell_learns_of_long_after_its_detection_starts_the_playbook_clock_at_opening()
-    {
-        var late = Detected.AddHours(1);
-
-        var incident = Scenario.Given().When(Escalation(now: late)).StateAfter();
-
-        Assert.That(incident.Stages.Select(s => s.Deadline), Is.EqualTo(new[] { late.AddMinutes(30), late.AddHours(2), late.AddHours(6) }));
-        Assert.That(incident.DetectedAt, Is.EqualTo(Detected), "detection keeps its own time for the KPIs");
-    }
-
-    [Test]
     public void The_same_escalation_twice_opens_one_incident() =>
         Scenario.Given(Opened()).When(Escalation("esc-1")).ThenNothing();
 

@@ -70,6 +70,8 @@ public class When_an_incident_is_measured_over_http : IntegrationSpec
         {
             Assert.That(kpis.GetProperty("onsetAt").GetDateTimeOffset(), Is.EqualTo(s.Onset));
             Assert.That(kpis.GetProperty("timeToDetectMinutes").GetDouble(), Is.EqualTo(5));
+            Assert.That(kpis.GetProperty("timeToOpenMinutes").GetDouble(),
+                Is.EqualTo((incident.GetProperty("openedAt").GetDateTimeOffset() - s.Detected).TotalMinutes).Within(1e-6), "the page was published 55 minutes late");
             Assert.That(kpis.GetProperty("timeToAcknowledgeMinutes").GetDouble(), Is.EqualTo((acknowledgedAt - s.Detected).TotalMinutes).Within(1e-6));
             Assert.That(kpis.GetProperty("timeToFirstPublicResponseMinutes").GetDouble(), Is.EqualTo(15.5));
             Assert.That(kpis.GetProperty("baselineMentionsPerBucket").GetDouble(), Is.EqualTo(2), "2 a minute in the hour before the onset");
@@ -80,7 +82,11 @@ public class When_an_incident_is_measured_over_http : IntegrationSpec
             // Before: [onset-10, onset+20) = 10 x 2 + 20 x 10; after: [onset+21, onset+51) = 19 minutes of 10 (silent from onset+40).
             Assert.That(response.GetProperty("before").GetProperty("mentions").GetInt64(), Is.EqualTo(220));
             Assert.That(response.GetProperty("after").GetProperty("mentions").GetInt64(), Is.EqualTo(190));
-            Assert.That(kpis.GetProperty("stages")[0].GetProperty("outcome").GetString(), Is.EqualTo("Missed"), "respond was due 30 minutes after detection, 25 minutes ago");
+            // The page reached the cell 55 minutes after detection: the playbook clock started at opening, so respond is still due.
+            Assert.That(kpis.GetProperty("stages")[0].GetProperty("deadline").GetDateTimeOffset(),
+                Is.EqualTo(incident.GetProperty("stages")[0].GetProperty("deadline").GetDateTimeOffset()));
+            Assert.That(kpis.GetProperty("stages")[0].GetProperty("outcome").GetString(), Is.EqualTo("Pending"));
+            Assert.That(kpis.GetProperty("stages")[0].GetProperty("marginMinutes").GetDouble(), Is.InRange(25, 30));
         });
     }
 

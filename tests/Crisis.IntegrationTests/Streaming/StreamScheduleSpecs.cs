@@ -7,6 +7,9 @@ public class When_mentions_are_streamed_at_accelerated_time
 {
     private static readonly DateTimeOffset From = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A wall clock far ahead of the stream: only the acceleration limits it.</summary>
+    private static readonly DateTimeOffset Far = From.AddYears(1);
+
     private static StreamSchedule Schedule(params int[] minutesFromStart) =>
         new(minutesFromStart.Select(m => new TimedLine(From.AddMinutes(m), $"{{\"m\":{m}}}")), From, speed: 60);
 
@@ -25,12 +28,23 @@ public class When_mentions_are_streamed_at_accelerated_time
         var schedule = Schedule(3, 0, 1, 2);
         schedule.TakeBacklog();
 
-        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(1)).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":0}", "{\"m\":1}" }));
-        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(1)), Is.Empty, "nothing is sent twice");
-        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(2.5)).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":2}" }));
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(1), Far).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":0}", "{\"m\":1}" }));
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(1), Far), Is.Empty, "nothing is sent twice");
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(2.5), Far).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":2}" }));
         Assert.That(schedule.Done, Is.False);
-        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(3)).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":3}" }));
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(3), Far).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":3}" }));
         Assert.That(schedule.Done, Is.True);
+    }
+
+    [Test]
+    public void Once_caught_up_with_the_clock_it_goes_on_in_real_time_never_sending_from_the_future()
+    {
+        var schedule = Schedule(0, 2, 3, 4);
+        var now = From.AddMinutes(2.5);
+
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(10), now).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":0}", "{\"m\":2}" }),
+            "ten seconds at 60x would reach minute 10, but the clock says 2.5");
+        Assert.That(schedule.TakeDue(TimeSpan.FromSeconds(70), now.AddMinutes(1)).Select(l => l.Json), Is.EqualTo(new[] { "{\"m\":3}" }));
     }
 
     [Test]

@@ -21,6 +21,7 @@ public class When_an_incident_is_measured
         Assert.Multiple(() =>
         {
             Assert.That(kpis.TimeToDetectMinutes, Is.EqualTo(5), "onset 10:00, detected 10:05");
+            Assert.That(kpis.TimeToOpenMinutes, Is.EqualTo(0.5), "opened 10:05:30");
             Assert.That(kpis.TimeToNotifyMinutes, Is.EqualTo(1), "first notification sent 10:06");
             Assert.That(kpis.TimeToAcknowledgeMinutes, Is.EqualTo(7), "acknowledged 10:12");
             Assert.That(kpis.TimeToFirstPublicResponseMinutes, Is.EqualTo(15.5), "published 10:20:30");
@@ -158,6 +159,14 @@ public class When_an_incident_is_measured
         var window = IncidentMeasurement.SeriesWindow(events, BuzzEvents(), new KpiOptions(), TimeSpan.FromMinutes(1), At(23, 0));
 
         Assert.That(window, Is.EqualTo(new TimeWindow(At(9, 0), At(12, 43))), "resolved 12:40, plus 3 buckets to see the curve hold");
+    }
+
+    [Test]
+    public void The_curve_read_never_covers_more_than_a_series_may()
+    {
+        var window = IncidentMeasurement.SeriesWindow(Events(), BuzzEvents(), new KpiOptions(), TimeSpan.FromMinutes(1), At(9, 0).AddDays(90));
+
+        Assert.That(window, Is.EqualTo(new TimeWindow(At(9, 0), At(9, 0).AddDays(31))), "an incident open for 90 days: the first 31 days of its curve");
     }
 
     [Test]

@@ -17,6 +17,7 @@ public class When_kpis_are_written_as_csv
         {
             Assert.That(lines[0], Is.EqualTo("kpi,subject,value,unit,at,detail"));
             Assert.That(lines, Does.Contain("time_to_detect,,5,minutes,2026-03-02T10:05:00Z,"));
+            Assert.That(lines, Does.Contain("time_to_open,,0.5,minutes,2026-03-02T10:05:30Z,"));
             Assert.That(lines, Does.Contain("time_to_first_public_response,,15.5,minutes,2026-03-02T10:20:30Z,"));
             Assert.That(lines, Does.Contain("peak_negative_share,,0.9,share,2026-03-02T10:02:00Z,"));
             Assert.That(lines, Does.Contain("stage_deadline,be-transparent,-10,minutes_ahead,2026-03-02T12:15:00Z,Missed"));

@@ -5,17 +5,6 @@ namespace Crisis.CrisisCell.Incidents.Opening;
 
 internal static class Opening
 {
-    /// <summary>How much later than its detection time the cell may learn of a buzz and still count from detection.</summary>
-    public static readonly TimeSpan LateLearningTolerance = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// The playbook's clock starts at detection. When the cell learns of the buzz much later (a connector's backlog
-    /// delivered late, a store being refilled), it starts when the incident opens: no stage can be met before the
-    /// cell knows, and counting from detection would mark every stage missed and page level 2 at once.
-    /// </summary>
-    public static DateTimeOffset PlaybookClockStart(OpenIncidentFromBuzz command) =>
-        command.Now - command.DetectedAt > LateLearningTolerance ? command.Now : command.DetectedAt;
-
     public static IReadOnlyList<IncidentEvent> Decide(OpenIncidentFromBuzz command, IncidentState state)
     {
         Validate(command);
@@ -29,7 +18,7 @@ internal static class Opening
                 new IncidentOpened(command.IncidentId, command.OrganisationId, command.BrandId,
                     $"Bad buzz on {command.BrandId}", IncidentSource.Buzz, command.EpisodeId, command.EscalationId,
                     command.Severity, command.OnsetAt, command.DetectedAt, command.Evidence,
-                    ScheduledStage.From(command.Playbook, PlaybookClockStart(command)), command.PreviousIncidentId, command.By, command.Now),
+                    ScheduledStage.From(command.Playbook, command.DetectedAt), command.PreviousIncidentId, command.By, command.Now),
             ];
         }
 
