@@ -24,6 +24,9 @@ public static class TestTokens
 
     public static SigningKey Key => RunKey.Value.Key;
 
+    /// <summary>The key file the test hosts list in Authentication:Jwt:SigningKeyFiles.</summary>
+    public static string KeyFile => RunKey.Value.Path;
+
     /// <summary>The host settings that make it trust the run's key (issuer and audience stay the defaults).</summary>
     public static IReadOnlyDictionary<string, string> HostSettings() => new Dictionary<string, string>
     {
