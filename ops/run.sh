@@ -31,6 +31,13 @@ for name in host inbox; do
     kill "$(cat "$run/$name.pid")"; sleep 2
   fi
 done
+# The API requires a credential: the demo makes its own local signing key once (kept in .run/, readable by you only)
+# and issues itself an admin token of the demo organisation with it (saved in .run/token for curl and the dashboard).
+key="$run/signing-key.json"
+[ -f "$key" ] || crisis token --create-key "$key"
+token=$(crisis token --key "$key" --org demo --role admin --name demo-operator --expires 8h)
+echo "$token" >"$run/token"
+auth=(-H "Authorization: Bearer $token")
 PGPASSWORD=crisis psql -q -h 127.0.0.1 -U crisis crisis -c "DROP SCHEMA IF EXISTS $schema CASCADE" 2>/dev/null
 rm -f "$run/inbox.ndjson"
 
@@ -41,7 +48,7 @@ echo $! >"$run/inbox.pid"
 
 echo "[run] starting the host on $url (log: .run/host.log)"
 # Development applies the store schema at start-up; production runs 'crisis db migrate' instead.
-ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" \
+ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" \
   Notifications__OnCallFiles__demo="$root/ops/demo/on-call.json" Notifications__PublicBaseUrl="$url/" \
   nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "$url" >"$run/host.log" 2>&1 &
 echo $! >"$run/host.pid"
@@ -53,10 +60,14 @@ done
 curl -fs "$url/health/ready" >/dev/null || { echo "[run] the host did not become ready; see .run/host.log"; exit 1; }
 
 for brand in "atlas-air:Atlas Air" "souk-market:Souk Market" "medina-telecom:Medina Telecom"; do
-  curl -fs -X POST "$url/api/brands" -H 'content-type: application/json' \
+  curl -fs -X POST "$url/api/brands" "${auth[@]}" -H 'content-type: application/json' \
     -d "{\"id\":\"${brand%%:*}\",\"name\":\"${brand#*:}\",\"organisationId\":\"demo\"}" >/dev/null
 done
 echo "[run] registered brands atlas-air, souk-market, medina-telecom (organisation demo)"
+# The stream below posts as a connector would: with an ingest-only API key an admin creates (its secret is shown once).
+api_key=$(curl -fs -X POST "$url/api/keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"demo-connector"}' \
+  | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+echo "[run] created the ingest API key of demo-connector"
 
 # The scenario ends three minutes from now. Its last 110 minutes are paced at 60x until they catch up with the
 # clock (about two minutes in), then go out live. The buzz starts 25 minutes before the end: its cascade is
@@ -65,8 +76,8 @@ echo "[run] registered brands atlas-air, souk-market, medina-telecom (organisati
 end=$(date -u -d "@$(( ($(date +%s) / 60 + 3) * 60 ))" +%Y-%m-%dT%H:%M:%SZ)
 from=$(date -u -d "$end - $paced_minutes minutes" +%Y-%m-%dT%H:%M:%SZ)
 crisis sample --out "$run/sample.ndjson" --end "$end" --buzz-before-end 25 --campaign-before-end 100
-echo "[run] dashboard: $url/dashboard/ (watch the buzz arrive)"
-crisis stream --input "$run/sample.ndjson" --url "$url" --accelerate-from "$from" --speed "$speed"
+echo "[run] dashboard: $url/dashboard/ (watch the buzz arrive; sign in with the token in .run/token)"
+crisis stream --input "$run/sample.ndjson" --url "$url" --accelerate-from "$from" --speed "$speed" --api-key "$api_key"
 
 echo "[run] waiting for the crisis cell to open the incident and page on-call"
 for _ in $(seq 1 60); do
@@ -83,5 +94,7 @@ grep -F '[inbox]' "$run/inbox.log" | grep -v listening || echo "  none"
 cat <<MSG
 [run] the host is still running: dashboard $url/dashboard/ ; API description $url/openapi/v1.json ;
       incidents GET $url/api/incidents ; buzz GET $url/api/buzz
+[run] every API call and the dashboard's sign-in take the demo's admin token, saved in .run/token:
+      curl -H "Authorization: Bearer \$(cat .run/token)" $url/api/incidents
 [run] stop it with: kill \$(cat .run/host.pid) \$(cat .run/inbox.pid); stop the servers with: bash ops/stop-servers.sh
 MSG

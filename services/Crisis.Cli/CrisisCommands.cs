@@ -3,6 +3,7 @@ using Crisis.Cli.Evaluating;
 using Crisis.Cli.Inbox;
 using Crisis.Cli.Incidents;
 using Crisis.Cli.Ingesting;
+using Crisis.Cli.IssuingTokens;
 using Crisis.Cli.Replaying;
 using Crisis.Cli.Reporting;
 using Crisis.Cli.Sampling;
@@ -47,6 +48,7 @@ public static class CrisisCommands
             projections.AddCommand<RebuildingProjections.RebuildProjectionCommand>("rebuild")
                 .WithDescription("Delete a projection's read model and rebuild it from every event (stop the daemon nodes first).");
         });
+        config.AddCommand<TokenCommand>("token").WithDescription("Create a local signing key, or issue a signed API token (organisation, roles, name, lifetime) with one.");
         config.AddCommand<ScoreCommand>("score").WithDescription("Score the negativity of every mention in a TSV or NDJSON file");
         config.AddCommand<TrainNegativityCommand>("train-negativity").WithDescription("Train the mention negativity model and write its dev report");
     }

@@ -8,6 +8,7 @@ using Crisis.Reporting;
 using Crisis.ServiceDefaults;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Health;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Telemetry;
 using JasperFx.Events.Daemon;
 
@@ -30,7 +31,7 @@ builder.Services.AddProjectionLagMonitoring(builder.Configuration, runsDaemon: m
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapCrisisMetrics();
+app.MapCrisisMetrics().RequireAuthorization(CrisisPolicies.Metrics);
 if (modules.Ingestion) app.MapIngestion();
 app.MapMentionReads();
 app.MapDetection();

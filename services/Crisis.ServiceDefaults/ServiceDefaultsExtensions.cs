@@ -1,4 +1,5 @@
 using Crisis.ServiceDefaults.Http;
+using Crisis.ServiceDefaults.Security.Authenticating;
 using Crisis.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -23,6 +24,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddCrisisSecurity();
         return builder;
     }
 
@@ -30,11 +32,15 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Every endpoint requires a signed-in caller unless it says otherwise (the fallback policy).
+        app.UseCrisisSecurity();
         // Liveness: the process answers. Readiness: every registered check (database, broker, projection lag) passes.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Health.HealthJson.WriteAsync });
-        // The API's own description, generated from the endpoints: /openapi/v1.json.
-        app.MapOpenApi();
+        // Probes carry no token.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Health.HealthJson.WriteAsync }).AllowAnonymous();
+        // The API's own description, generated from the endpoints: /openapi/v1.json. It lists routes and shapes, never
+        // data, and clients (the tests, the dashboard's sign-in) read it before they hold a token.
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

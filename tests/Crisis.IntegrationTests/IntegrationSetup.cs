@@ -37,6 +37,7 @@ public sealed class IntegrationSetup
     {
         if (Host is not null) await Host.DisposeAsync();
         if (Receivers is not null) await Receivers.DisposeAsync();
+        TestTokens.Delete();
         if (Database is not null)
         {
             // The run's schema is dropped at the end; a failed run leaves it behind for inspection.

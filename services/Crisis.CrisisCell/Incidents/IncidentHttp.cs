@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Http;
 
@@ -8,15 +9,8 @@ namespace Crisis.CrisisCell.Incidents;
 /// <summary>What every incident command endpoint shares: who acts, which version they saw, and the answer's shape.</summary>
 public static class IncidentHttp
 {
-    /// <summary>Until authentication lands (issue 7) the caller may name themselves in this header.</summary>
-    public const string ActorHeader = "X-Actor";
-
-    public static string Actor(HttpContext http)
-    {
-        if (http.User.Identity?.Name is { Length: > 0 } name) return name;
-        var header = http.Request.Headers[ActorHeader].ToString().Trim();
-        return header.Length > 0 ? header : "anonymous";
-    }
+    /// <summary>Who acts: the signed-in caller's name from the token, never a header the caller could choose.</summary>
+    public static string Actor(HttpContext http) => http.User.Actor();
 
     /// <summary>The stream version the caller last read (its ETag), sent back as If-Match; none means "whatever is current".</summary>
     public static long? ExpectedVersion(HttpContext http)
@@ -35,12 +29,13 @@ public static class IncidentHttp
     public static async Task<IResult> HandleAsync(IDocumentSession session, HttpContext http, IncidentCommand command, CancellationToken ct)
     {
         var key = IncidentStreams.KeyFor(command.IncidentId);
+        if (await IncidentAccess.FindAsync(session, http.User, command.IncidentId, ct) is null) return NotFound(command.IncidentId);
         IReadOnlyList<IncidentEvent> events;
         long version;
         var expected = ExpectedVersion(http);
         try
         {
-            (events, version) = await HandleWithRetryAsync(session, key, command, expected, ct);
+            (events, version) = await HandleWithRetryAsync(session, http, key, command, expected, ct);
         }
         catch (DomainRefusalException)
         {
@@ -58,7 +53,7 @@ public static class IncidentHttp
     /// answering 409 to someone acknowledging the very page being recorded. With If-Match the 409 stands.
     /// </summary>
     private static async Task<(IReadOnlyList<IncidentEvent> Events, long Version)> HandleWithRetryAsync(
-        IDocumentSession session, string key, IncidentCommand command, long? expected, CancellationToken ct)
+        IDocumentSession session, HttpContext http, string key, IncidentCommand command, long? expected, CancellationToken ct)
     {
         try
         {
@@ -71,6 +66,8 @@ public static class IncidentHttp
                 try
                 {
                     await using var retry = session.DocumentStore.LightweightSession();
+                    // The retry is the same request: same caller, same correlation id in the events.
+                    Crisis.ServiceDefaults.Security.Auditing.RequestStamp.Apply(retry, http);
                     return await retry.HandleAsync(key, IncidentDecider.Instance, command, expectedVersion: null, ct);
                 }
                 catch (JasperFx.ConcurrencyException) when (attempt < 5)

@@ -1,9 +1,8 @@
 // Every call the dashboard makes to the Crisis API goes through api(): the one place that knows how to
-// authenticate (a bearer token from sessionStorage), who acts (X-Actor until authentication names the user),
+// authenticate (a bearer token from sessionStorage; the server takes who acts from it),
 // which version a command was decided on (If-Match) and how the API reports problems (problem+json).
 
 const TOKEN_KEY = 'crisis.token';
-const ACTOR_KEY = 'crisis.actor';
 
 /** A refused or failed call, carrying the API's problem+json (title, detail, field, errors). */
 export class ApiError extends Error {
@@ -33,8 +32,6 @@ export async function api(path, { method = 'GET', body, ifMatch, signal } = {}) 
   const headers = { Accept: 'application/json, application/problem+json' };
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) headers.Authorization = `Bearer ${token}`;
-  const actor = actorName();
-  if (actor) headers['X-Actor'] = actor;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
 
@@ -58,13 +55,41 @@ export async function api(path, { method = 'GET', body, ifMatch, signal } = {}) 
   return { data, etag: response.headers.get('ETag'), status: response.status };
 }
 
-export function actorName() {
-  return (localStorage.getItem(ACTOR_KEY) || '').trim();
+/**
+ * Who the server will record as the actor: the name in the signed-in token (read, not verified: the server verifies
+ * it on every call). Empty when no token is set.
+ */
+export function signedInName() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return '';
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
+    return claims.name || claims.unique_name || claims.sub || '';
+  } catch {
+    return '';
+  }
 }
 
-export function setActorName(name) {
-  if (name.trim()) localStorage.setItem(ACTOR_KEY, name.trim());
-  else localStorage.removeItem(ACTOR_KEY);
+export function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  location.reload();
+}
+
+/**
+ * Opens an HTML document of the API (the post-mortem report) in a new tab. A plain link would carry no token, so it
+ * is fetched with the token and shown from a blob URL; the page is self-contained (inline CSS and SVG).
+ */
+export async function openDocument(path) {
+  const tab = window.open('', '_blank');
+  const headers = { Accept: 'text/html' };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (response.status === 401) { tab?.close(); showSignIn(); return; }
+  const blob = new Blob([await response.text()], { type: response.ok ? 'text/html' : 'text/plain' });
+  const url = URL.createObjectURL(blob);
+  if (tab) tab.location = url; else location.assign(url);
 }
 
 /** The small box shown on a 401: a token pasted here is kept for this tab only (sessionStorage) and the page reloads. */

@@ -1,6 +1,6 @@
 // Incident page: summary, KPIs, the responder's actions, playbook progress, the brand curve over the incident and
 // its timeline. Every command is sent with If-Match: the version the page shows, so nobody acts on a stale view.
-import { api } from './api.js';
+import { api, openDocument } from './api.js';
 import { bucketFor, chart } from './chart.js';
 import { badge, duration, fields, h, number, percent, poll, problem, show, time, userText, wireActor, words } from './ui.js';
 
@@ -72,7 +72,7 @@ function render() {
       evidence ? [h('dt', {}, 'Buzz'), h('dd', {}, `${number(evidence.mentions)} mentions (expected ${number(Math.round(evidence.expectedMentions))}), ${percent(evidence.negativeShare)} negative`)] : null,
       h('dt', {}, 'Version'), h('dd', {}, String(summary.version))),
     h('p', { class: 'links' },
-      h('a', { href: `/api/incidents/${encodeURIComponent(summary.incidentId)}/report`, target: '_blank', rel: 'noopener' }, 'Post-mortem report'),
+      h('a', { href: '#', id: 'report-link', onclick: (event) => { event.preventDefault(); openDocument(`/api/incidents/${encodeURIComponent(summary.incidentId)}/report`); } }, 'Post-mortem report'),
       ' · ', h('a', { href: replayLink(summary, opened) }, 'Replay this window')));
 
   renderActions(summary);

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the pages. Text always goes in as text nodes (never innerHTML), so nothing a mention,
 // a note or an API answer contains can become markup.
-import { actorName, setActorName } from './api.js';
+import { signedInName, signOut } from './api.js';
 
 /** Builds an element: attributes (on* take listeners, booleans toggle), then children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -118,12 +118,20 @@ export function poll(refresh, intervalMs) {
   document.addEventListener('visibilitychange', tick);
 }
 
-/** The header's "acting as" box: the name sent as X-Actor with commands until the server signs users in. */
+/** The header's sign-in line: who the server will record as the actor of your commands, and a way to sign out. */
 export function wireActor() {
-  const input = document.getElementById('actor');
-  if (!input) return;
-  input.value = actorName();
-  input.addEventListener('change', () => setActorName(input.value));
+  const slot = document.getElementById('actor');
+  if (!slot) return;
+  const name = signedInName();
+  slot.replaceChildren();
+  if (!name) { slot.textContent = 'not signed in'; return; }
+  const who = document.createElement('bdi');
+  who.textContent = name;
+  const out = document.createElement('button');
+  out.type = 'button';
+  out.textContent = 'Sign out';
+  out.addEventListener('click', signOut);
+  slot.append('Signed in as ', who, ' ', out);
 }
 
 /** Serialises a form's named fields, leaving empty ones out. */

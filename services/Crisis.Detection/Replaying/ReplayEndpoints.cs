@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Crisis.Detection.Detecting;
+using Crisis.Ingestion.Brands;
+using Marten;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,15 +28,16 @@ public static class ReplayEndpoints
 {
     public static void MapReplays(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/replays", async (ReplayRequest request, DetectionReplays replays, CancellationToken ct) =>
-            Window(request.BrandId, request.From, request.To, out var window) is { } problem
-                ? problem
-                : Results.Ok(Response(await replays.ReplayAsync(window, ct))))
-            .WithName("ReplayDetection").WithTags("Buzz");
+        app.MapPost("/api/replays", async (ReplayRequest request, DetectionReplays replays, IQuerySession session, HttpContext http, CancellationToken ct) =>
+            Window(request.BrandId, request.From, request.To, out var window) is { } problem ? problem
+            : await BrandAccess.FindAsync(session, http.User, window.BrandId, ct) is null ? BrandAccess.NotFound(window.BrandId)
+            : Results.Ok(Response(await replays.ReplayAsync(window, ct))))
+            .WithName("ReplayDetection").RequireAuthorization(CrisisPolicies.Viewer).WithTags("Buzz");
 
-        app.MapPost("/api/what-ifs", async (WhatIfRequest request, DetectionReplays replays, CancellationToken ct) =>
+        app.MapPost("/api/what-ifs", async (WhatIfRequest request, DetectionReplays replays, IQuerySession session, HttpContext http, CancellationToken ct) =>
         {
             if (Window(request.BrandId, request.From, request.To, out var window) is { } problem) return problem;
+            if (await BrandAccess.FindAsync(session, http.User, window.BrandId, ct) is null) return BrandAccess.NotFound(window.BrandId);
             DetectorOptions options;
             try
             {
@@ -48,7 +52,7 @@ public static class ReplayEndpoints
             var (run, report) = await replays.WhatIfAsync(window, options, ct);
             return Results.Ok(new WhatIfResponse(Response(run), report));
         })
-            .WithName("WhatIfDetection").WithTags("Buzz");
+            .WithName("WhatIfDetection").RequireAuthorization(CrisisPolicies.Viewer).WithTags("Buzz");
     }
 
     private static IResult? Window(string? brandId, DateTimeOffset? from, DateTimeOffset? to, out ReplayWindow window)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crisis.Ingestion.Brands;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +15,13 @@ public static class BrandSeriesEndpoint
     /// Defaults: the last 6 hours, 1-minute buckets.
     /// </summary>
     public static void MapBrandSeries(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/brands/{brandId}/series", HandleAsync).WithName("GetBrandSeries").WithTags("Brands");
+        app.MapGet("/api/brands/{brandId}/series", HandleAsync).WithName("GetBrandSeries").RequireAuthorization(CrisisPolicies.Viewer).WithTags("Brands");
 
     private static async Task<IResult> HandleAsync(string brandId, string? from, string? to, int? bucketMinutes,
-        BrandSeries series, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        BrandSeries series, IQuerySession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var id = brandId.Trim().ToLowerInvariant();
-        if (await session.LoadAsync<BrandProfile>(BrandStreams.KeyFor(id), ct) is null)
-        {
-            return Results.Problem(title: "No such brand", detail: $"brand '{id}' is not registered", statusCode: StatusCodes.Status404NotFound);
-        }
+        if (await BrandAccess.FindAsync(session, http.User, id, ct) is null) return BrandAccess.NotFound(id);
         var errors = new Dictionary<string, string[]>();
         var end = Parse(to, "to", errors) ?? clock.GetUtcNow();
         var start = Parse(from, "from", errors) ?? end.AddHours(-6);

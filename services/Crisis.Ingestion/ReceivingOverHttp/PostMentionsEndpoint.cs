@@ -1,5 +1,7 @@
 using System.Buffers;
 using Crisis.Ingestion.Recording;
+using Crisis.ServiceDefaults.Security.Authorizing;
+using Crisis.ServiceDefaults.Security.Limiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,11 +19,13 @@ public static class PostMentionsEndpoint
 
     public static void MapPostMentions(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/mentions", HandleAsync)
-            .WithName("PostMentions")
+            .WithName("PostMentions").RequireAuthorization(CrisisPolicies.Ingest)
+            .RequireRateLimiting(IngestRateLimit.Policy)
             .WithTags("Mentions")
             .Produces<Response>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(HttpContext http, MentionRecorder recorder, IngestionLimits limits, CancellationToken ct)
@@ -55,7 +59,8 @@ public static class PostMentionsEndpoint
                 statusCode: StatusCodes.Status413PayloadTooLarge, extensions: new Dictionary<string, object?> { ["field"] = "$" });
         }
 
-        var report = await recorder.RecordAsync(items, ct);
+        // Only the caller's organisation's brands: another's are rejected item by item, as unregistered ones are.
+        var report = await recorder.RecordAsync(items, http.User.RequiredOrganisation(), ct);
         if (report.Accepted + report.Duplicate == 0)
         {
             return Results.Problem(title: "No mention in the request is valid",

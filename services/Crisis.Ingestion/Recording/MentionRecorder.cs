@@ -51,12 +51,20 @@ public sealed class MentionRecorder(
         return false;
     }
 
-    public async Task<IntakeReport> RecordAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
+    public Task<IntakeReport> RecordAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken) =>
+        RecordAsync(items, organisation: null, cancellationToken);
+
+    /// <param name="organisation">
+    /// When given (the HTTP intake: the caller's organisation), a mention of another organisation's brand is rejected
+    /// like one of an unregistered brand, item by item, without saying that the brand exists. The bus and file intakes
+    /// pass none: their callers hold the broker's or the database's credentials.
+    /// </param>
+    public async Task<IntakeReport> RecordAsync(IReadOnlyList<IntakeItem> items, string? organisation, CancellationToken cancellationToken)
     {
         using var activity = IngestionTelemetry.Source.StartActivity("mentions.record");
         var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
-        var isKnownBrand = await brands.ResolveAsync(items.Select(i => i.Mention?.BrandId), cancellationToken);
+        var isKnownBrand = await brands.ResolveAsync(items.Select(i => i.Mention?.BrandId), organisation, cancellationToken);
 
         var errors = new List<ItemError>();
         var candidates = new List<CandidateMention>(items.Count);

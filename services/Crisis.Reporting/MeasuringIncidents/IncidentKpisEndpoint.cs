@@ -1,5 +1,7 @@
 using System.Globalization;
+using Crisis.CrisisCell.Incidents;
 using Crisis.Reporting.Measuring;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +13,7 @@ public static class IncidentKpisEndpoint
 {
     /// <summary><c>GET /api/incidents/{id}/kpis[?format=csv][&amp;responseWindowMinutes=30]</c>: the incident's KPIs as of now.</summary>
     public static void MapIncidentKpis(this IEndpointRouteBuilder incidents) =>
-        incidents.MapGet("/{id}/kpis", HandleAsync).WithName("GetIncidentKpis").WithSummary("One incident's KPIs (JSON, or CSV with ?format=csv or Accept: text/csv)")
+        incidents.MapGet("/{id}/kpis", HandleAsync).WithName("GetIncidentKpis").RequireAuthorization(CrisisPolicies.Viewer).WithSummary("One incident's KPIs (JSON, or CSV with ?format=csv or Accept: text/csv)")
         .Produces<IncidentKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -24,7 +26,8 @@ public static class IncidentKpisEndpoint
         if (errors.Count > 0) return ReportingHttp.Invalid(errors, "The KPI query is not valid");
 
         var now = clock.GetUtcNow();
-        if (await reader.ReadAsync(session, id, now, options, ct) is not { } facts)
+        // Another organisation's incident is answered as a missing one.
+        if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null || await reader.ReadAsync(session, id, now, options, ct) is not { } facts)
             return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
         var kpis = IncidentMeasurement.Measure(facts, options, now);
         return csv ? ReportingHttp.Csv(KpiCsv.Incident(kpis), $"incident-{id}-kpis.csv") : Results.Ok(kpis);

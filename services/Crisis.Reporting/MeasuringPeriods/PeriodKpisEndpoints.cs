@@ -1,6 +1,7 @@
 using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Ingestion.Brands;
 using Crisis.Reporting.Measuring;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +18,11 @@ public static class PeriodKpisEndpoints
 
     public static void MapPeriodKpis(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/brands/{brandId}/kpis", BrandAsync).WithName("GetBrandKpis").WithTags("Reporting")
+        app.MapGet("/api/brands/{brandId}/kpis", BrandAsync).WithName("GetBrandKpis").WithTags("Reporting").RequireAuthorization(CrisisPolicies.Viewer)
             .WithSummary("KPIs of a brand's incidents detected in [from, to): medians, p90, stage deadlines met (JSON or CSV)")
             .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        app.MapGet("/api/kpis", AllAsync).WithName("GetKpis").WithTags("Reporting")
+        app.MapGet("/api/kpis", AllAsync).WithName("GetKpis").WithTags("Reporting").RequireAuthorization(CrisisPolicies.Viewer)
             .WithSummary("KPIs of every incident detected in [from, to), optionally of one organisation (JSON or CSV)")
             .Produces<PeriodKpis>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -31,16 +32,23 @@ public static class PeriodKpisEndpoints
         IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var id = brandId.Trim().ToLowerInvariant();
-        if (await session.LoadAsync<BrandProfile>(BrandStreams.KeyFor(id), ct) is null)
+        if (await BrandAccess.FindAsync(session, http.User, id, ct) is null)
             return ReportingHttp.NotFound("No such brand", $"brand '{id}' is not registered", "brandId");
         return await MeasureAsync("brand", id, s => s.BrandId == id, from, to, format, session, reader, clock, http, ct);
     }
 
-    private static Task<IResult> AllAsync(string? organisationId, string? from, string? to, string? format,
-        IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(organisationId)
-            ? MeasureAsync("all", null, _ => true, from, to, format, session, reader, clock, http, ct)
-            : MeasureAsync("organisation", organisationId, s => s.OrganisationId == organisationId, from, to, format, session, reader, clock, http, ct);
+    /// <summary>Always the caller's organisation: naming another one is forbidden.</summary>
+    private static async Task<IResult> AllAsync(string? organisationId, string? from, string? to, string? format,
+        IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var organisation = http.User.RequiredOrganisation();
+        if (!string.IsNullOrWhiteSpace(organisationId) && organisationId.Trim() != organisation)
+        {
+            return Results.Problem(title: "Not your organisation", detail: $"your token is for organisation '{organisation}'",
+                statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["field"] = "organisationId" });
+        }
+        return await MeasureAsync("organisation", organisation, s => s.OrganisationId == organisation, from, to, format, session, reader, clock, http, ct);
+    }
 
     private static async Task<IResult> MeasureAsync(string scope, string? scopeId, System.Linq.Expressions.Expression<Func<IncidentSummary, bool>> filter,
         string? from, string? to, string? format, IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)

@@ -2,6 +2,8 @@ using System.Globalization;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Detection.Buzz;
+using Crisis.Ingestion.Brands;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,16 +19,18 @@ public static class AsOfEndpoints
 {
     public static void MapAsOf(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{id}/as-of/{asOf}", IncidentAsync).WithName("GetIncidentAsOf").WithTags("Reporting")
+        app.MapGet("/api/incidents/{id}/as-of/{asOf}", IncidentAsync).WithName("GetIncidentAsOf").WithTags("Reporting").RequireAuthorization(CrisisPolicies.Viewer)
             .WithSummary("The incident as it stood at a past instant (events recorded up to then)")
             .Produces<IncidentSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/brands/{brandId}/buzz/as-of/{asOf}", BuzzAsync).WithName("GetBuzzStateAsOf").WithTags("Reporting")
+        app.MapGet("/api/brands/{brandId}/buzz/as-of/{asOf}", BuzzAsync).WithName("GetBuzzStateAsOf").WithTags("Reporting").RequireAuthorization(CrisisPolicies.Viewer)
             .WithSummary("A brand's buzz state as it stood at a past instant (events recorded up to then)")
             .Produces<BuzzState>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> IncidentAsync(string id, string asOf, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> IncidentAsync(string id, string asOf, IQuerySession session, HttpContext http, CancellationToken ct)
     {
+        // Another organisation's incident is answered as a missing one.
+        if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null) return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
         var errors = new Dictionary<string, string[]>();
         if (ReportingHttp.Time(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
         var key = IncidentStreams.KeyFor(id);
@@ -36,8 +40,9 @@ public static class AsOfEndpoints
             : ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
     }
 
-    private static async Task<IResult> BuzzAsync(string brandId, string asOf, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> BuzzAsync(string brandId, string asOf, IQuerySession session, HttpContext http, CancellationToken ct)
     {
+        if (await BrandAccess.FindAsync(session, http.User, brandId, ct) is null) return BrandAccess.NotFound(brandId);
         var errors = new Dictionary<string, string[]>();
         if (ReportingHttp.Time(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
         var key = BuzzStreams.KeyFor(brandId.Trim().ToLowerInvariant());

@@ -48,12 +48,19 @@ public static class EventStoreSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                     json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
                 options.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                // Who appended each command event, in which request and for which organisation: the audit view reads them.
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 // Trace context travels in event headers (traceparent), from the intake to the notification.
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Listeners.Add(new TraceContextOnEvents());
             })
             .UseNpgsqlDataSource()
-            .UseLightweightSessions();
+            // Lightweight sessions, stamped with the request's caller and correlation id when there is one.
+            .BuildSessionsWith<Security.Auditing.RequestSessionFactory>();
+        services.AddHttpContextAccessor();
+        // API keys live in the store too, so that 'crisis db migrate' creates their tables like every module's.
+        services.ConfigureMarten(Security.ApiKeys.ApiKeyStore.Configure);
         if (settings.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
         return marten;
     }

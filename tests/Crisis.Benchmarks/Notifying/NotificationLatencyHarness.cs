@@ -28,6 +28,18 @@ public static class NotificationLatencyHarness
     private const string Schema = "bench_notify";
     private const string Organisation = "bench-org";
 
+    /// <summary>The API requires a token: the harness's host trusts a key made for the run, and the harness signs an admin token with it.</summary>
+    private static readonly Lazy<(string Path, Crisis.ServiceDefaults.Security.IssuingTokens.SigningKey Key)> RunKey = new(() =>
+    {
+        var key = Crisis.ServiceDefaults.Security.IssuingTokens.SigningKey.Create(TimeProvider.System);
+        var path = Path.Combine(Path.GetTempPath(), $"crisis-bench-{Environment.ProcessId}-{key.KeyId}.key.json");
+        key.WriteTo(path);
+        return (path, key);
+    });
+
+    private static string AdminToken() => Crisis.ServiceDefaults.Security.IssuingTokens.TokenIssuer.Issue(RunKey.Value.Key,
+        new Crisis.ServiceDefaults.Security.IssuingTokens.TokenRequest("bench-admin", Organisation, ["admin"], TimeSpan.FromHours(4)), DateTimeOffset.UtcNow);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var pages = Option(args, "--pages", 200);
@@ -47,6 +59,7 @@ public static class NotificationLatencyHarness
         {
             var run = Guid.NewGuid().ToString("N")[..6];
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken());
             var brands = Enumerable.Range(0, warmUp + pages).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench{run}b{i:D4}")).ToList();
             foreach (var brand in brands)
             {
@@ -158,6 +171,7 @@ public static class NotificationLatencyHarness
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment[$"Notifications__OnCallFiles__{Organisation}"] = onCall;
         start.Environment["Notifications__PublicBaseUrl"] = "http://crisis.bench/";
+        start.Environment["Authentication__Jwt__SigningKeyFiles__0"] = RunKey.Value.Path;
         var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start Crisis.Host"),
             new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
         await host.WaitUntilReadyAsync();

@@ -35,9 +35,10 @@ public class When_a_responder_works_an_incident_in_the_browser : DashboardSpec
         var brand = Unique("ack");
         await RegisterBrandAsync(brand);
         var id = await OpenIncidentByHandAsync(brand, "Delivery failures trending");
+        // Who acknowledges is whoever signed in: carol's token, as the sign-in box would have stored it.
+        await Page.Context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{TestTokens.Issue(name: "carol", roles: ["responder"])}')");
         await Page.GotoAsync($"/dashboard/incident.html?id={id}");
-        await Page.Locator("#actor").FillAsync("carol");
-        await Page.Locator("#actor").DispatchEventAsync("change");
+        await Expect(Page.Locator("#actor")).ToContainTextAsync("Signed in as carol");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
 
@@ -49,6 +50,22 @@ public class When_a_responder_works_an_incident_in_the_browser : DashboardSpec
             Assert.That(incident.GetProperty("acknowledgedBy").GetString(), Is.EqualTo("carol"));
         });
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToBeDisabledAsync();
+    }
+
+    [Test]
+    public async Task Its_post_mortem_report_opens_with_the_signed_in_token()
+    {
+        var brand = Unique("report");
+        await RegisterBrandAsync(brand);
+        var id = await OpenIncidentByHandAsync(brand, "Refund backlog");
+        await Page.Context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{TestTokens.Issue(name: "dina", roles: ["viewer"])}')");
+        await Page.GotoAsync($"/dashboard/incident.html?id={id}");
+
+        // A plain link would carry no token and get a 401: the page fetches the report with it and shows it in a new tab.
+        var report = await Page.RunAndWaitForPopupAsync(() => Page.Locator("#report-link").ClickAsync());
+
+        await Expect(report.Locator("body")).ToContainTextAsync("Refund backlog");
+        Assert.That(await report.ContentAsync(), Does.Not.Contain("401"));
     }
 
     [Test]

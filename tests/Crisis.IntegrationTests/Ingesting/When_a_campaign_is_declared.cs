@@ -10,7 +10,7 @@ public class When_a_campaign_is_declared : IntegrationSpec
     private static async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> DeclareAsync(string brand, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/brands/{brand}/campaigns") { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Actor", "carol");
+        request.Headers.Authorization = TestTokens.Bearer(name: "carol");
         using var response = await Host.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);

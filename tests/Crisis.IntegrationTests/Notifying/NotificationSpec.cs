@@ -37,11 +37,17 @@ public abstract class NotificationSpec : IntegrationSpec
             TestContext.Out.WriteLine(Host.Output[Math.Max(0, Host.Output.Length - 6000)..]);
     }
 
+    /// <summary>Whose brand or incident each is (by id): the API shows them only to their own organisation.</summary>
+    protected static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrganisationOf = new(StringComparer.Ordinal);
+
     protected static async Task<string> RegisterBrandOfAsync(string organisation, string prefix)
     {
         var brand = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
-        using var response = await Host.Http.PostAsJsonAsync("/api/brands", new { id = brand, name = brand.ToUpperInvariant(), organisationId = organisation });
+        // Each organisation's brands are registered by an admin of that organisation, and only it sees them.
+        using var admin = Host.ClientFor(organisation);
+        using var response = await admin.PostAsJsonAsync("/api/brands", new { id = brand, name = brand.ToUpperInvariant(), organisationId = organisation });
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        OrganisationOf[brand] = organisation;
         return brand;
     }
 
@@ -86,8 +92,10 @@ public abstract class NotificationSpec : IntegrationSpec
 
     protected static async Task<string> IncidentOfAsync(string brand)
     {
-        var list = await IncidentApi.EventuallyListAsync(brand, l => l.GetArrayLength() == 1, "the page to open an incident");
-        return list[0].GetProperty("incidentId").GetString()!;
+        var list = await IncidentApi.EventuallyListAsync(brand, l => l.GetArrayLength() == 1, "the page to open an incident", OrganisationOf[brand]);
+        var incidentId = list[0].GetProperty("incidentId").GetString()!;
+        OrganisationOf[incidentId] = OrganisationOf[brand];
+        return incidentId;
     }
 
     protected static IEnumerable<ReceivedWebhook> CallsFor(string path, string incidentId) =>
@@ -125,7 +133,7 @@ public abstract class NotificationSpec : IntegrationSpec
 
     protected static async Task<List<TimelineEntry>> TimelineAsync(string incidentId)
     {
-        var timeline = await IncidentApi.GetAsync($"/api/incidents/{incidentId}/timeline");
+        var timeline = await IncidentApi.GetAsync($"/api/incidents/{incidentId}/timeline", OrganisationOf[incidentId]);
         return timeline is { } t
             ? t.GetProperty("entries").EnumerateArray().Select(e => new TimelineEntry(e.GetProperty("type").GetString()!, e.GetProperty("data"))).ToList()
             : [];

@@ -43,10 +43,10 @@ public class When_escalations_arrive_together : NotificationSpec
     public async Task Escalations_after_the_acknowledgement_make_one_grouped_notification()
     {
         var incidentId = await OpenIncidentAsync(NotificationReceivers.Organisation, "grouped");
-        var brand = (await Incidents.IncidentApi.GetAsync($"/api/incidents/{incidentId}"))!.Value.GetProperty("brandId").GetString()!;
+        var brand = (await Incidents.IncidentApi.GetAsync($"/api/incidents/{incidentId}", OrganisationOf[incidentId]))!.Value.GetProperty("brandId").GetString()!;
         using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/incidents/{incidentId}/acknowledge", UriKind.Relative)))
         {
-            request.Headers.Add("X-Actor", "amina");
+            request.Headers.Authorization = TestTokens.Bearer(OrganisationOf[incidentId], "amina");
             using var response = await Host.Http.SendAsync(request);
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
         }

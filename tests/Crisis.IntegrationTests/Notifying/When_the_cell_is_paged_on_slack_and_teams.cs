@@ -13,7 +13,7 @@ public class When_the_cell_is_paged_on_slack_and_teams : NotificationSpec
     public async Task The_slack_message_carries_the_page_in_text_and_blocks()
     {
         var incidentId = await OpenIncidentAsync(NotificationReceivers.ChatOrganisation, "slack");
-        var brand = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}"))!.Value.GetProperty("brandId").GetString()!;
+        var brand = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}", OrganisationOf[incidentId]))!.Value.GetProperty("brandId").GetString()!;
 
         var call = await WebhookAsync("/slack/lina", incidentId, "lina's Slack webhook");
 

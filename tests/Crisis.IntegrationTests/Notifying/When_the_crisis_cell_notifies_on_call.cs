@@ -48,7 +48,7 @@ public class When_the_crisis_cell_notifies_on_call : NotificationSpec
     public async Task Nobody_acknowledging_pages_level_two_after_the_policy_delay()
     {
         var incidentId = await OpenIncidentAsync(NotificationReceivers.Organisation, "leveltwo");
-        var opened = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}"))!.Value.GetProperty("openedAt").GetDateTimeOffset();
+        var opened = (await IncidentApi.GetAsync($"/api/incidents/{incidentId}", NotificationReceivers.Organisation))!.Value.GetProperty("openedAt").GetDateTimeOffset();
 
         var levelTwo = await WebhookAsync("/hooks/karim", incidentId, "karim paged at level 2", TimeSpan.FromSeconds(45));
 
@@ -65,7 +65,7 @@ public class When_the_crisis_cell_notifies_on_call : NotificationSpec
     {
         var acknowledged = await OpenIncidentAsync(NotificationReceivers.Organisation, "acked");
         // At once, well within the level-2 delay even on a loaded machine; level 1 may be paged meanwhile, or suppressed.
-        using (var response = await IncidentApi.PostAsync($"/api/incidents/{acknowledged}/acknowledge"))
+        using (var response = await IncidentApi.PostAsync($"/api/incidents/{acknowledged}/acknowledge", organisation: NotificationReceivers.Organisation))
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
 
         // A control incident opened afterwards reaches level 2 later than the acknowledged one would have: once it

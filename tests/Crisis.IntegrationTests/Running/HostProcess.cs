@@ -22,8 +22,19 @@ public sealed class HostProcess : IAsyncDisposable
     {
         this.process = process;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http = ClientFor(TestTokens.Organisation, TestTokens.DefaultName);
     }
+
+    /// <summary>A client signed in as <paramref name="name"/> of <paramref name="organisation"/> (admin unless roles are given); the caller disposes it.</summary>
+    public HttpClient ClientFor(string organisation, string name = TestTokens.DefaultName, params string[] roles)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(organisation, name, roles);
+        return client;
+    }
+
+    /// <summary>A client with no credentials at all; the caller disposes it.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public string Output
     {
@@ -50,6 +61,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // Stage deadline specs wait on the timer: a one-second round keeps them quick without a fake clock.
         start.Environment["CrisisCell__DeadlineCheckIntervalSeconds"] = "1";
+        foreach (var (key, value) in TestTokens.HostSettings()) start.Environment[key] = value;
+        // The whole run posts as one admin: specs about other things must not be throttled (the rate spec sets its own).
+        start.Environment["Ingestion__RateLimit__Burst"] = "1000000";
+        start.Environment["Ingestion__RateLimit__PermitsPerPeriod"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Crisis.Host");

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,5 +12,5 @@ public static class AcknowledgeIncidentEndpoint
     public static void MapAcknowledgeIncident(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/acknowledge", (string id, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new AcknowledgeIncident(id, IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("AcknowledgeIncident");
+            .WithName("AcknowledgeIncident").RequireAuthorization(CrisisPolicies.Responder);
 }

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,5 @@ public static class AssignRoleEndpoint
             request.Role is not { } role
                 ? Task.FromResult(IncidentHttp.Invalid("role", $"is required, one of: {string.Join(", ", Enum.GetNames<IncidentRole>())}"))
                 : IncidentHttp.HandleAsync(session, http, new AssignRole(id, role, request.Assignee ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("AssignRole");
+            .WithName("AssignRole").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

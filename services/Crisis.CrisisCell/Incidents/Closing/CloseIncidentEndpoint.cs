@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,5 +13,5 @@ public static class CloseIncidentEndpoint
     public static void MapCloseIncident(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/close", (string id, CloseIncidentRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new CloseIncident(id, request.PostMortem ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("CloseIncident");
+            .WithName("CloseIncident").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

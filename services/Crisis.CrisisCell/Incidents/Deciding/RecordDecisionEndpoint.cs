@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,5 @@ public static class RecordDecisionEndpoint
         incidents.MapPost("/{id}/decisions", (string id, RecordDecisionRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new RecordDecision(id, request.DecisionId ?? Guid.NewGuid().ToString("N"),
                 request.Decision ?? "", request.Rationale ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("RecordDecision");
+            .WithName("RecordDecision").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,5 @@ public static class EscalateIncidentEndpoint
             request.ToLevel is not { } level
                 ? Task.FromResult(IncidentHttp.Invalid("toLevel", "is required: the on-call level to raise the incident to (2 or more)"))
                 : IncidentHttp.HandleAsync(session, http, new EscalateIncident(id, level, request.Reason ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("EscalateIncident");
+            .WithName("EscalateIncident").RequireAuthorization(CrisisPolicies.Responder);
 }

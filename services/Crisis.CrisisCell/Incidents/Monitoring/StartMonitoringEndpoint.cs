@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,5 +11,5 @@ public static class StartMonitoringEndpoint
     public static void MapStartMonitoring(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/monitor", (string id, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new StartMonitoring(id, IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("StartMonitoring");
+            .WithName("StartMonitoring").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

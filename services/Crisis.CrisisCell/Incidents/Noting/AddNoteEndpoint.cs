@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,5 @@ public static class AddNoteEndpoint
         incidents.MapPost("/{id}/notes", (string id, AddNoteRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http,
                 new AddNote(id, request.NoteId ?? Guid.NewGuid().ToString("N"), request.Text ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("AddNote");
+            .WithName("AddNote").RequireAuthorization(CrisisPolicies.Responder);
 }

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,5 +16,5 @@ public static class RecordContentRemovalEndpoint
                 ? Task.FromResult(IncidentHttp.Invalid("url", "is required: the absolute url of the removed content"))
                 : IncidentHttp.HandleAsync(session, http,
                     new RecordContentRemoval(id, request.Channel ?? "", url, request.Reason ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("RecordContentRemoval");
+            .WithName("RecordContentRemoval").RequireAuthorization(CrisisPolicies.Responder);
 }

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,5 +19,5 @@ public static class RecordPublicResponseEndpoint
                 return Task.FromResult(IncidentHttp.Invalid("publishedAt", "is required, ISO 8601 with an offset"));
             return IncidentHttp.HandleAsync(session, http, new RecordPublicResponse(id, request.Channel ?? "", url, request.Text ?? "",
                 request.Language ?? "", publishedAt, IncidentHttp.Actor(http), clock.GetUtcNow()), ct);
-        }).WithName("RecordPublicResponse");
+        }).WithName("RecordPublicResponse").RequireAuthorization(CrisisPolicies.Responder);
 }

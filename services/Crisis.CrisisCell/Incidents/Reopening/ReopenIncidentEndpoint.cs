@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,5 +13,5 @@ public static class ReopenIncidentEndpoint
     public static void MapReopenIncident(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/reopen", (string id, ReopenIncidentRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new ReopenIncident(id, request.Reason ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("ReopenIncident");
+            .WithName("ReopenIncident").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,5 +13,5 @@ public static class ResolveIncidentEndpoint
     public static void MapResolveIncident(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/resolve", (string id, ResolveIncidentRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new ResolveIncident(id, request.Resolution ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("ResolveIncident");
+            .WithName("ResolveIncident").RequireAuthorization(CrisisPolicies.IncidentLead);
 }

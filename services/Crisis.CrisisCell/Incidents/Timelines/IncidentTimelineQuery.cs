@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,9 @@ public static class IncidentTimelineQuery
     public static void MapIncidentTimeline(this IEndpointRouteBuilder incidents) =>
         incidents.MapGet("/{id}/timeline", async (string id, IQuerySession session, HttpContext http, CancellationToken ct) =>
         {
-            if (await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentHttp.NotFound(id);
+            if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null
+                || await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentHttp.NotFound(id);
             http.Response.Headers.ETag = IncidentHttp.ETag(timeline.Version);
             return Results.Ok(timeline);
-        }).WithName("GetIncidentTimeline");
+        }).WithName("GetIncidentTimeline").RequireAuthorization(CrisisPolicies.Viewer);
 }

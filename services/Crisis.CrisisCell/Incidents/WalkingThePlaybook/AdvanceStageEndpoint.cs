@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,5 +13,5 @@ public static class AdvanceStageEndpoint
     public static void MapAdvanceStage(this IEndpointRouteBuilder incidents) =>
         incidents.MapPost("/{id}/advance", (string id, AdvanceStageRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http, new AdvanceStage(id, request.ToStageId ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("AdvanceStage");
+            .WithName("AdvanceStage").RequireAuthorization(CrisisPolicies.Responder);
 }

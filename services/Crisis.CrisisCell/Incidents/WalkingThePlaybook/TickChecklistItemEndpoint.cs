@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,5 +14,5 @@ public static class TickChecklistItemEndpoint
         incidents.MapPost("/{id}/checklist", (string id, TickChecklistItemRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             IncidentHttp.HandleAsync(session, http,
                 new TickChecklistItem(id, request.StageId ?? "", request.ItemId ?? "", IncidentHttp.Actor(http), clock.GetUtcNow()), ct))
-            .WithName("TickChecklistItem");
+            .WithName("TickChecklistItem").RequireAuthorization(CrisisPolicies.Responder);
 }

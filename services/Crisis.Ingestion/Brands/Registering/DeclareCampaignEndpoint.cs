@@ -1,4 +1,5 @@
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ public static class DeclareCampaignEndpoint
 {
     /// <summary><c>POST /api/brands/{brandId}/campaigns</c>: declares a campaign window during which the brand's buzz pages nobody.</summary>
     public static void MapDeclareCampaign(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/brands/{brandId}/campaigns", HandleAsync).WithName("DeclareCampaign").WithTags("Brands");
+        app.MapPost("/api/brands/{brandId}/campaigns", HandleAsync).WithName("DeclareCampaign").RequireAuthorization(CrisisPolicies.Admin).WithTags("Brands");
 
     private static async Task<IResult> HandleAsync(string brandId, DeclareCampaignRequest request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
@@ -23,8 +24,9 @@ public static class DeclareCampaignEndpoint
         if (request.From is null) errors["from"] = ["is required (ISO 8601 with an offset)"];
         if (request.To is null) errors["to"] = ["is required (ISO 8601 with an offset)"];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The campaign window is not valid");
+        if (await BrandAccess.FindAsync(session, http.User, brandId, ct) is null) return BrandAccess.NotFound(brandId);
 
-        var actor = http.User.Identity?.Name ?? http.Request.Headers["X-Actor"].FirstOrDefault() ?? "anonymous";
+        var actor = http.User.Actor();
         var command = new DeclareCampaignWindow(brandId.Trim().ToLowerInvariant(), id, request.Name!.Trim(),
             request.From!.Value.ToUniversalTime(), request.To!.Value.ToUniversalTime(), actor, clock.GetUtcNow());
         var (events, _) = await session.HandleAsync(BrandStreams.KeyFor(command.BrandId), BrandDecider.Instance, command, expectedVersion: null, ct);

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace Crisis.ServiceDefaults.Security.Authorizing;
+
+/// <summary>The claims Crisis reads from a token or an API key, and who the caller is in the events.</summary>
+public static class Caller
+{
+    /// <summary>The caller's organisation: one per token; every read and write is confined to it.</summary>
+    public const string OrganisationClaim = "org";
+    public const string RoleClaim = "role";
+    public const string NameClaim = "name";
+    public const string SubjectClaim = "sub";
+    /// <summary>What a machine credential may do; only <see cref="IngestScope"/> exists.</summary>
+    public const string ScopeClaim = "scope";
+    public const string IngestScope = "ingest";
+
+    public static string? Organisation(this ClaimsPrincipal user) =>
+        user.FindFirst(OrganisationClaim)?.Value is { Length: > 0 } org ? org : null;
+
+    /// <summary>The organisation of an authorised request: every policy demands one, so its absence is a wiring bug.</summary>
+    public static string RequiredOrganisation(this ClaimsPrincipal user) =>
+        user.Organisation() ?? throw new InvalidOperationException("the caller has no organisation: is the endpoint missing its policy?");
+
+    /// <summary>Who acts, as recorded in the events: the token's name, else its subject (never a header the caller chooses).</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.FindFirst(NameClaim)?.Value is { Length: > 0 } name ? name
+        : user.FindFirst(SubjectClaim)?.Value is { Length: > 0 } subject ? subject
+        : throw new InvalidOperationException("the caller has no name: is the endpoint missing its policy?");
+
+    public static IEnumerable<string> Roles(this ClaimsPrincipal user) => user.FindAll(RoleClaim).Select(c => c.Value);
+
+    public static bool HasRole(this ClaimsPrincipal user, string role) => CrisisRoles.Grants(user.Roles(), role);
+}
