@@ -26,6 +26,10 @@ public class When_one_node_handles_a_buzz
     private string directory = null!;
     private NotificationReceivers receivers = null!;
     private HostProcess host = null!;
+
+    /// <summary>The scenario's brand belongs to the on-call organisation: its admin registers it and posts its mentions.</summary>
+    private HttpClient OrganisationClient => organisationClient ??= host.ClientFor(NotificationReceivers.Organisation);
+    private HttpClient? organisationClient;
     private NpgsqlDataSource database = null!;
 
     private string SpanPath => Path.Combine(directory, "spans.ndjson");
@@ -43,13 +47,13 @@ public class When_one_node_handles_a_buzz
             ["Telemetry__SpanFile"] = SpanPath,
         };
         host = await HostProcess.StartAsync(settings);
-        using var brand = await host.Http.PostAsJsonAsync("/api/brands", new { id = Brand, name = "Traced Co", organisationId = NotificationReceivers.Organisation });
+        using var brand = await OrganisationClient.PostAsJsonAsync("/api/brands", new { id = Brand, name = "Traced Co", organisationId = NotificationReceivers.Organisation });
         Assert.That(brand.IsSuccessStatusCode, Is.True, await brand.Content.ReadAsStringAsync());
 
         // The client starts the trace, as an instrumented connector would: W3C traceparent on the intake request.
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/mentions", UriKind.Relative)) { Content = BuzzScenario.Ndjson(BuzzScenario.Mentions(Brand)) };
         request.Headers.Add("traceparent", $"00-{TraceId}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..16]}-01");
-        using var response = await host.Http.SendAsync(request);
+        using var response = await OrganisationClient.SendAsync(request);
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
     }
 
