@@ -19,7 +19,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "## From the buzz page to the on-call channel (target: p99 under 1 s on an idle machine)"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`ops/bench/notify.sh\` on the 2-core build machine (load average $load at the"
-  echo "end: figures from a busy machine are upper bounds; rerun on a quiet one). A real \`Crisis.Host\` (Release, every"
+  echo "end; on a busy machine the figures are upper bounds). A real \`Crisis.Host\` (Release, every"
   echo "service on one node, log level Warning, planning round every 15 s as in production) on PostgreSQL 15 and"
   echo "RabbitMQ 3.10; one \`BuzzEscalated\` per brand, published and awaited one after the other. Measured: from just"
   echo "before \`Publish\` to the loopback webhook receiver's handler running for that brand's level-1 page. In between:"
