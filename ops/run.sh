@@ -10,7 +10,8 @@ cd "$root"
 run="$root/.run"
 mkdir -p "$run"
 port=${CRISIS_PORT:-5080}
-inbox_port=${CRISIS_INBOX_PORT:-5091}
+# Fixed: ops/demo/on-call.json names this port in every contact URL.
+inbox_port=5091
 url="http://127.0.0.1:$port"
 # The demo gets a schema of its own, emptied on every run, so it always tells the same story.
 schema=${CRISIS_DEMO_SCHEMA:-demo}
