@@ -56,6 +56,7 @@ public sealed class IncidentsCommand : AsyncCommand<StoreSettings>
     {
         IncidentOpened o => Invariant($"opened from {o.Source} (severity {o.Severity}; {o.Stages.Count} playbook stages, first due {(o.Stages.Count > 0 ? o.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z)"),
         BuzzEscalationRecorded b => Invariant($"buzz escalated again: severity {b.Severity}"),
+        NotificationDispatching d => Invariant($"sending to {d.Delivery.Recipient} via {d.Delivery.Endpoint} (delivery claimed)"),
         NotificationSent s => Invariant($"notification sent to {s.Delivery.Recipient} via {s.Delivery.Endpoint}"),
         NotificationFailed f => Invariant($"notification to {f.Delivery.Recipient} via {f.Delivery.Endpoint} failed: {f.Reason}"),
         NotificationSuppressed s => Invariant($"notification to {s.Delivery.Recipient} suppressed: {s.Why}"),
