@@ -29,6 +29,7 @@ public static class CrisisCommands
         {
             mentions.SetDescription("What the store holds.");
             mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
+            mentions.AddCommand<Exporting.ExportCommand>("export").WithDescription("A brand's stored mentions over a window, as NDJSON in the intake's format (to replay at a chosen speed with 'crisis stream').");
         });
         config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
         config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");
