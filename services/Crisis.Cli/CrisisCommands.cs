@@ -31,6 +31,11 @@ public static class CrisisCommands
             mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
             mentions.AddCommand<Exporting.ExportCommand>("export").WithDescription("A brand's stored mentions over a window, as NDJSON in the intake's format (to replay at a chosen speed with 'crisis stream').");
         });
+        config.AddBranch("authors", authors =>
+        {
+            authors.SetDescription("Members of the public whose posts the store holds.");
+            authors.AddCommand<Erasing.EraseAuthorCommand>("erase").WithDescription("Erase one author everywhere (mention events, evidence, read models): a pseudonym and [erased] instead.");
+        });
         config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
         config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");
         config.AddCommand<StreamCommand>("stream").WithDescription("Send NDJSON mentions to a host's HTTP intake, the backlog at once and the rest at accelerated time.");

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Crisis.Cli.Erasing;
+
+/// <summary>
+/// Masks one author of the public in a stored JSON document, whatever its shape: a stored mention
+/// (<c>author.handle</c>, <c>author.displayName</c>, <c>text</c>, <c>url</c>) or a post kept as evidence
+/// (<c>author</c>, <c>excerpt</c>), wherever it sits (mention batches, buzz and incident events, read models, the
+/// detector's saved state). The author becomes a keyed pseudonym, so counts of distinct authors still hold; what
+/// they wrote becomes <see cref="Erased"/>. Pure: the command decides where the documents come from.
+/// </summary>
+public sealed class AuthorMasking
+{
+    public const string Erased = "[erased]";
+
+    private readonly string[] platformNames;
+    private readonly string handle;
+
+    public AuthorMasking(string platformWireName, string platformName, string handle, byte[] pseudonymKey)
+    {
+        platformNames = [platformWireName, platformName];
+        this.handle = Normalise(handle);
+        Pseudonym = "erased-" + Convert.ToHexStringLower(
+            HMACSHA256.HashData(pseudonymKey, Encoding.UTF8.GetBytes($"{platformWireName}:{this.handle}")))[..12];
+    }
+
+    /// <summary>What the author is called from now on; the same for the same key, platform and handle.</summary>
+    public string Pseudonym { get; }
+
+    /// <summary>Cheap pre-filter for a database scan: a document that does not contain this cannot name the author.</summary>
+    public string SearchTerm => handle;
+
+    /// <summary>Masks the author in place; the number of posts masked (0: the document is unchanged).</summary>
+    public int Mask(JsonNode? node)
+    {
+        var masked = 0;
+        switch (node)
+        {
+            case JsonObject o:
+                if (IsThisAuthor(o))
+                {
+                    MaskPost(o);
+                    masked++;
+                }
+                masked += MaskAuthorList(o);
+                foreach (var (_, child) in o.ToList()) masked += Mask(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a.ToList()) masked += Mask(child);
+                break;
+        }
+        return masked;
+    }
+
+    /// <summary>The detector's open buckets keep the handles they have seen (to count distinct authors): the pseudonym
+    /// takes the handle's place, so the count stays right.</summary>
+    private int MaskAuthorList(JsonObject o)
+    {
+        if (o["authors"] is not JsonArray authors) return 0;
+        var masked = 0;
+        for (var i = 0; i < authors.Count; i++)
+        {
+            if (authors[i] is JsonValue value && value.TryGetValue<string>(out var name) && Normalise(name) == handle)
+            {
+                authors[i] = Pseudonym;
+                masked++;
+            }
+        }
+        return masked;
+    }
+
+    private bool IsThisAuthor(JsonObject o)
+    {
+        var author = o["author"] switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var name) => name,
+            JsonObject profile when profile["handle"] is JsonValue value && value.TryGetValue<string>(out var name) => name,
+            _ => null,
+        };
+        if (author is null || Normalise(author) != handle) return false;
+        // A post without a platform (never seen today) is taken as the author's: erring towards erasure.
+        return o["platform"] is not JsonValue platform || !platform.TryGetValue<string>(out var p)
+            || platformNames.Any(n => string.Equals(n, p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private void MaskPost(JsonObject post)
+    {
+        if (post["author"] is JsonObject profile)
+        {
+            profile["handle"] = Pseudonym;
+            profile.Remove("displayName");
+        }
+        else
+        {
+            post["author"] = Pseudonym;
+        }
+        foreach (var field in new[] { "text", "excerpt" })
+        {
+            if (post.ContainsKey(field)) post[field] = Erased;
+        }
+        post.Remove("url");
+    }
+
+    private static string Normalise(string name) => name.Trim().TrimStart('@').ToLowerInvariant();
+}
