@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Crisis.Cli;
 using Crisis.Contracts.Buzz;
 using Crisis.IntegrationTests.Incidents;
 using Crisis.IntegrationTests.Running;
 using MassTransit;
-using Spectre.Console.Cli;
 
 namespace Crisis.IntegrationTests.Erasing;
 
@@ -28,12 +26,6 @@ public class When_an_author_is_erased : IntegrationSpec
     [OneTimeTearDown]
     public Task DisconnectAsync() => bus.StopAsync();
 
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(CrisisCommands.Register);
-        return await app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
-    }
 
     /// <summary>Rows of every table of the store's schema whose text (all columns) contains <paramref name="needle"/>.</summary>
     private static async Task<long> RowsContainingAsync(string needle)

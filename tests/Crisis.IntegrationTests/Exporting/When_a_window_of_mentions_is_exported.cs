@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Crisis.Cli;
 using Crisis.IntegrationTests.Running;
-using Spectre.Console.Cli;
 
 namespace Crisis.IntegrationTests.Exporting;
 
@@ -19,12 +17,6 @@ public class When_a_window_of_mentions_is_exported : IntegrationSpec
     [TearDown]
     public void RemoveDirectory() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(CrisisCommands.Register);
-        return await app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
-    }
 
     [Test]
     public async Task It_holds_the_brands_mentions_of_the_window_in_publication_order_and_re_ingests_as_duplicates()

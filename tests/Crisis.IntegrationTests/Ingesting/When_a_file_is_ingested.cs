@@ -1,6 +1,4 @@
-using Crisis.Cli;
 using Crisis.IntegrationTests.Running;
-using Spectre.Console.Cli;
 using static Crisis.IntegrationTests.Running.SyntheticMentions;
 
 namespace Crisis.IntegrationTests.Ingesting;
@@ -16,12 +14,6 @@ public class When_a_file_is_ingested : IntegrationSpec
     [TearDown]
     public void RemoveDirectory() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(CrisisCommands.Register);
-        return await app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
-    }
 
     [Test]
     public async Task Running_the_same_ndjson_file_twice_stores_it_once()

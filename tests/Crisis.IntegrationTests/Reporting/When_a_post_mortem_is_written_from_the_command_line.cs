@@ -1,7 +1,5 @@
-using Crisis.Cli;
 using Crisis.IntegrationTests.Incidents;
 using Crisis.IntegrationTests.Running;
-using Spectre.Console.Cli;
 
 namespace Crisis.IntegrationTests.Reporting;
 
@@ -16,12 +14,6 @@ public class When_a_post_mortem_is_written_from_the_command_line : IntegrationSp
     [TearDown]
     public void RemoveDirectory() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(CrisisCommands.Register);
-        return await app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
-    }
 
     [Test]
     public async Task The_file_holds_the_same_escaped_page_as_the_api()

@@ -33,6 +33,14 @@ public abstract class IntegrationSpec
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Runs a <c>crisis</c> command in process against this run's store (its connection and schema appended).</summary>
+    protected static Task<int> RunCliAsync(params string[] args)
+    {
+        var app = new Spectre.Console.Cli.CommandApp();
+        app.Configure(Crisis.Cli.CrisisCommands.Register);
+        return app.RunAsync([.. args, "--connection", TestServers.PostgresConnection, "--schema", Schema]);
+    }
+
     protected static async Task<long> ScalarAsync(string sql)
     {
         await using var command = Database.CreateCommand(sql.Replace("{schema}", Schema, StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     /// <summary>Never disposed: the CLI's console library keeps the writer it first saw.</summary>
     private static readonly StringWriter Output = new();
 
-    private static async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
+    private static async Task<(int Exit, string Output)> RunCapturingOutputAsync(params string[] args)
     {
         var app = new CommandApp();
         app.Configure(CrisisCommands.Register);
@@ -38,7 +38,7 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     [Test]
     public async Task The_host_that_trusts_the_key_lets_its_holder_in_with_the_roles_it_names()
     {
-        var (exit, token) = await RunCliAsync("token", "--key", TestTokens.KeyFile, "--org", TestTokens.Organisation, "--role", "viewer", "--name", "cli-user", "--expires", "30m");
+        var (exit, token) = await RunCapturingOutputAsync("token", "--key", TestTokens.KeyFile, "--org", TestTokens.Organisation, "--role", "viewer", "--name", "cli-user", "--expires", "30m");
         Assert.That(exit, Is.Zero, token);
 
         using var client = Host.Anonymous();
@@ -54,8 +54,8 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     public async Task A_key_of_its_own_is_not_trusted_by_a_host_that_does_not_list_it()
     {
         var key = Path.Combine(directory, "key.json");
-        Assert.That((await RunCliAsync("token", "--create-key", key)).Exit, Is.Zero);
-        var (exit, token) = await RunCliAsync("token", "--key", key, "--org", TestTokens.Organisation, "--role", "admin", "--name", "mallory");
+        Assert.That((await RunCapturingOutputAsync("token", "--create-key", key)).Exit, Is.Zero);
+        var (exit, token) = await RunCapturingOutputAsync("token", "--key", key, "--org", TestTokens.Organisation, "--role", "admin", "--name", "mallory");
         Assert.That(exit, Is.Zero);
 
         using var client = Host.Anonymous();
@@ -71,7 +71,7 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     {
         var arguments = new Dictionary<string, string> { ["--org"] = "acme", ["--role"] = "viewer", ["--name"] = "alice", ["--expires"] = "8h" };
         arguments[option] = value;
-        var (exit, _) = await RunCliAsync(["token", "--key", TestTokens.KeyFile, .. arguments.SelectMany(a => new[] { a.Key, a.Value })]);
+        var (exit, _) = await RunCapturingOutputAsync(["token", "--key", TestTokens.KeyFile, .. arguments.SelectMany(a => new[] { a.Key, a.Value })]);
         Assert.That(exit, Is.Not.Zero);
     }
 
@@ -79,10 +79,10 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     public async Task An_existing_key_file_is_never_overwritten()
     {
         var key = Path.Combine(directory, "key.json");
-        await RunCliAsync("token", "--create-key", key);
+        await RunCapturingOutputAsync("token", "--create-key", key);
         var before = await File.ReadAllTextAsync(key);
 
-        var (exit, _) = await RunCliAsync("token", "--create-key", key);
+        var (exit, _) = await RunCapturingOutputAsync("token", "--create-key", key);
 
         Assert.That(exit, Is.Not.Zero);
         Assert.That(await File.ReadAllTextAsync(key), Is.EqualTo(before));

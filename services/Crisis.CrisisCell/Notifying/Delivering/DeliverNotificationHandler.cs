@@ -31,19 +31,12 @@ public sealed class DeliverNotificationHandler(
         for (var wait = FirstLook; ; wait = wait * 2 < LongestLook ? wait * 2 : LongestLook)
         {
             var incident = await LoadAsync(message.IncidentId, ct);
-            if (WhySuppress(incident, message) is { } why)
+            var endpoint = EndpointOf(message);
+            var why = WhySuppress(incident, message)
+                ?? (endpoint is null ? $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration" : null);
+            if (why is not null || endpoint is null)
             {
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
-                CrisisCellTelemetry.NotificationOutcome(ChannelOf(directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint)),
-                    nameof(NotificationOutcome.Suppressed));
-                return NotificationOutcome.Suppressed;
-            }
-
-            var endpoint = directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
-            if (endpoint is null)
-            {
-                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed,
-                    $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration", ct);
                 CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
                 return NotificationOutcome.Suppressed;
             }
@@ -115,9 +108,10 @@ public sealed class DeliverNotificationHandler(
     public async Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct)
     {
         await RecordAsync(message.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, ct);
-        CrisisCellTelemetry.NotificationOutcome(
-            ChannelOf(directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint)), nameof(NotificationOutcome.Failed));
+        CrisisCellTelemetry.NotificationOutcome(ChannelOf(EndpointOf(message)), nameof(NotificationOutcome.Failed));
     }
+
+    private ContactEndpoint? EndpointOf(DeliverNotification message) => directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
 
     private static string ChannelOf(ContactEndpoint? endpoint) => endpoint?.Channel.ToString() ?? "none";
 
