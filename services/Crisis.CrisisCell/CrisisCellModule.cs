@@ -37,6 +37,7 @@ public static class CrisisCellModule
     {
         marten.Services.AddSingleton(CrisisCellSettings.Read(configuration));
         marten.Services.AddSingleton<BrandCrisisSettings>();
+        marten.Services.AddSingleton<Incidents.QuotingPosts.QuotedPosts>();
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.ConfigureMarten(ConfigureStore);
         return marten;

@@ -35,6 +35,7 @@ public static class IngestionModule
             services.AddSingleton<INegativityScorer>(_ => scoring.ModelPath is { } path ? NegativityScorer.FromFile(path) : NegativityScorer.Default);
         }
         services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<INegativityScorer>()));
+        services.AddSingleton<MentionPseudonymisation>();
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<Summarising.MentionSummary>();
         services.AddSingleton<Charting.BrandSeries>();

@@ -45,4 +45,10 @@ public sealed record BuzzEvidenceSummary
     public required IReadOnlyDictionary<string, long> Languages { get; init; }
 }
 
-public sealed record EvidencePost(string Platform, string PostId, string Author, long Followers, string Language, string Excerpt);
+/// <summary>A post quoted as evidence.</summary>
+/// <param name="Author">
+/// Crisis's own detector names the author by the organisation's pseudonym (<c>author-…</c>) and sends no excerpt: the
+/// handle and words stay in the store, where they can be erased, and the crisis cell reads them when it shows the post.
+/// Another detector may send the handle and the excerpt; the crisis cell then keeps them the same way.
+/// </param>
+public sealed record EvidencePost(string Platform, string PostId, string Author, long Followers, string Language, string? Excerpt);

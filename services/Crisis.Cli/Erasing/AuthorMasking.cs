@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Crisis.ServiceDefaults.PersonalData;
 
 namespace Crisis.Cli.Erasing;
 
 /// <summary>
-/// Masks one author of the public in a stored JSON document, whatever its shape: a stored mention
+/// Masks one author of the public, named by handle, in a stored JSON document written before pseudonymisation, whatever its shape: a stored mention
 /// (<c>author.handle</c>, <c>author.displayName</c>, <c>text</c>, <c>url</c>) or a post kept as evidence
 /// (<c>author</c>, <c>excerpt</c>), wherever it sits (mention batches, buzz and incident events, read models, the
 /// detector's saved state). The author becomes a keyed pseudonym, so counts of distinct authors still hold; what
@@ -13,20 +13,23 @@ namespace Crisis.Cli.Erasing;
 /// </summary>
 public sealed class AuthorMasking
 {
-    public const string Erased = "[erased]";
+    public const string Erased = PostContent.ErasedMark;
 
     private readonly string[] platformNames;
     private readonly string handle;
 
-    public AuthorMasking(string platformWireName, string platformName, string handle, byte[] pseudonymKey)
+    public AuthorMasking(string platformWireName, string platformName, string handle, string pseudonym)
     {
         platformNames = [platformWireName, platformName];
         this.handle = Normalise(handle);
-        Pseudonym = "erased-" + Convert.ToHexStringLower(
-            HMACSHA256.HashData(pseudonymKey, Encoding.UTF8.GetBytes($"{platformWireName}:{this.handle}")))[..12];
+        Pseudonym = pseudonym;
     }
 
-    /// <summary>What the author is called from now on; the same for the same key, platform and handle.</summary>
+    /// <summary>A pseudonym under a throw-away key, for an author no organisation's key has named (only older events hold them).</summary>
+    public static string RandomPseudonym(string platformWireName, string handle) =>
+        AuthorPseudonyms.Of(RandomNumberGenerator.GetBytes(32), platformWireName, handle);
+
+    /// <summary>What the author is called from now on, in the documents masked.</summary>
     public string Pseudonym { get; }
 
     /// <summary>Cheap pre-filter for a database scan: a document that does not contain this cannot name the author.</summary>

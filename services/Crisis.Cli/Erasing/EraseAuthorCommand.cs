@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Crisis.Cli.Hosting;
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.PersonalData;
 using Npgsql;
 using Spectre.Console.Cli;
 
@@ -11,10 +11,12 @@ namespace Crisis.Cli.Erasing;
 
 /// <summary>
 /// <c>crisis authors erase --platform x --handle @someone</c>: removes what one member of the public wrote, and who
-/// they are, from everything the store holds — the mention events, the buzz and incident events that quote them as
-/// evidence, every read model and the detector's saved state — in one transaction, replacing them with a keyed
-/// pseudonym and <c>[erased]</c>. Events are rewritten in place on purpose: erasure is the one case where the
-/// store's history must change (docs/runbook.md). An operator tool: it needs the database's credentials.
+/// they are, from everything the store holds, in one transaction. Since pseudonymisation the events name authors only
+/// by their organisation's keyed pseudonym and carry no words, so erasing empties the author's rows of
+/// <c>post_content</c>: every reader (timeline, notifications, exports, detection) then shows the pseudonym and
+/// <c>[erased]</c>. Events recorded before pseudonymisation, and documents copied from them, still hold raw handles:
+/// those are masked in place, the one case where the store's history must change (docs/runbook.md). An operator
+/// tool: it needs the database's credentials.
 /// </summary>
 public sealed class EraseAuthorCommand : AsyncCommand<EraseAuthorCommand.Settings>
 {
@@ -28,35 +30,29 @@ public sealed class EraseAuthorCommand : AsyncCommand<EraseAuthorCommand.Setting
         [Description("The author's handle on that platform (with or without @; case does not matter).")]
         public string Handle { get; init; } = "";
 
-        [CommandOption("--pseudonym-key <BASE64>")]
-        [Description("Key of the pseudonym (32 bytes, base64), so that erasures of one organisation name authors alike. Default: a fresh random key.")]
-        public string? PseudonymKey { get; init; }
-
         public override Spectre.Console.ValidationResult Validate()
         {
             if (!Platforms.TryParse(Platform, out _)) return Spectre.Console.ValidationResult.Error($"--platform must be one of: {Platforms.Accepted}");
             if (Handle.Trim().TrimStart('@').Length < 2) return Spectre.Console.ValidationResult.Error("--handle is required (at least 2 characters)");
-            if (PseudonymKey is not null && !IsKey(PseudonymKey)) return Spectre.Console.ValidationResult.Error("--pseudonym-key must be 32 bytes in base64");
             return Spectre.Console.ValidationResult.Success();
-        }
-
-        private static bool IsKey(string value)
-        {
-            var bytes = new byte[64];
-            return Convert.TryFromBase64String(value, bytes, out var length) && length == 32;
         }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!Platforms.TryParse(settings.Platform, out var platform)) return 1; // Validate() has refused it already
-        var key = settings.PseudonymKey is null ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(settings.PseudonymKey);
-        var masking = new AuthorMasking(platform.WireName(), platform.ToString(), settings.Handle, key);
 
         await using var dataSource = NpgsqlDataSource.Create(settings.ResolveConnection());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var report = new List<string>();
+        var (pseudonyms, emptied) = await PostContents.EraseAsync(
+            connection, transaction, settings.Schema, platform.WireName(), settings.Handle, DateTimeOffset.UtcNow, cancellationToken);
+        if (emptied > 0) report.Add(string.Create(CultureInfo.InvariantCulture, $"{PersonalDataTables.PostContent}: {emptied} posts emptied"));
+
+        // Older events and the documents copied from them name the author by handle: masked under the same pseudonym.
+        var masking = new AuthorMasking(platform.WireName(), platform.ToString(), settings.Handle,
+            pseudonyms.Count > 0 ? pseudonyms[0] : AuthorMasking.RandomPseudonym(platform.WireName(), settings.Handle));
         foreach (var table in await JsonTablesAsync(connection, settings.Schema, cancellationToken))
         {
             var (rows, posts) = await MaskTableAsync(connection, settings.Schema, table, masking, cancellationToken);
@@ -66,8 +62,7 @@ public sealed class EraseAuthorCommand : AsyncCommand<EraseAuthorCommand.Setting
 
         Console.WriteLine(report.Count == 0
             ? $"nothing of {settings.Handle} on {platform.WireName()} was stored in schema '{settings.Schema}'"
-            : $"{settings.Handle} on {platform.WireName()} is now {masking.Pseudonym}; masked {string.Join("; ", report)}");
-        Console.WriteLine("Restart the nodes that run detection: its in-memory state may still hold the author's recent posts.");
+            : $"{settings.Handle} on {platform.WireName()} is now {string.Join(", ", pseudonyms.DefaultIfEmpty(masking.Pseudonym))}; {string.Join("; ", report)}");
         return 0;
     }
 

@@ -5,6 +5,7 @@ using Crisis.Cli.Hosting;
 using Crisis.Contracts.Mentions;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -69,11 +70,15 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
                 .SelectMany(batch => batch.Mentions)
                 .Where(m => m.PublishedAt >= from && m.PublishedAt < to));
         }
+        // The events name authors by pseudonym and carry no words: those are read from post_content.
+        var contents = await host.Services.GetRequiredService<PostContents>()
+            .FindAsync(mentions.Select(m => new PostRef(m.Platform.WireName(), m.PostId)), cancellationToken);
         await using (var writer = new StreamWriter(settings.Out))
         {
             foreach (var mention in mentions.OrderBy(m => m.PublishedAt))
             {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(ToIntake(brand, mention), Json).AsMemory(), cancellationToken);
+                var content = contents.GetValueOrDefault(new PostRef(mention.Platform.WireName(), mention.PostId));
+                await writer.WriteLineAsync(JsonSerializer.Serialize(ToIntake(brand, mention, content), Json).AsMemory(), cancellationToken);
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -81,23 +86,30 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         return 0;
     }
 
-    /// <summary>A stored mention back in the intake's format; what ingestion derived (language, score) it derives again.</summary>
-    public static MentionObserved ToIntake(string brandId, RecordedMention m) => new()
+    /// <summary>
+    /// A stored mention back in the intake's format, with its author and words from <paramref name="content"/>; what
+    /// ingestion derived (language, score) it derives again. An erased author's mention is exported under its pseudonym
+    /// with the text "[erased]" and its stored verdict as the source's sentiment, so that a host that trusts the platform's
+    /// sentiment (<c>Ingestion:TrustUpstreamSentimentForPlatforms</c>) counts it as it was counted.
+    /// </summary>
+    public static MentionObserved ToIntake(string brandId, RecordedMention m, PostContent? content) => new()
     {
         Platform = m.Platform.WireName(),
         PostId = m.PostId,
         BrandId = brandId,
-        Author = new MentionAuthor { Handle = m.Author.Handle, DisplayName = m.Author.DisplayName, Followers = m.Author.Followers },
-        Text = m.Text,
+        Author = new MentionAuthor { Handle = content?.Author ?? m.Author.Handle, DisplayName = content?.DisplayName ?? m.Author.DisplayName, Followers = m.Author.Followers },
+        Text = m.Text ?? content?.Text ?? PostContent.ErasedMark,
         Language = m.DeclaredLanguage,
         PublishedAt = m.PublishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture),
-        Url = m.Url,
+        Url = m.Url ?? content?.Url,
         ReplyTo = m.ReplyTo,
         QuoteOf = m.QuoteOf,
         ShareOf = m.ShareOf,
         Sentiment = m.UpstreamSentiment is { } upstream
             ? new MentionSentiment { Label = upstream.Label.ToString().ToLowerInvariant(), Score = upstream.Score }
-            : null,
+            : content is { Erased: true } && m.IsNegative is { } negative
+                ? new MentionSentiment { Label = negative ? "negative" : "neutral", Score = negative ? m.NegativeProbability : 1 - m.NegativeProbability }
+                : null,
     };
 
     private static DateTimeOffset Parse(string value) => TryParse(value, out var at) ? at : throw new FormatException($"'{value}' is not an ISO 8601 time");

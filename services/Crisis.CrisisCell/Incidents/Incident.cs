@@ -55,7 +55,10 @@ public sealed record IncidentEvidence(
     public static readonly IncidentEvidence None = new(0, 0, null, [], ImmutableDictionary<string, long>.Empty, []);
 }
 
-public sealed record EvidencePost(string Platform, string PostId, string Author, long Followers, string Language, string Excerpt);
+/// <summary>A post quoted as evidence.</summary>
+/// <param name="Author">The author's pseudonym in events (the handle only in events older than pseudonymisation).</param>
+/// <param name="Excerpt">Null in events: read with <see cref="QuotingPosts.QuotedPosts"/> when shown.</param>
+public sealed record EvidencePost(string Platform, string PostId, string Author, long Followers, string Language, string? Excerpt);
 
 public sealed record BuzzUpdate(string EscalationId, int Severity, DateTimeOffset DetectedAt, DateTimeOffset RecordedAt);
 

@@ -43,12 +43,14 @@ public sealed class DetectionSubscription : SubscriptionBase
             monitor = await LoadAsync(operations, cancellationToken);
         }
 
+        var texts = await LoadTextsAsync(page, operations, cancellationToken);
+
         // Mentions and campaign declarations are applied in store order, so a replay sees them the same way.
         var decided = new List<object>();
         var pending = new List<MentionsRecorded>();
         foreach (var data in page.Events.Select(e => e.Data))
         {
-            if (data is MentionsRecorded recorded) { pending.Add(recorded); continue; }
+            if (data is MentionsRecorded recorded) { pending.Add(MentionTexts.Hydrate(recorded, texts)); continue; }
             if (data is not CampaignWindowDeclared campaign) continue;
             decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
             pending.Clear();
@@ -83,6 +85,16 @@ public sealed class DetectionSubscription : SubscriptionBase
         {
             DetectionTelemetry.Decided(TimeProvider.System.GetUtcNow() - recorded.RecordedAt, decided.Any(e => e is BuzzEscalated));
         }
+    }
+
+    /// <summary>The page's words, for the term counts: the events carry none (<see cref="MentionTexts"/>).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> LoadTextsAsync(EventRange page, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var batches = page.Events.Select(e => e.Data).OfType<MentionsRecorded>().ToList();
+        if (batches.Count == 0) return new Dictionary<string, string>();
+        await using var connection = operations.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        return await MentionTexts.LoadAsync(connection, operations.DocumentStore.Options.DatabaseSchemaName, batches, cancellationToken);
     }
 
     private async Task<BuzzMonitor> LoadAsync(IDocumentOperations operations, CancellationToken cancellationToken)

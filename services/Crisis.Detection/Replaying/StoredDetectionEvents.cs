@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 using Crisis.Detection.Buzz;
 using Crisis.Detection.Projecting;
 using Crisis.Ingestion.Brands;
+using System.Text.Json;
+using Crisis.Detection.Signals;
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.PersonalData;
 using Marten;
 using Npgsql;
 
@@ -47,7 +50,12 @@ public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource
             SELECT e.type,
                    CASE WHEN e.type = 'campaign_window_declared' OR e.data->>'brandId' = $1 THEN e.data END,
                    CASE WHEN e.type = 'mentions_recorded' AND e.data->>'brandId' <> $1
-                        THEN (SELECT max((m->>'publishedAt')::timestamptz) FROM jsonb_array_elements(e.data->'mentions') m) END
+                        THEN (SELECT max((m->>'publishedAt')::timestamptz) FROM jsonb_array_elements(e.data->'mentions') m) END,
+                   CASE WHEN e.type = 'mentions_recorded' AND e.data->>'brandId' = $1
+                        THEN (SELECT jsonb_object_agg(c.platform || ':' || c.post_id, c.text)
+                              FROM jsonb_array_elements(e.data->'mentions') m
+                              JOIN {schema}.{PersonalDataTables.PostContent} c ON c.platform = lower(m->>'platform') AND c.post_id = m->>'postId'
+                              WHERE m->>'text' IS NULL AND c.text IS NOT NULL)::text END
             FROM {schema}.mt_events e
             WHERE e.type IN ('mentions_recorded', 'campaign_window_declared') AND e.seq_id <= $2
             ORDER BY e.seq_id
@@ -63,8 +71,15 @@ public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource
                 continue;
             }
             if (reader.IsDBNull(1)) continue; // another brand's empty batch: it moves nothing
-            var type = reader.GetString(0) == "campaign_window_declared" ? typeof(CampaignWindowDeclared) : typeof(MentionsRecorded);
-            yield return serializer.FromJson(type, reader, 1);
+            if (reader.GetString(0) == "campaign_window_declared")
+            {
+                yield return serializer.FromJson<CampaignWindowDeclared>(reader, 1);
+                continue;
+            }
+            var recorded = serializer.FromJson<MentionsRecorded>(reader, 1);
+            // The words, for the term counts, as live read them from post_content (MentionTexts).
+            yield return reader.IsDBNull(3) ? recorded
+                : MentionTexts.Hydrate(recorded, JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!);
         }
     }
 }

@@ -12,7 +12,6 @@ public sealed partial class BucketAccumulator
 {
     public const int KeptPosts = 5;
     public const int KeptTerms = 20;
-    private const int ExcerptLength = 200;
 
     public long Start { get; set; }
     public long Volume { get; set; }
@@ -63,8 +62,9 @@ public sealed partial class BucketAccumulator
 
     private void KeepIfReachesFar(MentionSignal mention)
     {
-        var excerpt = mention.Text.Length <= ExcerptLength ? mention.Text : string.Concat(mention.Text.AsSpan(0, ExcerptLength), "…");
-        TopNegative.Add(new EvidenceMention(mention.Platform, mention.PostId, mention.Author, mention.Followers, mention.Language.ToString(), excerpt, mention.PublishedAt));
+        // No excerpt: the evidence names the post, and whoever shows it reads the words from post_content, so that
+        // an erased author disappears from every stored decision at once.
+        TopNegative.Add(new EvidenceMention(mention.Platform, mention.PostId, mention.Author, mention.Followers, mention.Language.ToString(), Excerpt: null, mention.PublishedAt));
         if (TopNegative.Count <= KeptPosts) return;
         TopNegative.Sort(ByReachThenId);
         TopNegative.RemoveAt(TopNegative.Count - 1);

@@ -32,4 +32,8 @@ public sealed class BrandDirectory(IDocumentStore store)
         }
         return id => known.TryGetValue(id, out var owner) && (organisation is null || string.Equals(owner, organisation, StringComparison.Ordinal));
     }
+
+    /// <summary>The organisation of a brand <see cref="ResolveAsync(IEnumerable{string?}, CancellationToken)"/> has found registered.</summary>
+    public string OrganisationOf(string brandId) =>
+        known.TryGetValue(brandId, out var owner) ? owner : throw new InvalidOperationException($"brand '{brandId}' has not been resolved");
 }

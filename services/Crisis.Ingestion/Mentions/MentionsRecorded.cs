@@ -14,7 +14,15 @@ public sealed record MentionsRecorded(
     DateTimeOffset RecordedAt,
     IReadOnlyList<RecordedMention> Mentions);
 
-/// <summary>One post, validated and normalised. When it was received is the event's <c>RecordedAt</c>.</summary>
+/// <summary>
+/// One post, validated and normalised. When it was received is the event's <c>RecordedAt</c>. The event names the
+/// author by the organisation's keyed pseudonym and carries neither the display name, the text nor the link: those
+/// are kept in <c>post_content</c>, where an author can be erased (docs/security.md). Events recorded before
+/// pseudonymisation still carry them.
+/// </summary>
+/// <param name="Author">The pseudonym (<c>author-…</c>) and follower count; the raw handle only in older events.</param>
+/// <param name="Text">Null in the stored event (read it from <c>post_content</c>); set while the mention is validated and scored.</param>
+/// <param name="Url">Null in the stored event, like the text.</param>
 /// <param name="DeclaredLanguage">The language the source declared, if any (BCP 47 tag, lower case).</param>
 /// <param name="Language">The language Crisis identified from the text (Unknown when not scored).</param>
 /// <param name="NegativeProbability">Probability that the post is negative, from the model or a trusted upstream source; null when unscorable.</param>
@@ -23,7 +31,7 @@ public sealed record RecordedMention(
     Platform Platform,
     string PostId,
     MentionAuthorProfile Author,
-    string Text,
+    string? Text,
     string? DeclaredLanguage,
     MentionLanguage Language,
     DateTimeOffset PublishedAt,

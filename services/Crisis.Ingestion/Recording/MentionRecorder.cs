@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
 using Crisis.Ingestion.Scoring;
+using Crisis.ServiceDefaults.PersonalData;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -20,6 +21,7 @@ public sealed class MentionRecorder(
     BrandDirectory brands,
     MentionValidator validator,
     MentionScoring scoring,
+    MentionPseudonymisation pseudonymisation,
     IngestionTelemetry telemetry,
     TimeProvider clock)
 {
@@ -83,7 +85,7 @@ public sealed class MentionRecorder(
             else candidates.Add(candidate);
         }
 
-        var scored = scoring.Score(candidates);
+        var scored = candidates.Count == 0 ? [] : await pseudonymisation.SplitAsync(scoring.Score(candidates), cancellationToken);
         var accepted = candidates.Count == 0 ? 0 : await TransientRetry.ExecuteAsync(
             async (batch, ct) => await AppendNewAsync(batch, now, ct), scored, cancellationToken);
         duplicates += candidates.Count - accepted;
@@ -96,8 +98,9 @@ public sealed class MentionRecorder(
         return new IntakeReport(accepted, duplicates, rejected, errors);
     }
 
-    private async Task<int> AppendNewAsync(IReadOnlyList<CandidateMention> candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> AppendNewAsync(IReadOnlyList<PseudonymousMention> split, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var candidates = split.Select(s => s.Event).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -106,6 +109,9 @@ public sealed class MentionRecorder(
         var fresh = await ClaimKeysAsync(connection, transaction, candidates, now, cancellationToken);
         if (fresh.Count == 0) return 0;
         await LockStreamsAsync(connection, transaction, candidates.Where(c => fresh.Contains(c.DeduplicationKey)), cancellationToken);
+        // Who said what goes where it can be erased, in the same transaction as the pseudonymous events.
+        await PostContents.WriteAsync(connection, transaction, store.Options.DatabaseSchemaName,
+            [.. split.Where(s => fresh.Contains(s.Event.DeduplicationKey)).Select(s => s.Content)], now, cancellationToken);
 
         // The append's span: its traceparent is what the mention events carry to detection (see TraceContextOnEvents).
         using var append = IngestionTelemetry.Source.StartActivity("mentions.append");

@@ -30,7 +30,7 @@ public sealed class MentionScoring(IngestionLimits limits, INegativityScorer? sc
     private CandidateMention ScoreOne(CandidateMention candidate)
     {
         var mention = candidate.Mention;
-        var score = scorer?.Score(mention.Text);
+        var score = scorer?.Score(mention.Text ?? "");
         var language = score?.Language ?? MentionLanguage.Unknown;
         if (mention.UpstreamSentiment is { } upstream && trustedPlatforms.Contains(mention.Platform.WireName()))
         {

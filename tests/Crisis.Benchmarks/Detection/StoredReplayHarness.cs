@@ -6,6 +6,7 @@ using Crisis.Detection.Replaying;
 using Crisis.Ingestion;
 using Crisis.Ingestion.Mentions;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public static class StoredReplayHarness
 
         var day = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var fill = Stopwatch.StartNew();
-        var events = await FillAsync(store, ReplayHarness.Generate(count, day));
+        var events = await FillAsync(store, host.Services.GetRequiredService<NpgsqlDataSource>(), ReplayHarness.Generate(count, day));
         fill.Stop();
         var size = await ScalarAsync(host, $"SELECT pg_total_relation_size('{Schema}.mt_events')");
 
@@ -81,16 +82,38 @@ public static class StoredReplayHarness
         return builder.Build();
     }
 
-    /// <summary>Appends the followed brand's batches and, for each, a small batch of another brand, as a busy store holds.</summary>
-    private static async Task<long> FillAsync(IDocumentStore store, List<object> generated)
+    /// <summary>
+    /// Appends the followed brand's batches and, for each, a small batch of another brand, as a busy store holds; stored
+    /// as ingestion stores them: pseudonymous events without words, the handles and texts in <c>post_content</c>, which
+    /// the replay reads back for its term counts.
+    /// </summary>
+    private static async Task<long> FillAsync(IDocumentStore store, NpgsqlDataSource dataSource, List<object> generated)
     {
         long appended = 0;
         var other = 0;
+        var key = new byte[32];
         foreach (var page in generated.OfType<MentionsRecorded>().Chunk(100))
         {
-            await using var session = store.LightweightSession();
-            foreach (var batch in page)
+            var contents = page.SelectMany(b => b.Mentions).Select(m => new NewPostContent(new PostRef(m.Platform.WireName(), m.PostId), "bench",
+                AuthorPseudonyms.Of(key, m.Platform.WireName(), m.Author.Handle), m.Author.Handle, m.Author.DisplayName, m.Text, m.Url)).ToList();
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            await using (var transaction = await connection.BeginTransactionAsync())
             {
+                await PostContents.WriteAsync(connection, transaction, Schema, contents, DateTimeOffset.UtcNow, CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+            await using var session = store.LightweightSession();
+            foreach (var recorded in page)
+            {
+                var batch = recorded with
+                {
+                    Mentions = [.. recorded.Mentions.Select(m => m with
+                    {
+                        Author = new MentionAuthorProfile(AuthorPseudonyms.Of(key, m.Platform.WireName(), m.Author.Handle), null, m.Author.Followers),
+                        Text = null,
+                        Url = null,
+                    })],
+                };
                 session.Events.Append(batch.StreamKey, batch);
                 var last = batch.Mentions[^1];
                 var neighbour = new MentionsRecorded(MentionStreams.KeyFor("brand-01", batch.Hour), "brand-01", batch.Hour, batch.RecordedAt,

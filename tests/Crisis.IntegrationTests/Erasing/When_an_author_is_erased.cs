@@ -47,27 +47,17 @@ public class When_an_author_is_erased : IntegrationSpec
     }
 
     [Test]
-    public async Task Nothing_readable_of_them_remains_and_everyone_else_stays()
+    public async Task Their_identity_never_enters_the_events_and_nothing_readable_remains_after_erasure()
     {
         var brand = $"erase{Guid.NewGuid().ToString("N")[..8]}";
         await RegisterBrandAsync(brand);
-        var now = DateTimeOffset.UtcNow;
-        var victim = SyntheticMentions.Mention(brand, "v1", now.AddMinutes(-30));
-        victim["author"] = new Dictionary<string, object?> { ["handle"] = Handle, ["displayName"] = DisplayName, ["followers"] = 5000 };
-        victim["text"] = Words;
-        victim["url"] = "https://x.example/victim_q/status/v1";
-        var bystander = SyntheticMentions.Mention(brand, "b1", now.AddMinutes(-29));
-        bystander["author"] = new Dictionary<string, object?> { ["handle"] = "@bystander", ["followers"] = 10 };
-        bystander["text"] = "Bystander says the queue was long";
-        using (var response = await Host.Http.PostAsJsonAsync("/api/mentions", new[] { victim, bystander }))
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        }
-        // The detector quoted them as evidence: the page opens an incident whose events and read models copy it.
+        await PostAsync(brand, Handle, DisplayName, Words, "v1", minutesAgo: 30);
+        await PostAsync(brand, "@bystander", null, "Bystander says the queue was long", "b1", minutesAgo: 29);
+        // Another detector quotes them as evidence, handle and words in the page: the incident must not copy them.
         await bus.Publish(new BuzzEscalated
         {
             EscalationId = $"{brand}/ep1/EpisodeStart/1", BrandId = brand, EpisodeId = $"{brand}/ep1", Kind = "EpisodeStart", Phase = "Crisis",
-            Severity = 8, AnomalyScore = 7, OnsetAt = now.AddMinutes(-35), BucketAt = now.AddMinutes(-6), DetectedAt = now.AddMinutes(-5),
+            Severity = 8, AnomalyScore = 7, OnsetAt = DateTimeOffset.UtcNow.AddMinutes(-35), BucketAt = DateTimeOffset.UtcNow.AddMinutes(-6), DetectedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
             Evidence = new BuzzEvidenceSummary
             {
                 Mentions = 2, ExpectedMentions = 0.5, NegativeShare = 1, TopTerms = ["bag"], Languages = new Dictionary<string, long> { ["en"] = 2 },
@@ -76,27 +66,72 @@ public class When_an_author_is_erased : IntegrationSpec
         });
         var incidents = await IncidentApi.EventuallyListAsync(brand, list => list.GetArrayLength() == 1, "the page to open an incident");
         var incidentId = incidents[0].GetProperty("incidentId").GetString()!;
-        Assert.That(await RowsContainingAsync(Words), Is.GreaterThanOrEqualTo(3), "the mention, the incident event and its read models hold the words");
+        var timelineBefore = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/timeline", UriKind.Relative));
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await RowsContainingAsync("victim_q"), Is.EqualTo(1), "the handle is in post_content only: not in any event, evidence or read model");
+            Assert.That(await RowsContainingAsync(Words), Is.EqualTo(1), "so are their words");
+            Assert.That(await RowsContainingAsync(DisplayName), Is.EqualTo(1), "and their display name");
+            Assert.That(timelineBefore, Does.Contain(Words).And.Contain(Handle), "people still read the handle and words, resolved when shown");
+        });
 
         var exit = await RunCliAsync("authors", "erase", "--platform", "twitter", "--handle", "victim_q");
 
         Assert.That(exit, Is.EqualTo(0));
+        var timeline = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/timeline", UriKind.Relative));
+        var report = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/report", UriKind.Relative));
         var handles = await RowsContainingAsync("victim_q");
         var words = await RowsContainingAsync(Words);
         var names = await RowsContainingAsync(DisplayName);
         var others = await RowsContainingAsync("Bystander says the queue was long");
-        var timeline = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/timeline", UriKind.Relative));
-        var report = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/report", UriKind.Relative));
         Assert.Multiple(() =>
         {
             Assert.That(handles, Is.Zero, "the handle (and the URL naming it)");
             Assert.That(words, Is.Zero, "what they wrote");
             Assert.That(names, Is.Zero, "their display name");
-            Assert.That(others, Is.GreaterThanOrEqualTo(3), "other authors are untouched");
-            Assert.That(timeline, Does.Not.Contain(Words).And.Contain("[erased]").And.Contain("erased-"));
+            Assert.That(others, Is.EqualTo(1), "other authors are untouched");
+            Assert.That(timeline, Does.Not.Contain(Words).And.Contain("[erased]").And.Contain("author-").And.Contain("Bystander says"));
             Assert.That(report, Does.Not.Contain(Words).And.Not.Contain("Victim_Q"));
         });
         Assert.That(await MentionsInEventsAsync(), Is.EqualTo(2), "the mention still counts in the brand's curve, as a pseudonym");
+    }
+
+    [Test]
+    public async Task An_author_in_events_older_than_pseudonymisation_is_masked_in_place()
+    {
+        var brand = $"legacy{Guid.NewGuid().ToString("N")[..8]}";
+        await RegisterBrandAsync(brand);
+        await PostAsync(brand, "@placeholder", null, "placeholder words", "old1", minutesAgo: 20);
+        // What an event recorded before pseudonymisation looks like: the raw handle, display name and text inside it.
+        await using (var legacy = Database.CreateCommand(
+            $$"""
+            UPDATE {{Schema}}.mt_events SET data = jsonb_set(jsonb_set(data, '{mentions,0,author}', '{"handle": "@Old_Timer", "displayName": "Olga Timms", "followers": 3}'),
+                '{mentions,0,text}', '"OLDWORDS9 the lounge was closed"')
+            WHERE type = 'mentions_recorded' AND data->>'brandId' = $1
+            """))
+        {
+            legacy.Parameters.Add(new Npgsql.NpgsqlParameter { Value = brand });
+            Assert.That(await legacy.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        Assert.That(await RunCliAsync("authors", "erase", "--platform", "x", "--handle", "old_timer"), Is.EqualTo(0));
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await RowsContainingAsync("old_timer"), Is.Zero);
+            Assert.That(await RowsContainingAsync("OLDWORDS9"), Is.Zero);
+            Assert.That(await RowsContainingAsync("Olga Timms"), Is.Zero);
+        });
+    }
+
+    private static async Task PostAsync(string brand, string handle, string? displayName, string text, string postId, int minutesAgo)
+    {
+        var mention = SyntheticMentions.Mention(brand, postId, DateTimeOffset.UtcNow.AddMinutes(-minutesAgo));
+        mention["author"] = new Dictionary<string, object?> { ["handle"] = handle, ["displayName"] = displayName, ["followers"] = 5000 };
+        mention["text"] = text;
+        mention["url"] = $"https://x.example/{handle.TrimStart('@').ToLowerInvariant()}/status/{postId}";
+        using var response = await Host.Http.PostAsJsonAsync("/api/mentions", new[] { mention });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
     }
 
     [Test]

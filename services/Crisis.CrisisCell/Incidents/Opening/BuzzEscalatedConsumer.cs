@@ -1,4 +1,5 @@
 using Crisis.CrisisCell.Configuring;
+using Crisis.CrisisCell.Incidents.QuotingPosts;
 using Crisis.Ingestion.Brands;
 using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
@@ -14,7 +15,7 @@ namespace Crisis.CrisisCell.Incidents.Opening;
 /// version check lets one win and the retry of the other finds the page recorded.
 /// </summary>
 public sealed partial class BuzzEscalatedConsumer(
-    IDocumentStore store, BrandCrisisSettings settings, TimeProvider clock, ILogger<BuzzEscalatedConsumer> logger)
+    IDocumentStore store, BrandCrisisSettings settings, QuotedPosts quotedPosts, TimeProvider clock, ILogger<BuzzEscalatedConsumer> logger)
     : IConsumer<Contract.BuzzEscalated>
 {
     public async Task Consume(ConsumeContext<Contract.BuzzEscalated> context)
@@ -36,6 +37,8 @@ public sealed partial class BuzzEscalatedConsumer(
         }
 
         var incidentId = incidents.IncidentFor(message.BrandId, message.EpisodeId);
+        // The incident's events quote posts by reference: handles and words quoted in the page are kept apart first.
+        message = await quotedPosts.KeepApartAsync(message, brand.OrganisationId, ct);
         var command = BuzzEscalatedMapping.ToCommand(message, incidentId, brand.OrganisationId,
             settings.SeverityThresholdFor(message.BrandId), settings.PlaybookFor(brand.OrganisationId),
             incidents.LastClosedIncidentId, clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.PersonalData;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +15,7 @@ public static class IncidentTimelineQuery
             if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null
                 || await session.LoadAsync<IncidentTimeline>(IncidentStreams.KeyFor(id), ct) is not { } timeline) return IncidentHttp.NotFound(id);
             http.Response.Headers.ETag = IncidentHttp.ETag(timeline.Version);
-            return Results.Ok(timeline);
+            // The events quote posts by reference; the handles and words are read now, so erased authors show as such.
+            return await http.OkWithQuotedPostsAsync(timeline, ct);
         }).WithName("GetIncidentTimeline").RequireAuthorization(CrisisPolicies.Viewer);
 }

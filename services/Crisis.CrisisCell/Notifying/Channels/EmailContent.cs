@@ -63,7 +63,7 @@ public static class EmailContent
         {
             var dir = NotificationMessage.IsRightToLeft(post.Language) ? "rtl" : "ltr";
             html.Append("<blockquote dir=\"").Append(dir).Append("\" lang=\"").Append(E(post.Language)).Append("\">")
-                .Append(E(post.Excerpt)).Append("</blockquote><p>").Append(E(NotificationMessage.Byline(post))).Append("</p>");
+                .Append(E(post.Excerpt ?? "")).Append("</blockquote><p>").Append(E(NotificationMessage.Byline(post))).Append("</p>");
         }
         return html.Append("<p><strong>").Append(E(message.NextStepLine)).Append("</strong></p>")
             .Append("<p>To acknowledge: <code>POST ").Append(E(message.AcknowledgeUrl.ToString())).Append("</code></p>")

@@ -25,6 +25,7 @@ public sealed record NotificationMessage(
     DateTimeOffset? NextStepDeadline,
     Uri AcknowledgeUrl)
 {
+    /// <param name="TopPosts">Resolved (<see cref="Incidents.QuotingPosts.QuotedPosts"/>) before the message is composed.</param>
     /// <summary>How many posts a message quotes: enough to judge, short enough to read on a phone.</summary>
     public const int PostsQuoted = 3;
 
@@ -67,7 +68,7 @@ public sealed record NotificationMessage(
     /// an Arabic excerpt does not scramble it; the excerpt's own characters are never altered.
     /// </summary>
     public static string IsolatedExcerpt(EvidencePost post) =>
-        IsRightToLeft(post.Language) ? "\u2067" + post.Excerpt + "\u2069" : post.Excerpt;
+        IsRightToLeft(post.Language) ? "\u2067" + post.Excerpt + "\u2069" : post.Excerpt ?? "";
 
     public static bool IsRightToLeft(string language) =>
         language.Split('-', '_')[0].ToLowerInvariant() is "ar" or "he" or "fa" or "ur";

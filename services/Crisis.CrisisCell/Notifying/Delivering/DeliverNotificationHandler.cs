@@ -1,5 +1,6 @@
 using Crisis.Contracts.Notifications;
 using Crisis.CrisisCell.Incidents;
+using Crisis.CrisisCell.Incidents.QuotingPosts;
 using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
@@ -18,7 +19,7 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 /// </summary>
 public sealed class DeliverNotificationHandler(
     IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings,
-    DeliveryClaimant claimant, TimeProvider clock)
+    DeliveryClaimant claimant, QuotedPosts quotedPosts, TimeProvider clock)
 {
     /// <summary>How often a copy waiting on another claimant looks for its outcome: soon at first (a send takes
     /// milliseconds), then every few seconds (the claimant may have died, and its claim takes minutes to expire).</summary>
@@ -60,8 +61,9 @@ public sealed class DeliverNotificationHandler(
                 {
                     activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
                     activity?.SetTag("crisis.notification.key", delivery.Key);
-                    await channel.SendAsync(
-                        NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl), endpoint, ct);
+                    var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
+                    // The posts' handles and words, read at the last moment: an author erased since is not quoted.
+                    await channel.SendAsync(composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, ct) }, endpoint, ct);
                 }
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
                 CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));

@@ -1,0 +1,38 @@
+using Crisis.Ingestion.Brands;
+using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.PersonalData;
+
+namespace Crisis.Ingestion.Recording;
+
+/// <summary>A scored mention split in two: what its event keeps forever, and what <c>post_content</c> keeps until erased.</summary>
+public sealed record PseudonymousMention(CandidateMention Event, NewPostContent Content);
+
+/// <summary>
+/// Keeps the public's identity out of the immutable mention events: the author becomes the brand's organisation's
+/// keyed pseudonym, and the display name, text and link move to <c>post_content</c>, written in the same transaction.
+/// Scoring has already read the text; detection reads it back from <c>post_content</c>.
+/// </summary>
+public sealed class MentionPseudonymisation(AuthorPseudonyms pseudonyms, BrandDirectory brands)
+{
+    public async Task<IReadOnlyList<PseudonymousMention>> SplitAsync(IReadOnlyList<CandidateMention> scored, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var split = new PseudonymousMention[scored.Count];
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var candidate = scored[i];
+            var organisation = brands.OrganisationOf(candidate.BrandId);
+            if (!keys.TryGetValue(organisation, out var key)) keys[organisation] = key = await pseudonyms.KeyAsync(organisation, cancellationToken);
+            var mention = candidate.Mention;
+            var platform = mention.Platform.WireName();
+            var pseudonym = AuthorPseudonyms.Of(key, platform, mention.Author.Handle);
+            split[i] = new PseudonymousMention(
+                candidate with
+                {
+                    Mention = mention with { Author = new MentionAuthorProfile(pseudonym, null, mention.Author.Followers), Text = null, Url = null },
+                },
+                new NewPostContent(new PostRef(platform, mention.PostId), organisation, pseudonym, mention.Author.Handle, mention.Author.DisplayName, mention.Text, mention.Url));
+        }
+        return split;
+    }
+}

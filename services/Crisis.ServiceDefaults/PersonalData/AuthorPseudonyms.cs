@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Crisis.ServiceDefaults.PersonalData;
+
+/// <summary>
+/// Names an author of the public by a keyed pseudonym: HMAC-SHA256 of the platform and the normalised handle under
+/// the organisation's own random key. The same author is the same pseudonym within one organisation (distinct-author
+/// counts and evidence still hold) and unrelated across organisations; without the key the handle cannot be
+/// recovered or tested. Keys are created on first use and never change, so they are cached for good.
+/// </summary>
+public sealed class AuthorPseudonyms(NpgsqlDataSource dataSource, string schema)
+{
+    public const string Prefix = "author-";
+    private readonly ConcurrentDictionary<string, byte[]> keys = new(StringComparer.Ordinal);
+
+    public static string Of(byte[] key, string platform, string handle) =>
+        Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{platform}:{NormaliseHandle(handle)}")))[..16];
+
+    /// <summary>How handles compare: '@' and case do not make another author.</summary>
+    public static string NormaliseHandle(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
+
+    public async ValueTask<byte[]> KeyAsync(string organisationId, CancellationToken cancellationToken)
+    {
+        if (keys.TryGetValue(organisationId, out var known)) return known;
+        // Twice at most: a node that loses the race to create the key reads the winner's on its second try.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (await CreateOrReadAsync(organisationId, cancellationToken) is { } key) return keys.GetOrAdd(organisationId, key);
+        }
+        throw new InvalidOperationException($"no pseudonym key could be created for organisation '{organisationId}'");
+    }
+
+    private async Task<byte[]?> CreateOrReadAsync(string organisationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH created AS (
+                INSERT INTO {schema}.{PersonalDataTables.PseudonymKeys} (organisation_id, key, created_at)
+                VALUES ($1, $2, now()) ON CONFLICT (organisation_id) DO NOTHING RETURNING key)
+            SELECT key FROM created
+            UNION ALL SELECT key FROM {schema}.{PersonalDataTables.PseudonymKeys} WHERE organisation_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = organisationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(32) });
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    /// <summary>Every organisation's key: erasure tries the handle under each, since an author may be quoted by several.</summary>
+    public static async Task<IReadOnlyList<byte[]>> AllKeysAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT key FROM {schema}.{PersonalDataTables.PseudonymKeys}", connection);
+        var found = new List<byte[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found.Add(reader.GetFieldValue<byte[]>(0));
+        return found;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Crisis.ServiceDefaults.PersonalData;
+
+/// <summary>Answers with a read model whose quoted posts get their author and excerpt from <c>post_content</c> on the way out.</summary>
+public static class QuotedPostResponses
+{
+    public static async Task<IResult> OkWithQuotedPostsAsync(this HttpContext http, object value, CancellationToken ct)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var document = JsonSerializer.SerializeToNode(value, value.GetType(), options);
+        var resolved = await http.RequestServices.GetRequiredService<PostContents>().ResolveEvidenceAsync(document, ct);
+        return Results.Json(resolved, options);
+    }
+}

@@ -1,0 +1,46 @@
+using Crisis.Detection.Signals;
+using Crisis.Ingestion.Mentions;
+using Crisis.Ingestion.Scoring;
+
+namespace Crisis.Detection.Tests.Signals;
+
+public class When_mention_events_carry_no_words
+{
+    private static RecordedMention Mention(string postId, string? text, bool negative = true) => new(
+        Platform.X, postId, new MentionAuthorProfile("author-0123456789abcdef", null, 20_000), text, null, MentionLanguage.English,
+        new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), null, null, null, null, null, 0.9, negative);
+
+    private static MentionsRecorded Batch(params RecordedMention[] mentions) =>
+        new("mentions/acme/2026030210", "acme", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), DateTimeOffset.UnixEpoch, mentions);
+
+    [Test]
+    public void The_kept_words_are_put_back_for_the_term_counts_and_an_erased_one_counts_without_words()
+    {
+        var hydrated = MentionTexts.Hydrate(Batch(Mention("1", null), Mention("2", null), Mention("3", "already here")),
+            new Dictionary<string, string> { [MentionTexts.KeyOf("x", "1")] = "refund refused #boycott" });
+
+        Assert.That(hydrated.Mentions.Select(m => m.Text), Is.EqualTo(new[] { "refund refused #boycott", null, "already here" }));
+        var bucket = new BucketAccumulator();
+        foreach (var signal in MentionSignal.From(hydrated)) bucket.Add(signal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bucket.Volume, Is.EqualTo(3), "the erased mention still counts");
+            Assert.That(bucket.Terms.Keys, Is.SupersetOf(new[] { "refund", "refused", "#boycott" }));
+        });
+    }
+
+    [Test]
+    public void Evidence_names_the_post_and_the_pseudonym_and_quotes_nothing()
+    {
+        var bucket = new BucketAccumulator();
+        foreach (var signal in MentionSignal.From(Batch(Mention("1", "my bag was lost")))) bucket.Add(signal);
+
+        var evidence = bucket.TopNegative.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(evidence.PostId, Is.EqualTo("1"));
+            Assert.That(evidence.Author, Is.EqualTo("author-0123456789abcdef"));
+            Assert.That(evidence.Excerpt, Is.Null, "the words are read from post_content when shown");
+        });
+    }
+}
