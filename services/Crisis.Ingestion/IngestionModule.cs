@@ -52,7 +52,6 @@ public static class IngestionModule
         options.Projections.Add(new DeciderProjection<BrandState, BrandEvent>(BrandDecider.Evolve, BrandDecider.Instance.Initial), ProjectionLifecycle.Live);
         options.Projections.Add<BrandProfileProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<BrandProfile>().Identity(b => b.Id);
-        options.Storage.ExtendedSchemaObjects.Add(MentionKeyTable.Define(options.DatabaseSchemaName));
     }
 
     public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>

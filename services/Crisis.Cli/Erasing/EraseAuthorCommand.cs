@@ -13,7 +13,7 @@ namespace Crisis.Cli.Erasing;
 /// <c>crisis authors erase --platform x --handle @someone</c>: removes what one member of the public wrote, and who
 /// they are, from everything the store holds, in one transaction. Since pseudonymisation the events name authors only
 /// by their organisation's keyed pseudonym and carry no words, so erasing empties the author's rows of
-/// <c>post_content</c>: every reader (timeline, notifications, exports, detection) then shows the pseudonym and
+/// <c>mention_keys</c>: every reader (timeline, notifications, exports, detection) then shows the pseudonym and
 /// <c>[erased]</c>. Events recorded before pseudonymisation, and documents copied from them, still hold raw handles:
 /// those are masked in place, the one case where the store's history must change (docs/runbook.md). An operator
 /// tool: it needs the database's credentials.
@@ -48,7 +48,7 @@ public sealed class EraseAuthorCommand : AsyncCommand<EraseAuthorCommand.Setting
         var report = new List<string>();
         var (pseudonyms, emptied) = await PostContents.EraseAsync(
             connection, transaction, settings.Schema, platform.WireName(), settings.Handle, DateTimeOffset.UtcNow, cancellationToken);
-        if (emptied > 0) report.Add(string.Create(CultureInfo.InvariantCulture, $"{PersonalDataTables.PostContent}: {emptied} posts emptied"));
+        if (emptied > 0) report.Add(string.Create(CultureInfo.InvariantCulture, $"kept identity and words of {emptied} posts emptied"));
 
         // Older events and the documents copied from them name the author by handle: masked under the same pseudonym.
         var masking = new AuthorMasking(platform.WireName(), platform.ToString(), settings.Handle,

@@ -70,7 +70,7 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
                 .SelectMany(batch => batch.Mentions)
                 .Where(m => m.PublishedAt >= from && m.PublishedAt < to));
         }
-        // The events name authors by pseudonym and carry no words: those are read from post_content.
+        // The events name authors by pseudonym and carry no words: those are read from mention_keys.
         var contents = await host.Services.GetRequiredService<PostContents>()
             .FindAsync(mentions.Select(m => new PostRef(m.Platform.WireName(), m.PostId)), cancellationToken);
         await using (var writer = new StreamWriter(settings.Out))

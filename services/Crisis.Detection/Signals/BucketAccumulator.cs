@@ -62,7 +62,7 @@ public sealed partial class BucketAccumulator
 
     private void KeepIfReachesFar(MentionSignal mention)
     {
-        // No excerpt: the evidence names the post, and whoever shows it reads the words from post_content, so that
+        // No excerpt: the evidence names the post, and whoever shows it reads the words from mention_keys, so that
         // an erased author disappears from every stored decision at once.
         TopNegative.Add(new EvidenceMention(mention.Platform, mention.PostId, mention.Author, mention.Followers, mention.Language.ToString(), Excerpt: null, mention.PublishedAt));
         if (TopNegative.Count <= KeptPosts) return;

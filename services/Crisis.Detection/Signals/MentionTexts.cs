@@ -5,7 +5,7 @@ using Npgsql;
 namespace Crisis.Detection.Signals;
 
 /// <summary>
-/// Puts the words back into pseudonymous mention events for detection's term counts, from <c>post_content</c>. A
+/// Puts the words back into pseudonymous mention events for detection's term counts, from <c>mention_keys</c>. A
 /// mention whose author was erased gets no text: it still counts, with its stored negativity, but adds no terms.
 /// </summary>
 public static class MentionTexts
@@ -23,7 +23,7 @@ public static class MentionTexts
             $"""
             SELECT c.platform, c.post_id, c.text
             FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
-            JOIN {schema}.{PersonalDataTables.PostContent} c ON c.platform = w.platform AND c.post_id = w.post_id
+            JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
             WHERE c.text IS NOT NULL
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(m => m.Platform.WireName()).ToArray() });

@@ -17,11 +17,11 @@ public sealed record MentionsRecorded(
 /// <summary>
 /// One post, validated and normalised. When it was received is the event's <c>RecordedAt</c>. The event names the
 /// author by the organisation's keyed pseudonym and carries neither the display name, the text nor the link: those
-/// are kept in <c>post_content</c>, where an author can be erased (docs/security.md). Events recorded before
+/// are kept in <c>mention_keys</c>, where an author can be erased (docs/security.md). Events recorded before
 /// pseudonymisation still carry them.
 /// </summary>
 /// <param name="Author">The pseudonym (<c>author-…</c>) and follower count; the raw handle only in older events.</param>
-/// <param name="Text">Null in the stored event (read it from <c>post_content</c>); set while the mention is validated and scored.</param>
+/// <param name="Text">Null in the stored event (read it from <c>mention_keys</c>); set while the mention is validated and scored.</param>
 /// <param name="Url">Null in the stored event, like the text.</param>
 /// <param name="DeclaredLanguage">The language the source declared, if any (BCP 47 tag, lower case).</param>
 /// <param name="Language">The language Crisis identified from the text (Unknown when not scored).</param>

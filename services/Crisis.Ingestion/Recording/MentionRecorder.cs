@@ -106,12 +106,9 @@ public sealed class MentionRecorder(
 
         // Keys first (in key order, so concurrent claims never wait on each other in a cycle), then the stream
         // locks: claims of different batches run in parallel, and only the append is serialised per stream.
-        var fresh = await ClaimKeysAsync(connection, transaction, candidates, now, cancellationToken);
+        var fresh = await ClaimKeysAsync(connection, transaction, split, now, cancellationToken);
         if (fresh.Count == 0) return 0;
         await LockStreamsAsync(connection, transaction, candidates.Where(c => fresh.Contains(c.DeduplicationKey)), cancellationToken);
-        // Who said what goes where it can be erased, in the same transaction as the pseudonymous events.
-        await PostContents.WriteAsync(connection, transaction, store.Options.DatabaseSchemaName,
-            [.. split.Where(s => fresh.Contains(s.Event.DeduplicationKey)).Select(s => s.Content)], now, cancellationToken);
 
         // The append's span: its traceparent is what the mention events carry to detection (see TraceContextOnEvents).
         using var append = IngestionTelemetry.Source.StartActivity("mentions.append");
@@ -148,22 +145,31 @@ public sealed class MentionRecorder(
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    /// <summary>Inserts the keys not yet known and returns them; rows ordered by key so two batches lock in the same order.</summary>
+    /// <summary>
+    /// Inserts the keys not yet known and returns them; rows ordered by key so two batches lock in the same order. Each
+    /// row also keeps who said what (handle, display name, text, link) next to the pseudonym the event carries: the one
+    /// place it can be erased from, written in the same transaction as the events.
+    /// </summary>
     private async Task<HashSet<string>> ClaimKeysAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CandidateMention> candidates,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PseudonymousMention> split,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var table = $"{store.Options.DatabaseSchemaName}.{MentionKeyTable.Name}";
+        var table = $"{store.Options.DatabaseSchemaName}.{PersonalDataTables.Mentions}";
         await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO {table} (platform, post_id, brand_id, stream_key, published_at, recorded_at)
-            SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, @now
-            FROM unnest(@platforms, @postIds, @brandIds, @streamKeys, @publishedAts)
-                 AS k(platform, post_id, brand_id, stream_key, published_at)
+            INSERT INTO {table} (platform, post_id, brand_id, stream_key, published_at, recorded_at,
+                                 organisation_id, author_pseudonym, author_handle, author_display_name, text, url)
+            SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, @now,
+                   k.organisation_id, k.pseudonym, k.handle, k.display_name, k.text, k.url
+            FROM unnest(@platforms, @postIds, @brandIds, @streamKeys, @publishedAts,
+                        @organisations, @pseudonyms, @handles, @displayNames, @texts, @urls)
+                 AS k(platform, post_id, brand_id, stream_key, published_at, organisation_id, pseudonym, handle, display_name, text, url)
             ORDER BY k.platform, k.post_id
             ON CONFLICT (platform, post_id) DO NOTHING
             RETURNING platform, post_id
             """, connection, transaction);
+        var candidates = split.Select(s => s.Event).ToList();
+        var contents = split.Select(s => s.Content).ToList();
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
         command.Parameters.Add(Array("platforms", candidates.Select(c => c.Mention.Platform.WireName())));
         command.Parameters.Add(Array("postIds", candidates.Select(c => c.Mention.PostId)));
@@ -173,6 +179,12 @@ public sealed class MentionRecorder(
         {
             TypedValue = candidates.Select(c => c.Mention.PublishedAt.UtcDateTime).ToArray(),
         });
+        command.Parameters.Add(Array("organisations", contents.Select(c => c.OrganisationId)));
+        command.Parameters.Add(Array("pseudonyms", contents.Select(c => c.Pseudonym)));
+        command.Parameters.Add(Array("handles", contents.Select(c => c.Handle)));
+        command.Parameters.Add(Array("displayNames", contents.Select(c => c.DisplayName)));
+        command.Parameters.Add(Array("texts", contents.Select(c => c.Text)));
+        command.Parameters.Add(Array("urls", contents.Select(c => c.Url)));
 
         var fresh = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -183,6 +195,6 @@ public sealed class MentionRecorder(
         return fresh;
     }
 
-    private static NpgsqlParameter<string[]> Array(string name, IEnumerable<string> values) =>
+    private static NpgsqlParameter<string?[]> Array(string name, IEnumerable<string?> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
 }

@@ -16,8 +16,11 @@ public sealed class AuthorPseudonyms(NpgsqlDataSource dataSource, string schema)
     public const string Prefix = "author-";
     private readonly ConcurrentDictionary<string, byte[]> keys = new(StringComparer.Ordinal);
 
-    public static string Of(byte[] key, string platform, string handle) =>
-        Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{platform}:{NormaliseHandle(handle)}")))[..16];
+    public static string Of(byte[] key, string platform, string handle)
+    {
+        using var namer = new Namer(key);
+        return namer.Of(platform, handle);
+    }
 
     /// <summary>How handles compare: '@' and case do not make another author.</summary>
     public static string NormaliseHandle(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
@@ -56,5 +59,27 @@ public sealed class AuthorPseudonyms(NpgsqlDataSource dataSource, string schema)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) found.Add(reader.GetFieldValue<byte[]>(0));
         return found;
+    }
+
+    /// <summary>
+    /// Names many authors under one key: the HMAC's key schedule is computed once, not per author (ingestion names
+    /// every mention). Not thread-safe: one per batch.
+    /// </summary>
+    public sealed class Namer(byte[] key) : IDisposable
+    {
+        private readonly HMACSHA256 hmac = new(key);
+
+        public string Of(string platform, string handle)
+        {
+            var text = $"{platform}:{NormaliseHandle(handle)}";
+            var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+            Span<byte> input = length <= 1024 ? stackalloc byte[length] : new byte[length];
+            var written = Encoding.UTF8.GetBytes(text, input);
+            Span<byte> hash = stackalloc byte[32];
+            hmac.TryComputeHash(input[..written], hash, out _);
+            return Prefix + Convert.ToHexStringLower(hash[..8]);
+        }
+
+        public void Dispose() => hmac.Dispose();
     }
 }

@@ -6,37 +6,67 @@ namespace Crisis.ServiceDefaults.PersonalData;
 
 /// <summary>
 /// Where the identity and words of the public are kept, apart from the events: the event store is immutable, these
-/// two tables are not. <c>post_content</c> holds, per post, the raw handle, display name, text and link next to the
-/// pseudonym the events carry; <c>author_pseudonym_keys</c> holds each organisation's pseudonym key. Erasing an
-/// author empties their rows; the events never held anything to erase (docs/security.md).
+/// tables are not. Erasing an author empties their rows; the events never held anything to erase (docs/security.md).
 /// </summary>
 public static class PersonalDataTables
 {
-    public const string PostContent = "post_content";
+    /// <summary>
+    /// One row per ingested post, written in the transaction that appends its (pseudonymous) event. Its key
+    /// (platform, post id) is what makes a post sent twice, by two workers at once, or again after a crash, land in the
+    /// event store exactly once; its other columns keep the raw handle, display name, text and link next to the
+    /// pseudonym the event carries. One row, not two tables, because ingestion writes it for every mention.
+    /// </summary>
+    public const string Mentions = "mention_keys";
+
+    /// <summary>Posts known only because a page from another detector quoted them as evidence; never ingested.</summary>
+    public const string QuotedPosts = "quoted_posts";
+
+    /// <summary>Each organisation's pseudonym key (<see cref="AuthorPseudonyms"/>).</summary>
     public const string PseudonymKeys = "author_pseudonym_keys";
 
     public static void Configure(StoreOptions options)
     {
-        options.Storage.ExtendedSchemaObjects.Add(DefinePostContent(options.DatabaseSchemaName));
-        options.Storage.ExtendedSchemaObjects.Add(DefinePseudonymKeys(options.DatabaseSchemaName));
+        var schema = options.DatabaseSchemaName;
+        options.Storage.ExtendedSchemaObjects.Add(DefineMentions(schema));
+        options.Storage.ExtendedSchemaObjects.Add(DefineQuotedPosts(schema));
+        options.Storage.ExtendedSchemaObjects.Add(DefinePseudonymKeys(schema));
     }
 
-    private static Table DefinePostContent(string schema)
+    private static Table DefineMentions(string schema)
     {
-        var table = new Table(new PostgresqlObjectName(schema, PostContent, SchemaUtils.IdentifierUsage.General));
+        var table = new Table(new PostgresqlObjectName(schema, Mentions, SchemaUtils.IdentifierUsage.General));
         table.AddColumn<string>("platform").AsPrimaryKey();
         table.AddColumn<string>("post_id").AsPrimaryKey();
-        table.AddColumn<string>("organisation_id").NotNull();
-        table.AddColumn<string>("author_pseudonym").NotNull();
+        table.AddColumn<string>("brand_id").NotNull();
+        table.AddColumn<string>("stream_key").NotNull();
+        table.AddColumn("published_at", "timestamptz").NotNull();
+        table.AddColumn("recorded_at", "timestamptz").NotNull();
+        // Null in rows recorded before pseudonymisation, whose events still carry the handle and text.
+        AddContentColumns(table);
+        return table;
+    }
+
+    private static Table DefineQuotedPosts(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, QuotedPosts, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("platform").AsPrimaryKey();
+        table.AddColumn<string>("post_id").AsPrimaryKey();
+        table.AddColumn("recorded_at", "timestamptz").NotNull();
+        AddContentColumns(table);
+        return table;
+    }
+
+    private static void AddContentColumns(Table table)
+    {
+        table.AddColumn<string>("organisation_id");
+        table.AddColumn<string>("author_pseudonym");
         table.AddColumn<string>("author_handle");
         table.AddColumn<string>("author_display_name");
         table.AddColumn<string>("text");
         table.AddColumn<string>("url");
-        table.AddColumn("recorded_at", "timestamptz").NotNull();
         table.AddColumn("erased_at", "timestamptz");
         // Erasure finds an author by pseudonym, whatever the handle's case or '@'.
-        table.Indexes.Add(new IndexDefinition($"ix_{PostContent}_author") { Columns = ["platform", "author_pseudonym"] });
-        return table;
+        table.Indexes.Add(new IndexDefinition($"ix_{table.Identifier.Name}_author") { Columns = ["platform", "author_pseudonym"] });
     }
 
     private static Table DefinePseudonymKeys(string schema)

@@ -5,81 +5,49 @@ using NpgsqlTypes;
 namespace Crisis.ServiceDefaults.PersonalData;
 
 /// <summary>
-/// Reads and writes <see cref="PersonalDataTables.PostContent"/>: ingestion writes every post's identity and words here in
-/// the transaction that appends its (pseudonymous) events; detection reads the texts back for its term counts; whoever
-/// shows evidence to people resolves pseudonyms and excerpts here at the last moment, so an erased author shows as
-/// <see cref="PostContent.ErasedMark"/> everywhere at once.
+/// Reads the public's identity and words kept apart from the events: ingested posts in
+/// <see cref="PersonalDataTables.Mentions"/> (written by ingestion with each post's dedup key), posts quoted by another
+/// detector in <see cref="PersonalDataTables.QuotedPosts"/>. Whoever shows evidence to people resolves pseudonyms and
+/// excerpts here at the last moment, so an erased author shows as <see cref="PostContent.ErasedMark"/> everywhere at once.
 /// </summary>
 public sealed class PostContents(NpgsqlDataSource dataSource, string schema, AuthorPseudonyms pseudonyms)
 {
-    private string Table => $"{schema}.{PersonalDataTables.PostContent}";
-
     /// <summary>
-    /// Keeps the posts' content inside the caller's transaction. A post already kept is refreshed, unless its author
-    /// has been erased: an erased post never comes back through a re-send.
-    /// </summary>
-    public static async Task WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, IReadOnlyList<NewPostContent> posts,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (posts.Count == 0) return;
-        await using var command = InsertCommand(connection, transaction, schema, posts, now,
-            $"""
-            DO UPDATE SET author_handle = excluded.author_handle, author_display_name = excluded.author_display_name,
-                          text = excluded.text, url = excluded.url
-            WHERE {PersonalDataTables.PostContent}.erased_at IS NULL
-            """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Keeps posts that arrived quoted rather than ingested (a page from another detector quotes its evidence): stored
-    /// only when not already known, and named by the organisation's pseudonym. Returns the pseudonym of every post.
+    /// Keeps posts that arrived quoted rather than ingested (a page from another detector quotes its evidence), named by
+    /// the organisation's pseudonym. A post already known keeps what was known. Returns the pseudonym of every post.
     /// </summary>
     public async Task<IReadOnlyDictionary<PostRef, string>> RememberAsync(
         string organisationId, IReadOnlyList<(PostRef Post, string Handle, string? Text)> quoted, CancellationToken cancellationToken)
     {
         if (quoted.Count == 0) return new Dictionary<PostRef, string>();
         var key = await pseudonyms.KeyAsync(organisationId, cancellationToken);
-        var posts = quoted.DistinctBy(q => q.Post)
-            .Select(q => new NewPostContent(q.Post, organisationId, AuthorPseudonyms.Of(key, q.Post.Platform, q.Handle), q.Handle, null, q.Text, null))
-            .ToList();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        await using (var command = InsertCommand(connection, transaction, schema, posts, DateTimeOffset.UtcNow, "DO NOTHING"))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        var kept = await FindAsync(posts.Select(p => p.Post), cancellationToken);
-        return posts.ToDictionary(p => p.Post, p => kept.TryGetValue(p.Post, out var c) ? c.Pseudonym : p.Pseudonym);
-    }
-
-    private static NpgsqlCommand InsertCommand(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, IReadOnlyList<NewPostContent> posts, DateTimeOffset now, string onConflict)
-    {
-        var command = new NpgsqlCommand(
+        var posts = quoted.DistinctBy(q => q.Post).ToList();
+        var named = posts.ToDictionary(q => q.Post, q => AuthorPseudonyms.Of(key, q.Post.Platform, q.Handle));
+        await using (var command = dataSource.CreateCommand(
             $"""
-            INSERT INTO {schema}.{PersonalDataTables.PostContent}
-                (platform, post_id, organisation_id, author_pseudonym, author_handle, author_display_name, text, url, recorded_at)
-            SELECT p.platform, p.post_id, p.organisation_id, p.pseudonym, p.handle, p.display_name, p.text, p.url, @now
-            FROM unnest(@platforms, @postIds, @organisations, @pseudonyms, @handles, @displayNames, @texts, @urls)
-                 AS p(platform, post_id, organisation_id, pseudonym, handle, display_name, text, url)
+            INSERT INTO {schema}.{PersonalDataTables.QuotedPosts} (platform, post_id, organisation_id, author_pseudonym, author_handle, text, recorded_at)
+            SELECT p.platform, p.post_id, $1, p.pseudonym, p.handle, p.text, now()
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS p(platform, post_id, pseudonym, handle, text)
+            -- An ingested post is kept once, where ingestion put it.
+            WHERE NOT EXISTS (SELECT 1 FROM {schema}.{PersonalDataTables.Mentions} m
+                              WHERE m.platform = p.platform AND m.post_id = p.post_id AND m.author_pseudonym IS NOT NULL)
             ORDER BY p.platform, p.post_id
-            ON CONFLICT (platform, post_id) {onConflict}
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        command.Parameters.Add(Texts("platforms", posts.Select(p => p.Post.Platform)));
-        command.Parameters.Add(Texts("postIds", posts.Select(p => p.Post.PostId)));
-        command.Parameters.Add(Texts("organisations", posts.Select(p => p.OrganisationId)));
-        command.Parameters.Add(Texts("pseudonyms", posts.Select(p => p.Pseudonym)));
-        command.Parameters.Add(Texts("handles", posts.Select(p => p.Handle)));
-        command.Parameters.Add(Texts("displayNames", posts.Select(p => p.DisplayName)));
-        command.Parameters.Add(Texts("texts", posts.Select(p => p.Text)));
-        command.Parameters.Add(Texts("urls", posts.Select(p => p.Url)));
-        return command;
+            ON CONFLICT (platform, post_id) DO NOTHING
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = organisationId });
+            command.Parameters.Add(Texts(posts.Select(p => p.Post.Platform)));
+            command.Parameters.Add(Texts(posts.Select(p => p.Post.PostId)));
+            command.Parameters.Add(Texts(posts.Select(p => named[p.Post])));
+            command.Parameters.Add(Texts(posts.Select(p => p.Handle)));
+            command.Parameters.Add(Texts(posts.Select(p => p.Text)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var kept = await FindAsync(named.Keys, cancellationToken);
+        return named.ToDictionary(n => n.Key, n => kept.TryGetValue(n.Key, out var c) ? c.Pseudonym : n.Value);
     }
 
+    /// <summary>What is kept of each post that has a pseudonymous record; an ingested post wins over a quoted one.</summary>
     public async Task<IReadOnlyDictionary<PostRef, PostContent>> FindAsync(IEnumerable<PostRef> posts, CancellationToken cancellationToken)
     {
         var wanted = posts.Distinct().ToArray();
@@ -87,25 +55,32 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         if (wanted.Length == 0) return found;
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT c.platform, c.post_id, c.author_pseudonym, c.author_handle, c.author_display_name, c.text, c.url, c.erased_at IS NOT NULL
+            SELECT 0 AS source, c.platform, c.post_id, c.author_pseudonym, c.author_handle, c.author_display_name, c.text, c.url, c.erased_at IS NOT NULL
             FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
-            JOIN {Table} c ON c.platform = w.platform AND c.post_id = w.post_id
+            JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
+            WHERE c.author_pseudonym IS NOT NULL
+            UNION ALL
+            SELECT 1, q.platform, q.post_id, q.author_pseudonym, q.author_handle, q.author_display_name, q.text, q.url, q.erased_at IS NOT NULL
+            FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
+            JOIN {schema}.{PersonalDataTables.QuotedPosts} q ON q.platform = w.platform AND q.post_id = w.post_id
+            ORDER BY source DESC
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(p => p.Platform).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(p => p.PostId).ToArray() });
+        command.Parameters.Add(Texts(wanted.Select(p => p.Platform)));
+        command.Parameters.Add(Texts(wanted.Select(p => p.PostId)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var post = new PostRef(reader.GetString(0), reader.GetString(1));
-            found[post] = new PostContent(post, reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5), Nullable(reader, 6), reader.GetBoolean(7));
+            // Quoted rows come first, so the ingested row of the same post overwrites them.
+            var post = new PostRef(reader.GetString(1), reader.GetString(2));
+            found[post] = new PostContent(post, reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), reader.GetBoolean(8));
         }
         return found;
     }
 
     /// <summary>
     /// Puts the kept author and excerpt back into every post quoted as evidence in a JSON document about to be shown
-    /// (an object with <c>platform</c>, <c>postId</c> and <c>author</c>). A post whose content was never kept here (quoted
-    /// by events older than pseudonymisation) is left as it is.
+    /// (an object with <c>platform</c>, <c>postId</c> and <c>author</c>). A post with no pseudonymous record (quoted by
+    /// events older than pseudonymisation) is left as it is.
     /// </summary>
     public async Task<JsonNode?> ResolveEvidenceAsync(JsonNode? document, CancellationToken cancellationToken)
     {
@@ -143,9 +118,10 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         o.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>
-    /// Empties the kept identity and words of one author on one platform, inside the caller's transaction, trying the
-    /// handle under every organisation's key (every kept row is named by its pseudonym, so the index finds them). The rows stay, with their pseudonym, so evidence still says "someone,
-    /// erased" and counts still hold. Returns the pseudonyms erased and the number of posts.
+    /// Empties the kept identity and words of one author on one platform, in both tables, inside the caller's
+    /// transaction, trying the handle under every organisation's key (every kept row is named by its pseudonym, so the
+    /// index finds them). The rows stay, with their pseudonym, so evidence still says "someone, erased" and counts
+    /// still hold. Returns the pseudonyms erased and the number of posts.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Pseudonyms, int Posts)> EraseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string platform, string handle,
@@ -153,25 +129,27 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
     {
         var keys = await AuthorPseudonyms.AllKeysAsync(connection, schema, cancellationToken);
         var candidates = keys.Select(k => AuthorPseudonyms.Of(k, platform, handle)).ToArray();
-        await using var command = new NpgsqlCommand(
-            $"""
-            UPDATE {schema}.{PersonalDataTables.PostContent}
-            SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, @now)
-            WHERE platform = @platform
-              AND author_pseudonym = ANY(@pseudonyms)
-            RETURNING author_pseudonym
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        command.Parameters.Add(new NpgsqlParameter<string>("platform", platform));
-        command.Parameters.Add(Texts("pseudonyms", candidates));
         var erased = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) erased.Add(reader.GetString(0));
+        foreach (var table in new[] { PersonalDataTables.Mentions, PersonalDataTables.QuotedPosts })
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                UPDATE {schema}.{table}
+                SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)
+                WHERE platform = $2 AND author_pseudonym = ANY($3)
+                RETURNING author_pseudonym
+                """, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = platform });
+            command.Parameters.Add(Texts(candidates));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) erased.Add(reader.GetString(0));
+        }
         return (erased.Distinct(StringComparer.Ordinal).ToList(), erased.Count);
     }
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static NpgsqlParameter<string?[]> Texts(string name, IEnumerable<string?> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values.ToArray() };
+    private static NpgsqlParameter<string?[]> Texts(IEnumerable<string?> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = values.ToArray() };
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Crisis.ServiceDefaults.PersonalData;
 
-/// <summary>Answers with a read model whose quoted posts get their author and excerpt from <c>post_content</c> on the way out.</summary>
+/// <summary>Answers with a read model whose quoted posts get their author and excerpt from <c>mention_keys</c> on the way out.</summary>
 public static class QuotedPostResponses
 {
     public static async Task<IResult> OkWithQuotedPostsAsync(this HttpContext http, object value, CancellationToken ct)

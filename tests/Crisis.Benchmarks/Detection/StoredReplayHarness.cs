@@ -84,7 +84,7 @@ public static class StoredReplayHarness
 
     /// <summary>
     /// Appends the followed brand's batches and, for each, a small batch of another brand, as a busy store holds; stored
-    /// as ingestion stores them: pseudonymous events without words, the handles and texts in <c>post_content</c>, which
+    /// as ingestion stores them: pseudonymous events without words, the handles and texts in <c>mention_keys</c>, which
     /// the replay reads back for its term counts.
     /// </summary>
     private static async Task<long> FillAsync(IDocumentStore store, NpgsqlDataSource dataSource, List<object> generated)
@@ -94,13 +94,25 @@ public static class StoredReplayHarness
         var key = new byte[32];
         foreach (var page in generated.OfType<MentionsRecorded>().Chunk(100))
         {
-            var contents = page.SelectMany(b => b.Mentions).Select(m => new NewPostContent(new PostRef(m.Platform.WireName(), m.PostId), "bench",
-                AuthorPseudonyms.Of(key, m.Platform.WireName(), m.Author.Handle), m.Author.Handle, m.Author.DisplayName, m.Text, m.Url)).ToList();
-            await using (var connection = await dataSource.OpenConnectionAsync())
-            await using (var transaction = await connection.BeginTransactionAsync())
+            var mentions = page.SelectMany(b => b.Mentions.Select(m => (b.BrandId, b.StreamKey, Mention: m))).ToList();
+            await using (var keep = dataSource.CreateCommand(
+                $"""
+                INSERT INTO {Schema}.{PersonalDataTables.Mentions} (platform, post_id, brand_id, stream_key, published_at, recorded_at,
+                    organisation_id, author_pseudonym, author_handle, text)
+                SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, now(), 'bench', k.pseudonym, k.handle, k.text
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
+                     AS k(platform, post_id, brand_id, stream_key, published_at, pseudonym, handle, text)
+                """))
             {
-                await PostContents.WriteAsync(connection, transaction, Schema, contents, DateTimeOffset.UtcNow, CancellationToken.None);
-                await transaction.CommitAsync();
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.Platform.WireName()).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.PostId).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.BrandId).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.StreamKey).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.PublishedAt.UtcDateTime).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => AuthorPseudonyms.Of(key, m.Mention.Platform.WireName(), m.Mention.Author.Handle)).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.Author.Handle).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.Text ?? "").ToArray() });
+                await keep.ExecuteNonQueryAsync();
             }
             await using var session = store.LightweightSession();
             foreach (var recorded in page)

@@ -40,7 +40,7 @@ public class When_mention_events_carry_no_words
         {
             Assert.That(evidence.PostId, Is.EqualTo("1"));
             Assert.That(evidence.Author, Is.EqualTo("author-0123456789abcdef"));
-            Assert.That(evidence.Excerpt, Is.Null, "the words are read from post_content when shown");
+            Assert.That(evidence.Excerpt, Is.Null, "the words are read from mention_keys when shown");
         });
     }
 }

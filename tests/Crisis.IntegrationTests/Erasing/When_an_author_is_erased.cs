@@ -69,7 +69,7 @@ public class When_an_author_is_erased : IntegrationSpec
         var timelineBefore = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/timeline", UriKind.Relative));
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(await RowsContainingAsync("victim_q"), Is.EqualTo(1), "the handle is in post_content only: not in any event, evidence or read model");
+            Assert.That(await RowsContainingAsync("victim_q"), Is.EqualTo(1), "the handle is in mention_keys only: not in any event, evidence or read model");
             Assert.That(await RowsContainingAsync(Words), Is.EqualTo(1), "so are their words");
             Assert.That(await RowsContainingAsync(DisplayName), Is.EqualTo(1), "and their display name");
             Assert.That(timelineBefore, Does.Contain(Words).And.Contain(Handle), "people still read the handle and words, resolved when shown");

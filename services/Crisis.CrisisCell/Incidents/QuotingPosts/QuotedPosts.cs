@@ -5,14 +5,15 @@ namespace Crisis.CrisisCell.Incidents.QuotingPosts;
 
 /// <summary>
 /// The posts an incident quotes as evidence are stored in its events by reference only (platform, post id, the
-/// author's pseudonym): the handle and the words stay in <c>post_content</c>, where an author can be erased. They are
+/// author's pseudonym): the handle and the words stay in <c>mention_keys</c> (or <c>quoted_posts</c>), where an author can
+/// be erased. They are
 /// read back at the moment a person sees them (a notification, the timeline).
 /// </summary>
 public sealed class QuotedPosts(PostContents contents)
 {
     /// <summary>
     /// A page whose posts arrive with their handle and words (from a detector other than Crisis's own) has them kept
-    /// in <c>post_content</c> under the organisation's pseudonyms, and leaves with references only.
+    /// in <c>quoted_posts</c> under the organisation's pseudonyms, and leaves with references only.
     /// </summary>
     public async Task<Contract.BuzzEscalated> KeepApartAsync(Contract.BuzzEscalated message, string organisationId, CancellationToken ct)
     {
