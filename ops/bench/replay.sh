@@ -29,7 +29,8 @@ stored=$(dotnet tests/Crisis.Benchmarks/bin/Release/net10.0/Crisis.Benchmarks.dl
   echo "\`bench_replay\`, one small batch of a second brand after each batch, so the server also reduces other brands'"
   echo "events to their latest publication time), then \`DetectionReplays.ReplayAsync\` timed — the code behind"
   echo "\`crisis replay\` and \`POST /api/replays\`: the scan in store order, transfer, deserialisation, detector."
-  echo "Filling the store is set-up (Marten appends), not part of the replay time."
+  echo "Filling the store is set-up (Marten appends), not part of the replay time. The day is stored as ingestion stores it:"
+  echo "pseudonymous events without words, the texts in \`mention_keys\`, which the replay joins back in for its term counts."
   echo
   echo "| mentions replayed | events (table size) | fill (untimed set-up) | replay from the store | mentions/s | buzz events | RSS before / peak |"
   echo "|---|---|---|---|---|---|---|"
