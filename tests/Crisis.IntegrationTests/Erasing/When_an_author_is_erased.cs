@@ -80,6 +80,11 @@ public class When_an_author_is_erased : IntegrationSpec
         Assert.That(exit, Is.EqualTo(0));
         var timeline = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/timeline", UriKind.Relative));
         var report = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{incidentId}/report", UriKind.Relative));
+        var export = Path.Combine(Path.GetTempPath(), $"{brand}.ndjson");
+        Assert.That(await RunCliAsync("mentions", "export", "--brand", brand, "--from", DateTimeOffset.UtcNow.AddHours(-2).ToString("O"),
+            "--to", DateTimeOffset.UtcNow.AddHours(1).ToString("O"), "--out", export), Is.EqualTo(0));
+        var exported = await File.ReadAllTextAsync(export);
+        File.Delete(export);
         var handles = await RowsContainingAsync("victim_q");
         var words = await RowsContainingAsync(Words);
         var names = await RowsContainingAsync(DisplayName);
@@ -92,6 +97,8 @@ public class When_an_author_is_erased : IntegrationSpec
             Assert.That(others, Is.EqualTo(1), "other authors are untouched");
             Assert.That(timeline, Does.Not.Contain(Words).And.Contain("[erased]").And.Contain("author-").And.Contain("Bystander says"));
             Assert.That(report, Does.Not.Contain(Words).And.Not.Contain("Victim_Q"));
+            Assert.That(exported, Does.Not.Contain(Words).And.Not.Contain("Victim_Q").And.Not.Contain(DisplayName).And.Contain("[erased]").And.Contain("Bystander says"),
+                "the export quotes the others and only the pseudonym of the erased author");
         });
         Assert.That(await MentionsInEventsAsync(), Is.EqualTo(2), "the mention still counts in the brand's curve, as a pseudonym");
     }
