@@ -43,14 +43,14 @@ public sealed class DetectionSubscription : SubscriptionBase
             monitor = await LoadAsync(operations, cancellationToken);
         }
 
-        var texts = await LoadTextsAsync(page, operations, cancellationToken);
+        using var batches = (await LoadTextsAsync(page, operations, cancellationToken)).GetEnumerator();
 
         // Mentions and campaign declarations are applied in store order, so a replay sees them the same way.
         var decided = new List<object>();
-        var pending = new List<MentionsRecorded>();
+        var pending = new List<MentionsWithTexts>();
         foreach (var data in page.Events.Select(e => e.Data))
         {
-            if (data is MentionsRecorded recorded) { pending.Add(MentionTexts.Hydrate(recorded, texts)); continue; }
+            if (data is MentionsRecorded && batches.MoveNext()) { pending.Add(batches.Current); continue; }
             if (data is not CampaignWindowDeclared campaign) continue;
             decided.AddRange(monitor.Observe(pending.SelectMany(MentionSignal.From)));
             pending.Clear();
@@ -88,10 +88,10 @@ public sealed class DetectionSubscription : SubscriptionBase
     }
 
     /// <summary>The page's words, for the term counts: the events carry none (<see cref="MentionTexts"/>).</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> LoadTextsAsync(EventRange page, IDocumentOperations operations, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MentionsWithTexts>> LoadTextsAsync(EventRange page, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         var batches = page.Events.Select(e => e.Data).OfType<MentionsRecorded>().ToList();
-        if (batches.Count == 0) return new Dictionary<string, string>();
+        if (batches.Count == 0) return [];
         await using var connection = operations.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         return await MentionTexts.LoadAsync(connection, operations.DocumentStore.Options.DatabaseSchemaName, batches, cancellationToken);

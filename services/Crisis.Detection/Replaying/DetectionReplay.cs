@@ -8,7 +8,8 @@ namespace Crisis.Detection.Replaying;
 /// <summary>
 /// Re-runs live detection over stored events in a fresh <see cref="BuzzMonitor"/>, in memory: nothing is
 /// appended, published or paged. The input is what <c>DetectionSubscription</c> saw, in store (sequence) order:
-/// <c>MentionsRecorded</c> and <c>CampaignWindowDeclared</c>, or <see cref="OtherBrandsPublished"/> standing for
+/// <c>MentionsRecorded</c> (or <see cref="MentionsWithTexts"/>, with the words read back from <c>mention_keys</c>) and
+/// <c>CampaignWindowDeclared</c>, or <see cref="OtherBrandsPublished"/> standing for
 /// another brand's mentions. Fed page by page with campaign declarations applied between mentions exactly as
 /// the subscription does, so the same options give the same buzz events.
 /// </summary>
@@ -48,13 +49,16 @@ public sealed class DetectionReplay(MonitorOptions options, ReplayWindow window,
     {
         switch (stored)
         {
-            case MentionsRecorded recorded when recorded.BrandId == window.BrandId:
-                pending.AddRange(MentionSignal.From(recorded));
-                Mentions += recorded.Mentions.Count;
-                break;
             case MentionsRecorded recorded:
+                Feed(new MentionsWithTexts(recorded, null));
+                return;
+            case MentionsWithTexts batch when batch.Recorded.BrandId == window.BrandId:
+                pending.AddRange(MentionSignal.From(batch));
+                Mentions += batch.Recorded.Mentions.Count;
+                break;
+            case MentionsWithTexts other:
                 // Another brand: only the watermark it moves matters to the followed brand.
-                if (recorded.Mentions.Count > 0) monitor.Advance(recorded.Mentions.Max(m => m.PublishedAt));
+                if (other.Recorded.Mentions.Count > 0) monitor.Advance(other.Recorded.Mentions.Max(m => m.PublishedAt));
                 break;
             case OtherBrandsPublished other:
                 monitor.Advance(other.Latest);

@@ -52,10 +52,10 @@ public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource
                    CASE WHEN e.type = 'mentions_recorded' AND e.data->>'brandId' <> $1
                         THEN (SELECT max((m->>'publishedAt')::timestamptz) FROM jsonb_array_elements(e.data->'mentions') m) END,
                    CASE WHEN e.type = 'mentions_recorded' AND e.data->>'brandId' = $1
-                        THEN (SELECT jsonb_object_agg(c.platform || ':' || c.post_id, c.text)
-                              FROM jsonb_array_elements(e.data->'mentions') m
-                              JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = lower(m->>'platform') AND c.post_id = m->>'postId'
-                              WHERE m->>'text' IS NULL AND c.text IS NOT NULL)::text END
+                        THEN (SELECT jsonb_agg(coalesce(m.v->>'text', c.text) ORDER BY m.n)
+                              FROM jsonb_array_elements(e.data->'mentions') WITH ORDINALITY AS m(v, n)
+                              LEFT JOIN {schema}.{PersonalDataTables.Mentions} c
+                                     ON c.platform = lower(m.v->>'platform') AND c.post_id = m.v->>'postId')::text END
             FROM {schema}.mt_events e
             WHERE e.type IN ('mentions_recorded', 'campaign_window_declared') AND e.seq_id <= $2
             ORDER BY e.seq_id
@@ -78,8 +78,7 @@ public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource
             }
             var recorded = serializer.FromJson<MentionsRecorded>(reader, 1);
             // The words, for the term counts, as live read them from mention_keys (MentionTexts).
-            yield return reader.IsDBNull(3) ? recorded
-                : MentionTexts.Hydrate(recorded, JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!);
+            yield return new MentionsWithTexts(recorded, reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<string?[]>(reader.GetString(3)));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Crisis.Detection.Signals;
 
 /// <summary>
 /// The facts of one mention that detection uses; mapped from ingestion's events in one place. <see cref="Author"/> is the
-/// pseudonym the event carries; <see cref="Text"/> is empty when the event was not hydrated (<see cref="MentionTexts"/>) or
+/// pseudonym the event carries; <see cref="Text"/> is empty when its words were not read back (<see cref="MentionTexts"/>) or
 /// its author was erased.
 /// </summary>
 public sealed record MentionSignal(
@@ -19,8 +19,13 @@ public sealed record MentionSignal(
     MentionLanguage Language,
     bool? IsNegative)
 {
-    public static IEnumerable<MentionSignal> From(MentionsRecorded recorded) =>
-        recorded.Mentions.Select(m => new MentionSignal(
+    public static IEnumerable<MentionSignal> From(MentionsRecorded recorded) => From(recorded, null);
+
+    public static IEnumerable<MentionSignal> From(MentionsWithTexts batch) => From(batch.Recorded, batch.Texts);
+
+    /// <param name="texts">The words kept apart from the event, in the order of its mentions (<see cref="MentionTexts"/>).</param>
+    public static IEnumerable<MentionSignal> From(MentionsRecorded recorded, IReadOnlyList<string?>? texts) =>
+        recorded.Mentions.Select((m, i) => new MentionSignal(
             recorded.BrandId, m.Platform.WireName(), m.PostId, m.PublishedAt, m.Author.Handle, m.Author.Followers ?? 0,
-            m.Text ?? "", m.Language, m.IsNegative));
+            m.Text ?? texts?[i] ?? "", m.Language, m.IsNegative));
 }

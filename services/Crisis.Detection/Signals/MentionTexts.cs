@@ -4,41 +4,47 @@ using Npgsql;
 
 namespace Crisis.Detection.Signals;
 
+/// <summary>A mention batch with the words its event does not carry, in the order of its mentions (null: none kept).</summary>
+public sealed record MentionsWithTexts(MentionsRecorded Recorded, IReadOnlyList<string?>? Texts);
+
 /// <summary>
-/// Puts the words back into pseudonymous mention events for detection's term counts, from <c>mention_keys</c>. A
+/// Reads the words of pseudonymous mention events back from <c>mention_keys</c>, for detection's term counts. A
 /// mention whose author was erased gets no text: it still counts, with its stored negativity, but adds no terms.
 /// </summary>
 public static class MentionTexts
 {
-    public static string KeyOf(string platform, string postId) => $"{platform}:{postId}";
-
-    /// <summary>The kept texts of the batches' mentions stored without one, by <see cref="KeyOf"/>.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> LoadAsync(
+    /// <summary>
+    /// The batches with their kept texts. One query for all of them, answered in the order asked (no keys to build or
+    /// hash: this runs for every mention live detection sees).
+    /// </summary>
+    public static async Task<IReadOnlyList<MentionsWithTexts>> LoadAsync(
         NpgsqlConnection connection, string schema, IReadOnlyList<MentionsRecorded> batches, CancellationToken cancellationToken)
     {
         var wanted = batches.SelectMany(b => b.Mentions).Where(m => m.Text is null).ToList();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (wanted.Count == 0) return texts;
+        if (wanted.Count == 0) return [.. batches.Select(b => new MentionsWithTexts(b, null))];
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT c.platform, c.post_id, c.text
-            FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
-            JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
-            WHERE c.text IS NOT NULL
+            SELECT c.text
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(platform, post_id, n)
+            LEFT JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
+            ORDER BY w.n
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(m => m.Platform.WireName()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(m => m.PostId).ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) texts[KeyOf(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-        return texts;
-    }
-
-    public static MentionsRecorded Hydrate(MentionsRecorded recorded, IReadOnlyDictionary<string, string> texts)
-    {
-        if (recorded.Mentions.All(m => m.Text is not null)) return recorded;
-        return recorded with
+        var found = new string?[wanted.Count];
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            Mentions = [.. recorded.Mentions.Select(m => m.Text is not null ? m : m with { Text = texts.GetValueOrDefault(KeyOf(m.Platform.WireName(), m.PostId)) })],
-        };
+            for (var i = 0; await reader.ReadAsync(cancellationToken); i++) found[i] = reader.IsDBNull(0) ? null : reader.GetString(0);
+        }
+
+        var result = new List<MentionsWithTexts>(batches.Count);
+        var next = 0;
+        foreach (var batch in batches)
+        {
+            var texts = new string?[batch.Mentions.Count];
+            for (var i = 0; i < texts.Length; i++) texts[i] = batch.Mentions[i].Text ?? found[next++];
+            result.Add(new MentionsWithTexts(batch, texts));
+        }
+        return result;
     }
 }

@@ -16,14 +16,15 @@ public class When_mention_events_carry_no_words
     [Test]
     public void The_kept_words_are_put_back_for_the_term_counts_and_an_erased_one_counts_without_words()
     {
-        var hydrated = MentionTexts.Hydrate(Batch(Mention("1", null), Mention("2", null), Mention("3", "already here")),
-            new Dictionary<string, string> { [MentionTexts.KeyOf("x", "1")] = "refund refused #boycott" });
+        var batch = new MentionsWithTexts(Batch(Mention("1", null), Mention("2", null), Mention("3", "already here")),
+            ["refund refused #boycott", null, null]);
 
-        Assert.That(hydrated.Mentions.Select(m => m.Text), Is.EqualTo(new[] { "refund refused #boycott", null, "already here" }));
+        var signals = MentionSignal.From(batch).ToList();
         var bucket = new BucketAccumulator();
-        foreach (var signal in MentionSignal.From(hydrated)) bucket.Add(signal);
+        foreach (var signal in signals) bucket.Add(signal);
         Assert.Multiple(() =>
         {
+            Assert.That(signals.Select(s => s.Text), Is.EqualTo(new[] { "refund refused #boycott", "", "already here" }));
             Assert.That(bucket.Volume, Is.EqualTo(3), "the erased mention still counts");
             Assert.That(bucket.Terms.Keys, Is.SupersetOf(new[] { "refund", "refused", "#boycott" }));
         });
