@@ -155,15 +155,19 @@ public sealed class MentionRecorder(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = $"{store.Options.DatabaseSchemaName}.{PersonalDataTables.Mentions}";
+        var erased = $"{store.Options.DatabaseSchemaName}.{PersonalDataTables.ErasedAuthors}";
         await using var command = new NpgsqlCommand(
             $"""
             INSERT INTO {table} (platform, post_id, brand_id, stream_key, published_at, recorded_at,
-                                 organisation_id, author_pseudonym, author_handle, author_display_name, text, url)
-            SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, @now,
-                   k.organisation_id, k.pseudonym, k.handle, k.display_name, k.text, k.url
+                                 organisation_id, author_pseudonym, author_handle, author_display_name, text, url, erased_at)
+            SELECT k.platform, k.post_id, k.brand_id, k.stream_key, k.published_at, @now, k.organisation_id, k.pseudonym,
+                   -- An author who asked to be forgotten is stored already erased: counted, without who or what.
+                   CASE WHEN e.erased_at IS NULL THEN k.handle END, CASE WHEN e.erased_at IS NULL THEN k.display_name END,
+                   CASE WHEN e.erased_at IS NULL THEN k.text END, CASE WHEN e.erased_at IS NULL THEN k.url END, e.erased_at
             FROM unnest(@platforms, @postIds, @brandIds, @streamKeys, @publishedAts,
                         @organisations, @pseudonyms, @handles, @displayNames, @texts, @urls)
                  AS k(platform, post_id, brand_id, stream_key, published_at, organisation_id, pseudonym, handle, display_name, text, url)
+            LEFT JOIN {erased} e ON e.platform = k.platform AND e.author_pseudonym = k.pseudonym
             ORDER BY k.platform, k.post_id
             ON CONFLICT (platform, post_id) DO NOTHING
             RETURNING platform, post_id

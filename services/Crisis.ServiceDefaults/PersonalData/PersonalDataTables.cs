@@ -24,12 +24,28 @@ public static class PersonalDataTables
     /// <summary>Each organisation's pseudonym key (<see cref="AuthorPseudonyms"/>).</summary>
     public const string PseudonymKeys = "author_pseudonym_keys";
 
+    /// <summary>
+    /// The pseudonyms of authors who asked to be forgotten: their later posts are stored already erased (they still
+    /// count, without who or what). Pseudonyms only, so the list itself names nobody.
+    /// </summary>
+    public const string ErasedAuthors = "erased_authors";
+
     public static void Configure(StoreOptions options)
     {
         var schema = options.DatabaseSchemaName;
         options.Storage.ExtendedSchemaObjects.Add(DefineMentions(schema));
         options.Storage.ExtendedSchemaObjects.Add(DefineQuotedPosts(schema));
         options.Storage.ExtendedSchemaObjects.Add(DefinePseudonymKeys(schema));
+        options.Storage.ExtendedSchemaObjects.Add(DefineErasedAuthors(schema));
+    }
+
+    private static Table DefineErasedAuthors(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, ErasedAuthors, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("platform").AsPrimaryKey();
+        table.AddColumn<string>("author_pseudonym").AsPrimaryKey();
+        table.AddColumn("erased_at", "timestamptz").NotNull();
+        return table;
     }
 
     private static Table DefineMentions(string schema)

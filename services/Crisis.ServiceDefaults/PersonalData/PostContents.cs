@@ -121,7 +121,8 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
     /// Empties the kept identity and words of one author on one platform, in both tables, inside the caller's
     /// transaction, trying the handle under every organisation's key (every kept row is named by its pseudonym, so the
     /// index finds them). The rows stay, with their pseudonym, so evidence still says "someone, erased" and counts
-    /// still hold. Returns the pseudonyms erased and the number of posts.
+    /// still hold. The pseudonyms are also listed in <see cref="PersonalDataTables.ErasedAuthors"/>, so that posts of
+    /// the author that arrive later are stored without who or what. Returns the pseudonyms erased and the number of posts.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Pseudonyms, int Posts)> EraseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string platform, string handle,
@@ -129,6 +130,18 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
     {
         var keys = await AuthorPseudonyms.AllKeysAsync(connection, schema, cancellationToken);
         var candidates = keys.Select(k => AuthorPseudonyms.Of(k, platform, handle)).ToArray();
+        await using (var remember = new NpgsqlCommand(
+            $"""
+            INSERT INTO {schema}.{PersonalDataTables.ErasedAuthors} (platform, author_pseudonym, erased_at)
+            SELECT $1, p, $2 FROM unnest($3::text[]) AS p ON CONFLICT DO NOTHING
+            """, connection, transaction))
+        {
+            // Later posts of the author are stored already erased (ingestion reads this list as it claims each post).
+            remember.Parameters.Add(new NpgsqlParameter<string> { TypedValue = platform });
+            remember.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+            remember.Parameters.Add(Texts(candidates));
+            await remember.ExecuteNonQueryAsync(cancellationToken);
+        }
         var erased = new List<string>();
         foreach (var table in new[] { PersonalDataTables.Mentions, PersonalDataTables.QuotedPosts })
         {

@@ -101,6 +101,16 @@ public class When_an_author_is_erased : IntegrationSpec
                 "the export quotes the others and only the pseudonym of the erased author");
         });
         Assert.That(await MentionsInEventsAsync(), Is.EqualTo(2), "the mention still counts in the brand's curve, as a pseudonym");
+
+        // They post again, and a connector collects it: it counts, but is stored already erased.
+        await PostAsync(brand, "@VICTIM_Q", DisplayName, "ZXCVB8 still no bag", "v2", minutesAgo: 10);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await MentionsInEventsAsync(), Is.EqualTo(3));
+            Assert.That(await RowsContainingAsync("victim_q"), Is.Zero, "a later post keeps no handle");
+            Assert.That(await RowsContainingAsync("ZXCVB8"), Is.Zero, "nor words");
+            Assert.That(await RowsContainingAsync(DisplayName), Is.Zero, "nor display name");
+        });
     }
 
     [Test]
