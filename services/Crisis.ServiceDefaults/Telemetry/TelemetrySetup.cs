@@ -30,6 +30,7 @@ public static class TelemetrySetup
             .WithTracing(tracing =>
             {
                 tracing
+                    .SetSampler(new ParentBasedSampler(new DaemonPollingSampler()))
                     .AddAspNetCoreInstrumentation(o => o.Filter = http =>
                         !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments(MetricsPath))
                     .AddHttpClientInstrumentation()

@@ -95,6 +95,8 @@ public class When_one_node_handles_a_buzz
         {
             "notification.plan", "incident.open-from-buzz", "buzz.publish", "buzz.decide", "mentions.append", "mentions.record", "POST /api/mentions",
         }), "the notification descends from the intake through every step");
+        Assert.That((await SpanFile.ReadAsync(SpanPath)).Select(s => s.Name), Does.Not.Contain("marten.daemon.highwatermark"),
+            "the daemon's once-a-second polling is not traced");
     }
 
     [Test]
