@@ -14,6 +14,9 @@ public static class BusSetup
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit would report usage to usage-tracking.masstransit.io at start-up: a crisis service keeps its
+            // traffic to the servers it is configured for (and often runs where that host cannot be reached).
+            bus.DisableUsageTelemetry();
             if (modules.Ingestion) bus.AddIngestionConsumers();
             if (modules.CrisisCell) bus.AddCrisisCellConsumers();
             bus.UsingRabbitMq((context, rabbit) =>
