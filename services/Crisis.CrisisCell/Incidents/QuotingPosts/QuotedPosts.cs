@@ -5,9 +5,8 @@ namespace Crisis.CrisisCell.Incidents.QuotingPosts;
 
 /// <summary>
 /// The posts an incident quotes as evidence are stored in its events by reference only (platform, post id, the
-/// author's pseudonym): the handle and the words stay in <c>mention_keys</c> (or <c>quoted_posts</c>), where an author can
-/// be erased. They are
-/// read back at the moment a person sees them (a notification, the timeline).
+/// author's pseudonym): the handle and the words stay in <c>mention_keys</c> (or <c>quoted_posts</c>), where an author
+/// can be erased. They are read back at the moment a person sees them (a notification, the timeline).
 /// </summary>
 public sealed class QuotedPosts(PostContents contents)
 {

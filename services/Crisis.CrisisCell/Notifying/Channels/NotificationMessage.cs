@@ -8,6 +8,7 @@ namespace Crisis.CrisisCell.Notifying.Channels;
 /// What every channel says, whatever its shape: what is happening, the top evidence, the next playbook step with
 /// its deadline, and how to acknowledge. Built from the incident as it stands when the message goes out.
 /// </summary>
+/// <param name="TopPosts">Resolved (<see cref="Incidents.QuotingPosts.QuotedPosts"/>) before the message is sent.</param>
 public sealed record NotificationMessage(
     string IncidentId,
     string IdempotencyKey,
@@ -25,7 +26,6 @@ public sealed record NotificationMessage(
     DateTimeOffset? NextStepDeadline,
     Uri AcknowledgeUrl)
 {
-    /// <param name="TopPosts">Resolved (<see cref="Incidents.QuotingPosts.QuotedPosts"/>) before the message is composed.</param>
     /// <summary>How many posts a message quotes: enough to judge, short enough to read on a phone.</summary>
     public const int PostsQuoted = 3;
 
