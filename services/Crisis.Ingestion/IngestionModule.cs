@@ -24,6 +24,7 @@ public static class IngestionModule
     {
         var limits = configuration.GetSection(IngestionLimits.Section).Get<IngestionLimits>() ?? new IngestionLimits();
         services.AddSingleton(limits);
+        services.AddSingleton(configuration.GetSection(ConsumingFromBus.BusSenderSettings.Section).Get<ConsumingFromBus.BusSenderSettings>() ?? new());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionTelemetry>();
         services.AddSingleton<BrandDirectory>();

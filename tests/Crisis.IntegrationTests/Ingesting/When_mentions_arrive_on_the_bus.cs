@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Crisis.Contracts.Mentions;
@@ -79,6 +80,36 @@ public class When_mentions_arrive_on_the_bus : IntegrationSpec
         Assert.That(message.GetProperty("mention").GetProperty("postId").GetString(), Is.EqualTo("bad"));
         Assert.That(message.GetProperty("reasons")[0].GetProperty("field").GetString(), Is.EqualTo("text"));
         Assert.That(message.GetProperty("reasons")[0].GetProperty("reason").GetString(), Is.EqualTo("is empty"));
+    }
+
+    [Test]
+    public async Task A_connector_mapped_to_an_organisation_sends_only_for_its_brands()
+    {
+        await RegisterBrandAsync("acme");
+        using (var other = Host.ClientFor("other-org", "olga"))
+        using (var registered = await other.PostAsJsonAsync("/api/brands", new { id = "theirbrand", name = "Theirs" }))
+        {
+            Assert.That(registered.IsSuccessStatusCode, Is.True);
+        }
+        // The test host maps this RabbitMQ user to test-org (HostProcess); RabbitMQ checks the user-id is the connection's.
+        var user = TestServers.RabbitMq.UserInfo.Split(':')[0];
+        foreach (var mention in new[] { Observed("acme", "mine"), Observed("theirbrand", "theirs") })
+        {
+            await bus.Publish(mention, context =>
+            {
+                if (context.TryGetPayload<RabbitMqSendContext>(out var rabbitContext)) rabbitContext.BasicProperties.UserId = user;
+            });
+        }
+
+        await Eventually.ReturnsAsync(MentionKeysAsync, n => n == 1, because: "its own brand's mention to be stored");
+        var rejected = await Eventually.ReturnsAsync(GetRejectedAsync, body => body is not null, because: "the other organisation's mention dead-lettered");
+        var message = JsonDocument.Parse(rejected!).RootElement.GetProperty("message");
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.GetProperty("mention").GetProperty("postId").GetString(), Is.EqualTo("theirs"));
+            Assert.That(message.GetProperty("reasons")[0].GetProperty("field").GetString(), Is.EqualTo("brandId"));
+        });
+        Assert.That(await MentionsInEventsAsync(), Is.EqualTo(1));
     }
 
     private async Task<string?> GetRejectedAsync()

@@ -63,6 +63,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["CrisisCell__DeadlineCheckIntervalSeconds"] = "1";
         foreach (var (key, value) in TestTokens.HostSettings()) start.Environment[key] = value;
         // The whole run posts as one admin: specs about other things must not be throttled (the rate spec sets its own).
+        // Bus messages published with the test's RabbitMQ user as user-id speak for test-org (BusSenderSettings).
+        start.Environment[$"Ingestion__Bus__Organisations__{TestServers.RabbitMq.UserInfo.Split(':')[0]}"] = TestTokens.Organisation;
         start.Environment["Ingestion__RateLimit__Burst"] = "1000000";
         start.Environment["Ingestion__RateLimit__PermitsPerPeriod"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
