@@ -77,18 +77,23 @@ public sealed partial class BucketAccumulator
         return byFollowers != 0 ? byFollowers : string.CompareOrdinal(a.PostId, b.PostId);
     }
 
-    /// <summary>Hashtags, and words of four letters or more in any script, lower-cased; digits inside words are kept for Arabizi.</summary>
+    /// <summary>
+    /// Hashtags, and words of four letters or more in any script, lower-cased; digits inside words are kept for Arabizi.
+    /// Handles (<c>@someone</c>) and links are skipped whole: they name people rather than say what the buzz is about,
+    /// and top terms are stored in the buzz events, where an erasure cannot reach.
+    /// </summary>
     public static IEnumerable<string> TermsOf(string text)
     {
         foreach (Match match in Words().Matches(text))
         {
+            if (match.Groups["skip"].Success) continue;
             var term = match.Value.ToLowerInvariant();
             if (!term.StartsWith('#') && StopWords.Contains(term)) continue;
             yield return term;
         }
     }
 
-    [GeneratedRegex(@"#[\p{L}\p{N}_]+|[\p{L}][\p{L}\p{N}\p{Mn}]{3,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<skip>@[\p{L}\p{N}_.]+|https?://\S+|www\.\S+)|#[\p{L}\p{N}_]+|[\p{L}][\p{L}\p{N}\p{Mn}]{3,}", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

@@ -45,3 +45,13 @@ public class When_mention_events_carry_no_words
         });
     }
 }
+
+public class When_terms_are_counted
+{
+    [Test]
+    public void Handles_and_links_are_not_terms()
+    {
+        Assert.That(BucketAccumulator.TermsOf("@victim_q3 refund refused, see https://x.example/victim_q3/status/1 and www.example.com/victim #boycott"),
+            Is.EqualTo(new[] { "refund", "refused", "#boycott" }));
+    }
+}
