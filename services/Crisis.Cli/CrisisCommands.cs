@@ -29,12 +29,13 @@ public static class CrisisCommands
         {
             mentions.SetDescription("What the store holds.");
             mentions.AddCommand<SummaryCommand>("summary").WithDescription("Mentions per brand: counts, time span, negative share, languages.");
+            mentions.AddCommand<Redacting.RedactCommand>("redact").WithDescription("Retention: empty who and what of every post published before a cut-off; the mentions still count.");
             mentions.AddCommand<Exporting.ExportCommand>("export").WithDescription("A brand's stored mentions over a window, as NDJSON in the intake's format (to replay at a chosen speed with 'crisis stream').");
         });
         config.AddBranch("authors", authors =>
         {
             authors.SetDescription("Members of the public whose posts the store holds.");
-            authors.AddCommand<Erasing.EraseAuthorCommand>("erase").WithDescription("Erase one author everywhere (mention events, evidence, read models): a pseudonym and [erased] instead.");
+            authors.AddCommand<Erasing.EraseAuthorCommand>("erase").WithDescription("Erase one author: their handles and words are emptied wherever kept, and later posts of theirs are stored erased.");
         });
         config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
         config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");

@@ -161,6 +161,30 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         return (erased.Distinct(StringComparer.Ordinal).ToList(), erased.Count);
     }
 
+    /// <summary>
+    /// The retention limit: empties the kept identity and words of every post published (quoted posts: recorded) before
+    /// <paramref name="cutOff"/>, inside the caller's transaction. Returns the number of posts redacted.
+    /// </summary>
+    public static async Task<int> RedactPublishedBeforeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, DateTimeOffset cutOff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var redacted = 0;
+        foreach (var (table, time) in new[] { (PersonalDataTables.Mentions, "published_at"), (PersonalDataTables.QuotedPosts, "recorded_at") })
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                UPDATE {schema}.{table}
+                SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)
+                WHERE {time} < $2 AND author_pseudonym IS NOT NULL
+                  AND (author_handle IS NOT NULL OR author_display_name IS NOT NULL OR text IS NOT NULL OR url IS NOT NULL)
+                """, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cutOff });
+            redacted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return redacted;
+    }
+
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static NpgsqlParameter<string?[]> Texts(IEnumerable<string?> values) =>
