@@ -21,7 +21,7 @@ public sealed class AuthorMasking
     public AuthorMasking(string platformWireName, string platformName, string handle, string pseudonym)
     {
         platformNames = [platformWireName, platformName];
-        this.handle = Normalise(handle);
+        this.handle = AuthorPseudonyms.NormaliseHandle(handle);
         Pseudonym = pseudonym;
     }
 
@@ -65,7 +65,7 @@ public sealed class AuthorMasking
         var masked = 0;
         for (var i = 0; i < authors.Count; i++)
         {
-            if (authors[i] is JsonValue value && value.TryGetValue<string>(out var name) && Normalise(name) == handle)
+            if (authors[i] is JsonValue value && value.TryGetValue<string>(out var name) && AuthorPseudonyms.NormaliseHandle(name) == handle)
             {
                 authors[i] = Pseudonym;
                 masked++;
@@ -82,7 +82,7 @@ public sealed class AuthorMasking
             JsonObject profile when profile["handle"] is JsonValue value && value.TryGetValue<string>(out var name) => name,
             _ => null,
         };
-        if (author is null || Normalise(author) != handle) return false;
+        if (author is null || AuthorPseudonyms.NormaliseHandle(author) != handle) return false;
         // A post without a platform (never seen today) is taken as the author's: erring towards erasure.
         return o["platform"] is not JsonValue platform || !platform.TryGetValue<string>(out var p)
             || platformNames.Any(n => string.Equals(n, p, StringComparison.OrdinalIgnoreCase));
@@ -105,6 +105,4 @@ public sealed class AuthorMasking
         }
         post.Remove("url");
     }
-
-    private static string Normalise(string name) => name.Trim().TrimStart('@').ToLowerInvariant();
 }

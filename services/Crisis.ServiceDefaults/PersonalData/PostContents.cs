@@ -12,6 +12,10 @@ namespace Crisis.ServiceDefaults.PersonalData;
 /// </summary>
 public sealed class PostContents(NpgsqlDataSource dataSource, string schema, AuthorPseudonyms pseudonyms)
 {
+    /// <summary>What erasing a post's content means, in both tables: who and what go, the pseudonym stays ($1: now).</summary>
+    private const string EmptyContent =
+        "SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)";
+
     /// <summary>
     /// Keeps posts that arrived quoted rather than ingested (a page from another detector quotes its evidence), named by
     /// the organisation's pseudonym. A post already known keeps what was known. Returns the pseudonym of every post.
@@ -22,7 +26,8 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         if (quoted.Count == 0) return new Dictionary<PostRef, string>();
         var key = await pseudonyms.KeyAsync(organisationId, cancellationToken);
         var posts = quoted.DistinctBy(q => q.Post).ToList();
-        var named = posts.ToDictionary(q => q.Post, q => AuthorPseudonyms.Of(key, q.Post.Platform, q.Handle));
+        using var namer = new AuthorPseudonyms.Namer(key);
+        var named = posts.ToDictionary(q => q.Post, q => namer.Of(q.Post.Platform, q.Handle));
         await using (var command = dataSource.CreateCommand(
             $"""
             INSERT INTO {schema}.{PersonalDataTables.QuotedPosts} (platform, post_id, organisation_id, author_pseudonym, author_handle, text, recorded_at)
@@ -147,8 +152,7 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                UPDATE {schema}.{table}
-                SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)
+                UPDATE {schema}.{table} {EmptyContent}
                 WHERE platform = $2 AND author_pseudonym = ANY($3)
                 RETURNING author_pseudonym
                 """, connection, transaction);
@@ -173,8 +177,7 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                UPDATE {schema}.{table}
-                SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)
+                UPDATE {schema}.{table} {EmptyContent}
                 WHERE {time} < $2 AND author_pseudonym IS NOT NULL
                   AND (author_handle IS NOT NULL OR author_display_name IS NOT NULL OR text IS NOT NULL OR url IS NOT NULL)
                 """, connection, transaction);

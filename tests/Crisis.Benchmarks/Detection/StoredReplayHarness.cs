@@ -91,10 +91,12 @@ public static class StoredReplayHarness
     {
         long appended = 0;
         var other = 0;
-        var key = new byte[32];
+        using var namer = new AuthorPseudonyms.Namer(new byte[32]);
         foreach (var page in generated.OfType<MentionsRecorded>().Chunk(100))
         {
             var mentions = page.SelectMany(b => b.Mentions.Select(m => (b.BrandId, b.StreamKey, Mention: m))).ToList();
+            // Named once per mention: the same pseudonym goes to mention_keys and into the event.
+            var pseudonyms = page.SelectMany(b => b.Mentions).ToDictionary(m => (m.Platform, m.PostId), m => namer.Of(m.Platform.WireName(), m.Author.Handle));
             await using (var keep = dataSource.CreateCommand(
                 $"""
                 INSERT INTO {Schema}.{PersonalDataTables.Mentions} (platform, post_id, brand_id, stream_key, published_at, recorded_at,
@@ -109,7 +111,7 @@ public static class StoredReplayHarness
                 keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.BrandId).ToArray() });
                 keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.StreamKey).ToArray() });
                 keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.PublishedAt.UtcDateTime).ToArray() });
-                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => AuthorPseudonyms.Of(key, m.Mention.Platform.WireName(), m.Mention.Author.Handle)).ToArray() });
+                keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => pseudonyms[(m.Mention.Platform, m.Mention.PostId)]).ToArray() });
                 keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.Author.Handle).ToArray() });
                 keep.Parameters.Add(new NpgsqlParameter { Value = mentions.Select(m => m.Mention.Text ?? "").ToArray() });
                 await keep.ExecuteNonQueryAsync();
@@ -121,7 +123,7 @@ public static class StoredReplayHarness
                 {
                     Mentions = [.. recorded.Mentions.Select(m => m with
                     {
-                        Author = new MentionAuthorProfile(AuthorPseudonyms.Of(key, m.Platform.WireName(), m.Author.Handle), null, m.Author.Followers),
+                        Author = new MentionAuthorProfile(pseudonyms[(m.Platform, m.PostId)], null, m.Author.Followers),
                         Text = null,
                         Url = null,
                     })],
