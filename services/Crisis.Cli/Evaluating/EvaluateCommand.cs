@@ -11,7 +11,7 @@ namespace Crisis.Cli.Evaluating;
 /// Replays a volume series through the live detector (<see cref="BuzzDetector"/>, bucket by bucket) and
 /// writes its score and alerts per row, for what-if runs and benchmarks.
 /// </summary>
-[Description("Run the spike detector over a CSV series (timestamp,value[,negative]) and write timestamp,value,anomaly_score,alert.")]
+[Description("Run the spike detector over a CSV series (timestamp,value[,negative]) and write timestamp,value,anomaly_score,alert; or, with --scenarios, over generated brand streams with known truth and report time to page, misses and false pages.")]
 public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -32,9 +32,22 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         [Description("Bucket size in minutes; inferred from the timestamps when omitted (either way it replaces the config's BucketSize).")]
         public double? BucketMinutes { get; init; }
 
+        [CommandOption("--scenarios <SEEDS>")]
+        [Description("Scenario mode: generate one brand stream per seed ('1-140' or '3,5,8'), play each through the live monitor and report per kind. Choose settings on some seeds and report on others.")]
+        public string? Scenarios { get; init; }
+
+        [CommandOption("--texts <TSV>")]
+        [Description("Scenario mode: labelled posts (columns text, label3) to draw texts from, scored by the shipped model. Default: ../shared/data/sentiment/dev.tsv beside the repository when present, else the built-in templates.")]
+        public string? Texts { get; init; }
+
+        [CommandOption("--report <MD>")]
+        [Description("Scenario mode: also write the report (markdown) to this file.")]
+        public string? Report { get; init; }
+
         /// <summary>The first problem with the arguments, or null. Checked in the command so it exits 1 with a message.</summary>
         public string? Problem() =>
-            string.IsNullOrWhiteSpace(Input) ? "--input <CSV> is required"
+            Scenarios is not null ? (ScenarioSeeds.TryParse(Scenarios, out _, out var seedProblem) ? null : seedProblem)
+            : string.IsNullOrWhiteSpace(Input) ? "--input <CSV> is required"
             : string.IsNullOrWhiteSpace(Output) ? "--output <CSV> is required"
             : BucketMinutes is { } minutes && !(minutes > 0) ? "--bucket-minutes must be a positive number"
             : null;
@@ -50,6 +63,7 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
         try
         {
             var options = settings.Config is null ? DetectorOptions.Default : LoadOptions(settings.Config);
+            if (settings.Scenarios is not null) return await ScenarioMode.RunAsync(settings, options, cancellationToken);
             var rows = SeriesCsv.Read(settings.Input);
             var bucketSize = settings.BucketMinutes is { } minutes
                 ? TimeSpan.FromMinutes(minutes)
@@ -64,7 +78,7 @@ public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
                 $"{rows.Count} rows, bucket {bucketSize.TotalMinutes} min, {alerts} alert(s) -> {settings.Output}");
             return 0;
         }
-        catch (Exception e) when (e is SeriesFormatException or DetectorOptionsException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SeriesFormatException or DetectorOptionsException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"crisis evaluate: {e.Message}");
             return 1;

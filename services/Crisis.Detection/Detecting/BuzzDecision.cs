@@ -33,4 +33,16 @@ public readonly record struct BuzzDecision(
 {
     /// <summary>True when this bucket pages the crisis cell.</summary>
     public bool IsAlert => Alert != AlertKind.None;
+
+    /// <summary>
+    /// For a page raised by negative evidence: the bucket that evidence started to accumulate at (change-point backdating),
+    /// an estimate of the buzz's onset earlier than the page. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? Onset { get; init; }
+
+    /// <summary>The cascade test's evidence over its threshold (1 pages): see <see cref="NegativeEvidence"/>.</summary>
+    public double CascadeEvidence { get; init; }
+
+    /// <summary>The slow-burn test's evidence over its threshold (1 pages).</summary>
+    public double SlowBurnEvidence { get; init; }
 }

@@ -35,10 +35,9 @@ public sealed class BuzzDetector
     private readonly RollingWindow negative;
     private readonly RollingWindow volumeWithNegativity;
     private readonly RollingWindow reach;
+    private readonly NegativeEvidence negativeEvidence;
 
     private long lastBucket = long.MinValue;
-    private double baselineNegative = double.NaN;
-    private double baselineNegativeVolume = double.NaN;
     private double baselineReach = double.NaN;
     private int bucketsWithReach;
 
@@ -62,6 +61,7 @@ public sealed class BuzzDetector
         negative = new RollingWindow(window);
         volumeWithNegativity = new RollingWindow(window);
         reach = new RollingWindow(window);
+        negativeEvidence = new NegativeEvidence(options);
     }
 
     public DetectorOptions Options => options;
@@ -115,19 +115,30 @@ public sealed class BuzzDetector
         var eligible = history >= minimumHistoryBuckets && model.ObservedInWindow >= options.MinimumVolume;
         var unusual = deviation >= options.WatchThreshold * thresholdFactor;
         var negativeShare = NegativeShare();
-        var positive = unusual && IsPositive(negativeShare);
+        // The sequential tests learn from the first bucket on, but page only once the brand has a little history.
+        var (negativeAlarm, onsetIndex) = negativeEvidence.Update(index, volume, negativeVolume, reachVolume, model.ExpectedInBucket);
+        negativeAlarm &= history >= minimumHistoryBuckets;
+        var positive = unusual && !negativeAlarm && IsPositive(negativeShare);
         var spectralScore = unusual ? spectral.Score() : 0;
 
-        var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, Math.Max(1.0, model.Scale), eligible, positive);
+        var (phase, alert) = episodes.Update(index, deviation, thresholdFactor, Math.Max(1.0, model.Scale), eligible, positive, negativeAlarm);
+        // Evidence is spent once it has paged or fed an episode already paged: a new page needs new evidence.
+        if (negativeAlarm) negativeEvidence.Reset();
+        DateTimeOffset? onset = negativeAlarm && alert != AlertKind.None && onsetIndex != long.MinValue ? BucketStart(onsetIndex) : null;
         var severity = Severity(deviation / thresholdFactor, negativeShare, authors, volume);
         var threshold = options.AlertThreshold * thresholdFactor;
         // Relative to the threshold in force, so a score means the same for a loud and a quiet brand:
         // 0.5 at the threshold, 0.12 at half of it, 0.98 at twice it.
         var score = 1.0 / (1.0 + Math.Exp(-4 * (deviation / threshold - 1)));
 
-        if (!unusual && !episodes.InEpisode) LearnBaselines(volume, negativeVolume, reachVolume);
+        if (!unusual && !episodes.InEpisode) LearnBaselines(reachVolume);
         return new BuzzDecision(BucketStart(index), score, alert, phase, severity, positive, deviation,
-            threshold, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore);
+            threshold, model.ObservedInWindow, model.ExpectedInWindow, pValue, changeScore, spectralScore)
+        {
+            Onset = onset,
+            CascadeEvidence = negativeEvidence.CascadeLevel,
+            SlowBurnEvidence = negativeEvidence.SlowBurnLevel,
+        };
     }
 
     /// <summary>
@@ -149,20 +160,15 @@ public sealed class BuzzDetector
 
     private bool IsPositive(double negativeShare)
     {
-        if (double.IsNaN(negativeShare) || double.IsNaN(baselineNegative) || baselineNegativeVolume <= 0) return false;
-        var baselineShare = baselineNegative / baselineNegativeVolume;
+        if (double.IsNaN(negativeShare)) return false;
+        var baselineShare = negativeEvidence.BaselineShare;
         // Negative only when the share rises both relatively and by a few points: from 0% to 1% is noise.
         var rise = Math.Max(baselineShare * options.NegativeShareRise, options.NegativeShareMinimumRise);
         return negativeShare <= baselineShare + rise;
     }
 
-    private void LearnBaselines(double volume, double? negativeVolume, double? reachVolume)
+    private void LearnBaselines(double? reachVolume)
     {
-        if (negativeVolume.HasValue)
-        {
-            baselineNegative = double.IsNaN(baselineNegative) ? negativeVolume.Value : baselineNegative + shareWeight * (negativeVolume.Value - baselineNegative);
-            baselineNegativeVolume = double.IsNaN(baselineNegativeVolume) ? volume : baselineNegativeVolume + shareWeight * (volume - baselineNegativeVolume);
-        }
         if (reachVolume.HasValue)
             baselineReach = double.IsNaN(baselineReach) ? reachVolume.Value : baselineReach + shareWeight * (reachVolume.Value - baselineReach);
     }
@@ -210,8 +216,6 @@ public sealed class BuzzDetector
             writer.Write(SnapshotFormat.Version);
             writer.Write(bucketTicks);
             writer.Write(lastBucket);
-            writer.Write(baselineNegative);
-            writer.Write(baselineNegativeVolume);
             writer.Write(baselineReach);
             writer.Write(bucketsWithReach);
             model.WriteState(writer);
@@ -224,6 +228,7 @@ public sealed class BuzzDetector
             negative.WriteState(writer);
             volumeWithNegativity.WriteState(writer);
             reach.WriteState(writer);
+            negativeEvidence.WriteState(writer);
         }
         return new BuzzDetectorSnapshot(SnapshotFormat.Version, LastBucket, stream.ToArray());
     }
@@ -237,8 +242,6 @@ public sealed class BuzzDetector
         SnapshotFormat.Expect(reader.ReadInt32(), SnapshotFormat.Version, "format version");
         SnapshotFormat.Expect(reader.ReadInt64(), detector.bucketTicks, "bucket size (ticks)");
         detector.lastBucket = reader.ReadInt64();
-        detector.baselineNegative = reader.ReadDouble();
-        detector.baselineNegativeVolume = reader.ReadDouble();
         detector.baselineReach = reader.ReadDouble();
         detector.bucketsWithReach = reader.ReadInt32();
         detector.model.ReadState(reader);
@@ -251,6 +254,7 @@ public sealed class BuzzDetector
         detector.negative.ReadState(reader);
         detector.volumeWithNegativity.ReadState(reader);
         detector.reach.ReadState(reader);
+        detector.negativeEvidence.ReadState(reader);
         return detector;
     }
 }

@@ -173,6 +173,36 @@ public sealed record DetectorOptions
     public TimeSpan NegativeShareHalfLife { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>
+    /// The cascade test looks for negative mentions at this many times the count the brand's baseline share predicts
+    /// (<see cref="NegativeEvidence"/>). Default 4 (chosen on scenario seeds 1-140, see docs/detection.md).
+    /// </summary>
+    public double CascadeRateRatio { get; init; } = 4.0;
+
+    /// <summary>
+    /// Evidence (log-likelihood ratio) the cascade test must accumulate before it pages. Higher: fewer false pages, later
+    /// pages. Default 12.
+    /// </summary>
+    public double CascadeEvidence { get; init; } = 12.0;
+
+    /// <summary>The slow-burn test looks for the negative share this far above its baseline (absolute). Default 0.1.</summary>
+    public double SlowBurnShareRise { get; init; } = 0.1;
+
+    /// <summary>Evidence (log-likelihood ratio) the slow-burn test must accumulate before it pages. Default 10.</summary>
+    public double SlowBurnEvidence { get; init; } = 10.0;
+
+    /// <summary>Negative mentions a test's evidence must hold before it pages: a few complaints are not a buzz. Default 5.</summary>
+    public double MinimumNegatives { get; init; } = 5;
+
+    /// <summary>
+    /// The negative share a brand is assumed to have before it has any history (documented default: 0.3, about what the
+    /// brands in the shared sentiment corpus show). Its weight fades as the brand's own mentions come in.
+    /// </summary>
+    public double PriorNegativeShare { get; init; } = 0.3;
+
+    /// <summary>How many mentions the prior share is worth. Default 50.</summary>
+    public double PriorMentions { get; init; } = 50;
+
+    /// <summary>
     /// Longest gap between two observed buckets that is filled with zero-volume buckets; a longer silence
     /// (an outage of the feed) resets the short-term windows instead. Default 7 days.
     /// </summary>
@@ -238,6 +268,13 @@ public sealed record DetectorOptions
         RequireRange(NegativeShareRise, 0, 100, nameof(NegativeShareRise));
         RequireRange(NegativeShareMinimumRise, 0, 1, nameof(NegativeShareMinimumRise));
         RequirePositive(NegativeShareHalfLife, nameof(NegativeShareHalfLife));
+        RequireRange(CascadeRateRatio, 1.01, 100, nameof(CascadeRateRatio));
+        RequireRange(CascadeEvidence, 0.1, 1000, nameof(CascadeEvidence));
+        RequireRange(SlowBurnShareRise, 0.01, 0.9, nameof(SlowBurnShareRise));
+        RequireRange(SlowBurnEvidence, 0.1, 1000, nameof(SlowBurnEvidence));
+        RequireRange(MinimumNegatives, 0, 1_000_000, nameof(MinimumNegatives));
+        RequireRange(PriorNegativeShare, 0.01, 0.95, nameof(PriorNegativeShare));
+        RequireRange(PriorMentions, 0, 1_000_000, nameof(PriorMentions));
         RequireAtLeastOneBucket(MaximumGap, nameof(MaximumGap));
         return this;
     }

@@ -56,7 +56,9 @@ public sealed class EpisodeTracker
     /// <param name="releaseFactor">Multiplier on the release threshold: the series' ordinary spread, so "back to normal" means normal for this brand.</param>
     /// <param name="eligible">Whether this bucket may start or escalate an episode (enough volume and history).</param>
     /// <param name="positive">Whether the spike is positive (volume up, negativity not).</param>
-    public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, double releaseFactor, bool eligible, bool positive)
+    /// <param name="negativeAlarm">Whether the sequential tests on negative mentions hold enough evidence of a bad buzz
+    /// (<see cref="NegativeEvidence"/>): that starts an episode and pages at once, whatever the volume.</param>
+    public (BuzzPhase Phase, AlertKind Alert) Update(long bucket, double deviation, double thresholdFactor, double releaseFactor, bool eligible, bool positive, bool negativeAlarm = false)
     {
         // Watch, alert and crisis thresholds scale with the calibration: for a loud brand whose ordinary
         // days peak at 10, 3 is noise, not something to watch. The release threshold scales only with the
@@ -74,7 +76,7 @@ public sealed class EpisodeTracker
             // A wave already at crisis level is news at its first bucket: waiting for persistence would only
             // delay the page of the buzzes that matter most.
             var massive = eligible && deviation >= crisisAt;
-            if (above < persistenceBuckets && !massive) return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
+            if (above < persistenceBuckets && !massive && !negativeAlarm) return (deviation >= watchAt ? BuzzPhase.Watch : BuzzPhase.Calm, AlertKind.None);
             inEpisode = true;
             paged = false;
             escalated = false;
@@ -98,7 +100,7 @@ public sealed class EpisodeTracker
         }
 
         var page = AlertKind.None;
-        if (strong && !paged) page = TryPage(bucket, positive, deviation / alertAt, AlertKind.EpisodeStart);
+        if ((strong || negativeAlarm) && !paged) page = TryPage(bucket, positive, deviation / alertAt, AlertKind.EpisodeStart);
         if (paged && !positive && deviation / alertAt > pagedPeak) pagedPeak = deviation / alertAt;
         if (eligible && deviation >= crisisAt && !escalated)
         {

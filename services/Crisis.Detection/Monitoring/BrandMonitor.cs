@@ -111,6 +111,9 @@ public sealed class BrandMonitor
             State.PositiveReported = false;
         }
         if (decision.Phase != BuzzPhase.Calm) State.PeakSeverity = Math.Max(State.PeakSeverity, decision.Severity);
+        // A page raised by accumulated negative evidence knows when that evidence started: the buzz began then, not when
+        // the phase first left Calm.
+        if (decision.Onset is { } estimated && State.Onset is { } marked && estimated < marked) State.Onset = estimated;
 
         if (decision.Phase != previous)
         {
