@@ -269,9 +269,9 @@ public sealed record DetectorOptions
         RequireRange(NegativeShareMinimumRise, 0, 1, nameof(NegativeShareMinimumRise));
         RequirePositive(NegativeShareHalfLife, nameof(NegativeShareHalfLife));
         RequireRange(CascadeRateRatio, 1.01, 100, nameof(CascadeRateRatio));
-        RequireRange(CascadeEvidence, 0.1, 1000, nameof(CascadeEvidence));
+        RequireRange(CascadeEvidence, 0.1, 1_000_000, nameof(CascadeEvidence));
         RequireRange(SlowBurnShareRise, 0.01, 0.9, nameof(SlowBurnShareRise));
-        RequireRange(SlowBurnEvidence, 0.1, 1000, nameof(SlowBurnEvidence));
+        RequireRange(SlowBurnEvidence, 0.1, 1_000_000, nameof(SlowBurnEvidence));
         RequireRange(MinimumNegatives, 0, 1_000_000, nameof(MinimumNegatives));
         RequireRange(PriorNegativeShare, 0.01, 0.95, nameof(PriorNegativeShare));
         RequireRange(PriorMentions, 0, 1_000_000, nameof(PriorMentions));
