@@ -54,6 +54,8 @@ public sealed partial class BuzzEscalatedConsumer(
     private async Task RecordAsync(Contract.BuzzEscalated message, BrandProfile brand, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // Marten logs a failed save as an error; a lost start race is not one (it is decided again below).
+        session.Logger = new StartRaceSessionLogger(session.Logger, logger);
         var incidents = await BrandIncidents.LoadAsync(session, message.BrandId, ct);
         if (incidents.Recorded(message.EpisodeId, message.EscalationId) is { } recordedOn)
         {
