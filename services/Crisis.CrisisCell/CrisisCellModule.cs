@@ -36,11 +36,22 @@ public static class CrisisCellModule
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
         marten.Services.AddSingleton(CrisisCellSettings.Read(configuration));
+        marten.Services.AddLatePageOptions(configuration);
         marten.Services.AddSingleton<BrandCrisisSettings>();
         marten.Services.AddSingleton<Incidents.QuotingPosts.QuotedPosts>();
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.ConfigureMarten(ConfigureStore);
         return marten;
+    }
+
+    /// <summary>Late pages' settings, validated when the host starts: a horizon of zero would make every page late.</summary>
+    public static IServiceCollection AddLatePageOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LatePageOptions>()
+            .Bind(configuration.GetSection(CrisisCellSettings.Section))
+            .Validate(o => o.LatePageHorizon > TimeSpan.Zero, $"{CrisisCellSettings.Section}:LatePageHorizon must be a positive duration, e.g. 00:30:00")
+            .ValidateOnStart();
+        return services;
     }
 
     public static void ConfigureStore(StoreOptions options)

@@ -40,9 +40,9 @@ public sealed class IncidentsCommand : AsyncCommand<StoreSettings>
         yield return Invariant($"incident {incident.IncidentId}: {incident.Title} (brand {incident.BrandId}, severity {incident.Severity}, {incident.Status})");
         if (opened?.OnsetAt is { } onset)
         {
-            yield return Invariant($"  buzz onset {onset.UtcDateTime:HH:mm}Z (first bucket of the episode); detected {(opened.DetectedAt - onset).TotalMinutes:0} min later at {opened.DetectedAt.UtcDateTime:HH:mm}Z (publication time)");
+            yield return Invariant($"  buzz onset {onset.UtcDateTime:HH:mm}Z (first bucket of the episode); detected {(incident.DetectedAt - onset).TotalMinutes:0} min later at {incident.DetectedAt.UtcDateTime:HH:mm}Z (publication time)");
         }
-        yield return Invariant($"  opened {incident.OpenedAt.UtcDateTime:HH:mm:ss}Z by {opened?.OpenedBy ?? "?"}");
+        yield return Invariant($"  opened {incident.OpenedAt.UtcDateTime:HH:mm:ss}Z by {opened?.OpenedBy ?? "?"}{(incident.Late ? " from a late page (deadlines from opening)" : "")}{(incident.Quiet ? ", nobody paged" : "")}");
         var sent = events.Select(e => e.Data).OfType<NotificationSent>().ToList();
         yield return sent.Count == 0
             ? "  notified: nobody yet"
@@ -54,8 +54,9 @@ public sealed class IncidentsCommand : AsyncCommand<StoreSettings>
 
     private static string Summary(object data) => data switch
     {
-        IncidentOpened o => Invariant($"opened from {o.Source} (severity {o.Severity}; {o.Stages.Count} playbook stages, first due {(o.Stages.Count > 0 ? o.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z)"),
-        BuzzEscalationRecorded b => Invariant($"buzz escalated again: severity {b.Severity}"),
+        IncidentOpened o => Invariant($"opened from {o.Source} (severity {o.Severity}; {o.Stages.Count} playbook stages, first due {(o.Stages.Count > 0 ? o.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z){(o.Late ? o.Quiet ? "; late page, nobody paged" : "; late page" : "")}"),
+        BuzzEscalationRecorded b => Invariant($"buzz escalated again: severity {b.Severity}{(b.Late ? " (late page)" : "")}"),
+        IncidentDetectedEarlier d => Invariant($"an earlier page arrived: detected at {d.DetectedAt.UtcDateTime:HH:mm}Z, first stage due {(d.Stages.Count > 0 ? d.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z"),
         NotificationDispatching d => Invariant($"sending to {d.Delivery.Recipient} via {d.Delivery.Endpoint} (delivery claimed)"),
         NotificationSent s => Invariant($"notification sent to {s.Delivery.Recipient} via {s.Delivery.Endpoint}"),
         NotificationFailed f => Invariant($"notification to {f.Delivery.Recipient} via {f.Delivery.Endpoint} failed: {f.Reason}"),

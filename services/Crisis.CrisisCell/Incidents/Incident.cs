@@ -88,6 +88,10 @@ public sealed record Incident(
     IReadOnlyList<ScheduledStage> Stages) : IncidentState
 {
     public IncidentStatus Status { get; init; } = IncidentStatus.Opened;
+    /// <summary>Opened from late evidence: its stage deadlines count from <see cref="OpenedAt"/>, when the cell learned of it.</summary>
+    public bool Late { get; init; }
+    /// <summary>Late, and nobody is to be notified of it (until an on-time page shows the buzz is live).</summary>
+    public bool Quiet { get; init; }
     /// <summary>When the current round of paging began: the opening, or the last reopening.</summary>
     public DateTimeOffset PagingSince { get; init; } = OpenedAt;
     public string? AcknowledgedBy { get; init; }

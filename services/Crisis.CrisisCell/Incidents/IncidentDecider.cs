@@ -59,9 +59,14 @@ public static class IncidentDecider
             BuzzEscalationRecorded e => incident with
             {
                 Severity = Math.Max(incident.Severity, e.Severity),
-                Evidence = e.Evidence,
+                // Pages arrive in any order: the evidence shown is the newest page's, not the last consumed.
+                Evidence = incident.BuzzUpdates.All(u => u.DetectedAt <= e.DetectedAt) ? e.Evidence : incident.Evidence,
                 BuzzUpdates = incident.BuzzUpdates.Add(new BuzzUpdate(e.EscalationId, e.Severity, e.DetectedAt, e.RecordedAt)),
+                // An on-time page ends a quiet incident's silence: the buzz is live, and paging starts now.
+                Quiet = incident.Quiet && e.Late,
+                PagingSince = incident.Quiet && !e.Late ? e.RecordedAt : incident.PagingSince,
             },
+            IncidentDetectedEarlier e => incident with { DetectedAt = e.DetectedAt, OnsetAt = e.OnsetAt ?? incident.OnsetAt, Stages = e.Stages },
             IncidentAcknowledged e => incident with
             {
                 Status = IncidentStatus.Acknowledged,
@@ -125,5 +130,7 @@ public static class IncidentDecider
             e.OnsetAt, e.DetectedAt, e.OpenedAt, e.Evidence, e.Stages)
         {
             BuzzUpdates = e.EscalationId is null ? [] : [new BuzzUpdate(e.EscalationId, e.Severity, e.DetectedAt, e.OpenedAt)],
+            Late = e.Late,
+            Quiet = e.Quiet,
         };
 }

@@ -25,6 +25,7 @@ public static class IncidentEventNames
     {
         [typeof(IncidentOpened)] = "incident_opened",
         [typeof(BuzzEscalationRecorded)] = "buzz_escalation_recorded",
+        [typeof(IncidentDetectedEarlier)] = "incident_detected_earlier",
         [typeof(IncidentAcknowledged)] = "incident_acknowledged",
         [typeof(IncidentEscalated)] = "incident_escalated",
         [typeof(RoleAssigned)] = "incident_role_assigned",

@@ -10,13 +10,19 @@ public sealed record ReplayComparison(ReplayWindow Window, IReadOnlyList<object>
 
     public bool ReproducesLive => FirstDifference is null;
 
+    /// <summary>
+    /// Compares values, not texts: live events come back from the store's jsonb, which orders object keys its own
+    /// way (a dictionary of languages, for one), so their text may differ from a fresh replay's while every fact agrees.
+    /// The text is kept for showing the first difference.
+    /// </summary>
     private static ReplayDifference? Compare(IReadOnlyList<object> live, IReadOnlyList<object> replayed)
     {
         for (var i = 0; i < Math.Max(live.Count, replayed.Count); i++)
         {
-            var l = i < live.Count ? BuzzEventFacts.Text(live[i]) : null;
-            var r = i < replayed.Count ? BuzzEventFacts.Text(replayed[i]) : null;
-            if (!string.Equals(l, r, StringComparison.Ordinal)) return new ReplayDifference(i, l, r);
+            var l = i < live.Count ? live[i] : null;
+            var r = i < replayed.Count ? replayed[i] : null;
+            if (l is null || r is null || !BuzzEventFacts.SameFacts(l, r))
+                return new ReplayDifference(i, l is null ? null : BuzzEventFacts.Text(l), r is null ? null : BuzzEventFacts.Text(r));
         }
         return null;
     }

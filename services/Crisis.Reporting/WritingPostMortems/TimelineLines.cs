@@ -38,8 +38,11 @@ public static class TimelineLines
     public static TimelineLine Describe(IncidentEvent e) => e switch
     {
         IncidentOpened o => new(o.OpenedAt, "Incident opened", o.OpenedBy,
-            Invariant($"{o.Title}; severity {o.Severity}; detected at {Stamp(o.DetectedAt)}{(o.OnsetAt is { } onset ? $", onset {Stamp(onset)}" : "")}")),
-        BuzzEscalationRecorded b => new(b.RecordedAt, "Buzz escalated", b.RecordedBy, Invariant($"severity {b.Severity}, detected at {Stamp(b.DetectedAt)}")),
+            Invariant($"{o.Title}; severity {o.Severity}; detected at {Stamp(o.DetectedAt)}{(o.OnsetAt is { } onset ? $", onset {Stamp(onset)}" : "")}{LateNote(o)}")),
+        BuzzEscalationRecorded b => new(b.RecordedAt, "Buzz escalated", b.RecordedBy,
+            Invariant($"severity {b.Severity}, detected at {Stamp(b.DetectedAt)}{(b.Late ? " (late page)" : "")}")),
+        IncidentDetectedEarlier d => new(d.RecordedAt, "Detection moved earlier", d.RecordedBy,
+            Invariant($"page {d.EscalationId} was detected first, at {Stamp(d.DetectedAt)}; stage deadlines follow it")),
         IncidentAcknowledged a => new(a.AcknowledgedAt, "Acknowledged", a.AcknowledgedBy, ""),
         IncidentEscalated x => new(x.EscalatedAt, "Escalated", x.EscalatedBy, Invariant($"level {x.Level}: {x.Reason}")),
         RoleAssigned r => new(r.AssignedAt, "Role assigned", r.AssignedBy, $"{r.Role}: {r.Assignee}"),
@@ -62,6 +65,9 @@ public static class TimelineLines
         // Never skipped silently: an event this report does not know yet still shows, by its stored name.
         _ => new(DateTimeOffset.MinValue, IncidentEventNames.Of(e), "", "(not described by this report version)"),
     };
+
+    private static string LateNote(IncidentOpened o) =>
+        !o.Late ? "" : o.Quiet ? "; late page: deadlines from opening, nobody paged" : "; late page: deadlines from opening";
 
     /// <summary>Buzz decisions are taken at the end of their bucket (event time), as detection is.</summary>
     public static TimelineLine? Describe(BuzzEvent e, TimeSpan bucket) => e switch

@@ -33,13 +33,14 @@ public class When_the_detector_message_arrives
     [Test]
     public void It_becomes_the_command_that_opens_the_incident()
     {
-        var command = BuzzEscalatedMapping.ToCommand(Message, IncidentId, Organisation, Threshold, Playbook, null, Now);
+        var command = BuzzEscalatedMapping.ToCommand(Message, IncidentId, Organisation, Threshold, Playbook, null, LatePages, Now);
 
         Assert.Multiple(() =>
         {
             Assert.That((command.BrandId, command.EpisodeId, command.EscalationId, command.Severity, command.OnsetAt, command.DetectedAt),
                 Is.EqualTo((Brand, Episode, "esc-1", 70, Onset, Detected)));
             Assert.That(command.By, Is.EqualTo(BuzzEscalatedMapping.DetectorActor));
+            Assert.That(command.LatePages, Is.EqualTo(LatePages));
             Assert.That(command.Evidence.TopNegativePosts.Single(), Is.EqualTo(new EvidencePost("x", "p1", "@ngo", 250_000, "fr", "Acme détruit la forêt")));
             Assert.That(command.Evidence.Languages["ar"], Is.EqualTo(500));
             Assert.That(command.Evidence.NegativeShare, Is.EqualTo(0.82));

@@ -22,15 +22,17 @@ internal static class Fixtures
     public static readonly DateTimeOffset Detected = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Now = Detected.AddMinutes(2);
     public static readonly Playbook Playbook = DefaultPlaybook.For(Organisation);
+    /// <summary>The configuration's defaults: late past 30 minutes, and late buzz pages nobody.</summary>
+    public static readonly LatePagePolicy LatePages = new(TimeSpan.FromMinutes(30), PageLateBuzzes: false);
 
     public static readonly IncidentEvidence Evidence = new(
         1200, 80, 0.82, ["palm oil", "boycott"], ImmutableDictionary<string, long>.Empty.Add("fr", 700).Add("ar", 500),
         [new EvidencePost("x", "p1", "@ngo", 250_000, "fr", "Acme détruit la forêt")]);
 
     public static OpenIncidentFromBuzz Escalation(string escalationId = "esc-1", int severity = 70, DateTimeOffset? now = null,
-        string incidentId = IncidentId, string episode = Episode, string? previous = null) =>
-        new(incidentId, Organisation, Brand, episode, escalationId, severity, Threshold, Onset, Detected, Evidence, Playbook, previous,
-            "detector", now ?? Now);
+        string incidentId = IncidentId, string episode = Episode, string? previous = null, DateTimeOffset? detected = null) =>
+        new(incidentId, Organisation, Brand, episode, escalationId, severity, Threshold, Onset, detected ?? Detected, Evidence, Playbook, previous,
+            LatePages, "detector", now ?? Now);
 
     public static IncidentOpened Opened(string incidentId = IncidentId, string? previous = null) =>
         new(incidentId, Organisation, Brand, "Bad buzz on acme", IncidentSource.Buzz, Episode, "esc-1", 70, Onset, Detected, Evidence,

@@ -87,17 +87,18 @@ public class When_a_buzz_escalates
         Scenario.Given(Opened()).When(Escalation("esc-9", episode: "acme/20261128T0100"))
             .ThenRefused(DomainRefusalKind.Conflict, "follows episode 'acme/20261127T0945'");
 
+    // Later pages are detected shortly before they arrive: evidence hours old would be a late page (LatePageSpecs).
     [Test]
     public void An_escalation_after_resolution_reopens_the_incident() =>
-        Scenario.Given(ResolvedIncident()).When(Escalation("esc-2", now: Now.AddHours(9)))
+        Scenario.Given(ResolvedIncident()).When(Escalation("esc-2", now: Now.AddHours(9), detected: Now.AddHours(9).AddMinutes(-2)))
             .Then(
-                new BuzzEscalationRecorded(IncidentId, "esc-2", 70, Detected, Evidence, "detector", Now.AddHours(9)),
+                new BuzzEscalationRecorded(IncidentId, "esc-2", 70, Now.AddHours(9).AddMinutes(-2), Evidence, "detector", Now.AddHours(9)),
                 new IncidentReopened(IncidentId, "buzz escalated again (esc-2)", "detector", Now.AddHours(9)));
 
     [Test]
     public void An_escalation_while_monitoring_is_recorded_without_reopening() =>
-        Scenario.Given(Opened(), Acknowledged(), MonitoringStarted()).When(Escalation("esc-2", now: Now.AddHours(4)))
-            .Then(new BuzzEscalationRecorded(IncidentId, "esc-2", 70, Detected, Evidence, "detector", Now.AddHours(4)));
+        Scenario.Given(Opened(), Acknowledged(), MonitoringStarted()).When(Escalation("esc-2", now: Now.AddHours(4), detected: Now.AddHours(4).AddMinutes(-2)))
+            .Then(new BuzzEscalationRecorded(IncidentId, "esc-2", 70, Now.AddHours(4).AddMinutes(-2), Evidence, "detector", Now.AddHours(4)));
 
     [Test]
     public void An_escalation_already_recorded_before_resolution_does_not_reopen()

@@ -61,6 +61,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // Stage deadline specs wait on the timer: a one-second round keeps them quick without a fake clock.
         start.Environment["CrisisCell__DeadlineCheckIntervalSeconds"] = "1";
+        // Specs page with evidence up to an hour old (a stage already past its deadline, a KPI curve): on time for them.
+        // The late-page spec pages with evidence three hours old.
+        start.Environment["CrisisCell__LatePageHorizon"] = "01:00:00";
         foreach (var (key, value) in TestTokens.HostSettings()) start.Environment[key] = value;
         // The whole run posts as one admin: specs about other things must not be throttled (the rate spec sets its own).
         // Bus messages published with the test's RabbitMQ user as user-id speak for test-org (BusSenderSettings).

@@ -6,6 +6,7 @@ namespace Crisis.CrisisCell.Incidents.Opening;
 /// The detector paged for a brand's buzz episode. The caller routes it to the stream of the episode's open
 /// incident, or to a fresh stream when there is none; when the brand's last incident for this episode is
 /// closed, the caller passes its id as <see cref="PreviousIncidentId"/> so the new incident links to it.
+/// An episode's pages may be consumed in any order: the incident's detection time is its earliest page's.
 /// </summary>
 public sealed record OpenIncidentFromBuzz(
     string IncidentId,
@@ -20,8 +21,20 @@ public sealed record OpenIncidentFromBuzz(
     IncidentEvidence Evidence,
     Playbook Playbook,
     string? PreviousIncidentId,
+    LatePagePolicy LatePages,
     string By,
     DateTimeOffset Now) : IncidentCommand(IncidentId, Now);
+
+/// <summary>
+/// What the cell does with a page whose evidence was already old when the cell received it (a connector catching
+/// up, an import of history): past <see cref="Horizon"/> the page is late, its deadlines count from when the cell
+/// learned of it, and it pages nobody unless <see cref="PageLateBuzzes"/>.
+/// </summary>
+public sealed record LatePagePolicy(TimeSpan Horizon, bool PageLateBuzzes)
+{
+    /// <summary>Detection is the end of the page's bucket in event time; the cell received it at <paramref name="receivedAt"/>.</summary>
+    public bool IsLate(DateTimeOffset detectedAt, DateTimeOffset receivedAt) => receivedAt - detectedAt > Horizon;
+}
 
 /// <summary>Someone saw trouble the detector did not page for, and opens an incident themselves.</summary>
 public sealed record OpenIncidentByHand(
@@ -39,6 +52,11 @@ public sealed record OpenIncidentByHand(
 /// The incident opened. It carries the playbook stages with their absolute deadlines, so later changes to the
 /// organisation's playbook never rewrite a running or past incident.
 /// </summary>
+/// <param name="Late">
+/// The page's evidence was older than the late-page horizon when the cell received it: the stage deadlines count from
+/// <paramref name="OpenedAt"/>, when the cell learned of it, not from <paramref name="DetectedAt"/>, already long past.
+/// </param>
+/// <param name="Quiet">Late, and the cell pages nobody for late buzz: the incident is visible, no one is notified.</param>
 public sealed record IncidentOpened(
     string IncidentId,
     string OrganisationId,
@@ -54,14 +72,35 @@ public sealed record IncidentOpened(
     IReadOnlyList<ScheduledStage> Stages,
     string? PreviousIncidentId,
     string OpenedBy,
-    DateTimeOffset OpenedAt) : IncidentEvent(IncidentId);
+    DateTimeOffset OpenedAt,
+    bool Late = false,
+    bool Quiet = false) : IncidentEvent(IncidentId);
 
-/// <summary>A later escalation of the same episode: the incident takes its severity and evidence, no second incident opens.</summary>
+/// <summary>
+/// Another page of the same episode: the incident keeps the highest severity and the newest evidence, no second
+/// incident opens. <paramref name="Late"/> as on <see cref="IncidentOpened"/>; an on-time page ends a quiet
+/// incident's silence (the buzz is live again), and paging counts from <paramref name="RecordedAt"/>.
+/// </summary>
 public sealed record BuzzEscalationRecorded(
     string IncidentId,
     string EscalationId,
     int Severity,
     DateTimeOffset DetectedAt,
     IncidentEvidence Evidence,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    bool Late = false) : IncidentEvent(IncidentId);
+
+/// <summary>
+/// A page detected before the incident's detection time arrived after it opened (the episode's pages were consumed out
+/// of order): detection moves to the page's, and the stages are rescheduled from it, unless the incident's deadlines
+/// count from when the cell learned of it (late evidence).
+/// </summary>
+public sealed record IncidentDetectedEarlier(
+    string IncidentId,
+    string EscalationId,
+    DateTimeOffset DetectedAt,
+    DateTimeOffset? OnsetAt,
+    IReadOnlyList<ScheduledStage> Stages,
     string RecordedBy,
     DateTimeOffset RecordedAt) : IncidentEvent(IncidentId);

@@ -20,7 +20,12 @@ public sealed class IncidentSummary
     public int EscalationLevel { get; set; } = 1;
     public string? CurrentStageId { get; set; }
     public string? CurrentStageName { get; set; }
+    /// <summary>The earliest detection among the incident's pages, whatever order they were consumed in.</summary>
     public DateTimeOffset DetectedAt { get; set; }
+    /// <summary>Opened from evidence older than the late-page horizon: its stage deadlines count from <see cref="OpenedAt"/>.</summary>
+    public bool Late { get; set; }
+    /// <summary>Late, and nobody is notified of it (until an on-time page of its episode arrives).</summary>
+    public bool Quiet { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }

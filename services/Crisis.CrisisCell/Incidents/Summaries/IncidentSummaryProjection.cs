@@ -49,6 +49,8 @@ public sealed class IncidentSummaryProjection : SingleStreamProjection<IncidentS
         Severity = e.Severity,
         DetectedAt = e.DetectedAt,
         OpenedAt = e.OpenedAt,
+        Late = e.Late,
+        Quiet = e.Quiet,
         Stages = [.. e.Stages.Select(s => new StageDeadline(s.StageId, s.Name, s.Deadline))],
         CurrentStageId = e.Stages.Count > 0 ? e.Stages[0].StageId : null,
         CurrentStageName = e.Stages.Count > 0 ? e.Stages[0].Name : null,
@@ -62,6 +64,12 @@ public sealed class IncidentSummaryProjection : SingleStreamProjection<IncidentS
             case BuzzEscalationRecorded recorded:
                 summary.Severity = Math.Max(summary.Severity, recorded.Severity);
                 summary.EscalationIds.Add(recorded.EscalationId);
+                // As the decider does: an on-time page ends a quiet incident's silence.
+                summary.Quiet = summary.Quiet && recorded.Late;
+                break;
+            case IncidentDetectedEarlier earlier:
+                summary.DetectedAt = earlier.DetectedAt;
+                summary.Stages = [.. earlier.Stages.Select(s => new StageDeadline(s.StageId, s.Name, s.Deadline))];
                 break;
             case IncidentAcknowledged acknowledged:
                 summary.Status = IncidentStatus.Acknowledged;

@@ -12,7 +12,8 @@ public static class NotificationPlanner
     public static IReadOnlyList<DueNotification> Plan(
         Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
     {
-        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+        // Resolved, closed, or opened quietly from late evidence: importing history pages nobody unless asked.
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed || incident.Quiet)
             return [];
         if (policy.Noise.MaintenanceWindows.Any(w => w.Covers(incident.BrandId, now)))
             return [];
@@ -94,8 +95,10 @@ public static class NotificationPlanner
         if (incident.Status is not (IncidentStatus.Acknowledged or IncidentStatus.Monitoring))
             return null;
         var lastSent = sent.Where(s => s.Kind == NotificationKind.BuzzWorsened).Select(s => (DateTimeOffset?)s.SentAt).Max();
-        // The first buzz update is the one that opened the incident: the page covered it.
+        // The first buzz update is the one that opened the incident: the page covered it. A page detected before one
+        // already recorded (the episode's pages consumed out of order) is old news, not a worsening.
         var firstUnreported = incident.BuzzUpdates.Skip(1)
+            .Where((u, i) => u.DetectedAt >= incident.BuzzUpdates.Take(i + 1).Max(p => p.DetectedAt))
             .Where(u => u.RecordedAt > (lastSent ?? incident.OpenedAt)).Select(u => (DateTimeOffset?)u.RecordedAt).Min();
         if (firstUnreported is not { } first)
             return null;
@@ -111,7 +114,7 @@ public static class NotificationPlanner
     public static DateTimeOffset? NextDueAt(
         Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
     {
-        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+        if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed || incident.Quiet)
             return null;
         var times = new List<DateTimeOffset>();
         if (BuzzUpdateDueAt(incident, policy, sent) is { } grouped) times.Add(grouped);

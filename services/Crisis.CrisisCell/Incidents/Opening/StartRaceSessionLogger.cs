@@ -1,0 +1,45 @@
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Crisis.CrisisCell.Incidents.Opening;
+
+/// <summary>
+/// The buzz consumer's session logger: the store's own, except that losing the race to start an incident stream (an
+/// expected outcome the consumer decides again) is logged at Debug instead of as Marten's error. Anything else
+/// fails loudly as before.
+/// </summary>
+internal sealed partial class StartRaceSessionLogger(IMartenSessionLogger inner, ILogger logger) : IMartenSessionLogger
+{
+    public void LogSuccess(NpgsqlCommand command) => inner.LogSuccess(command);
+
+    public void LogSuccess(NpgsqlBatch batch) => inner.LogSuccess(batch);
+
+    public void LogFailure(NpgsqlCommand command, Exception ex)
+    {
+        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
+        else inner.LogFailure(command, ex);
+    }
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex)
+    {
+        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
+        else inner.LogFailure(batch, ex);
+    }
+
+    public void LogFailure(Exception ex, string message)
+    {
+        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
+        else inner.LogFailure(ex, message);
+    }
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) => inner.RecordSavedChanges(session, commit);
+
+    public void OnBeforeExecute(NpgsqlCommand command) => inner.OnBeforeExecute(command);
+
+    public void OnBeforeExecute(NpgsqlBatch batch) => inner.OnBeforeExecute(batch);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another page started the incident stream first: {Reason}")]
+    private static partial void LogRace(ILogger logger, string reason);
+}
