@@ -239,9 +239,18 @@ public sealed class BuzzDetector
     {
         var detector = new BuzzDetector(options);
         using var reader = new BinaryReader(new MemoryStream(snapshot.State));
-        SnapshotFormat.Expect(reader.ReadInt32(), SnapshotFormat.Version, "format version");
+        var version = reader.ReadInt32();
+        if (version != SnapshotFormat.Version && version != SnapshotFormat.BeforeNegativeEvidence)
+            SnapshotFormat.Expect(version, SnapshotFormat.Version, "format version");
         SnapshotFormat.Expect(reader.ReadInt64(), detector.bucketTicks, "bucket size (ticks)");
         detector.lastBucket = reader.ReadInt64();
+        // A snapshot taken before the sequential tests existed held the old, start-up-biased share baseline: dropped, the
+        // tests start from the prior and learn the brand's share again (an upgrade needs no replay of the series).
+        if (version == SnapshotFormat.BeforeNegativeEvidence)
+        {
+            reader.ReadDouble();
+            reader.ReadDouble();
+        }
         detector.baselineReach = reader.ReadDouble();
         detector.bucketsWithReach = reader.ReadInt32();
         detector.model.ReadState(reader);
@@ -254,7 +263,7 @@ public sealed class BuzzDetector
         detector.negative.ReadState(reader);
         detector.volumeWithNegativity.ReadState(reader);
         detector.reach.ReadState(reader);
-        detector.negativeEvidence.ReadState(reader);
+        if (version >= SnapshotFormat.Version) detector.negativeEvidence.ReadState(reader);
         return detector;
     }
 }

@@ -5,6 +5,9 @@ internal static class SnapshotFormat
 {
     public const int Version = 2;
 
+    /// <summary>Format 1: before <see cref="NegativeEvidence"/>; still restored (see <see cref="BuzzDetector.Restore"/>).</summary>
+    public const int BeforeNegativeEvidence = 1;
+
     public static void Expect(long actual, long expected, string what)
     {
         if (actual != expected)

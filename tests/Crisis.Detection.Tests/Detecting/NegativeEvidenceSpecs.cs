@@ -154,3 +154,37 @@ public class When_a_detector_with_negative_evidence_is_snapshotted
         }
     }
 }
+
+public class When_a_snapshot_from_before_the_sequential_tests_is_restored
+{
+    [Test]
+    public void The_detector_goes_on_from_it_without_a_replay()
+    {
+        var series = new SyntheticSeries(22).Seasonal(2 * 24 * 60, TimeSpan.FromMinutes(1), 3);
+        var uninterrupted = new BuzzDetector(DetectorOptions.Default);
+        var half = series.Length / 2;
+        for (var i = 0; i < half; i++) uninterrupted.Observe(series[i]);
+
+        var resumed = BuzzDetector.Restore(DetectorOptions.Default, AsFormatOne(uninterrupted.Snapshot()));
+        for (var i = half; i < series.Length; i++)
+            Assert.That(resumed.Observe(series[i]), Is.EqualTo(uninterrupted.Observe(series[i])), $"bucket {i}");
+    }
+
+    /// <summary>
+    /// Format 1's layout: version 1, the old share baseline (two doubles) after the last bucket, and no state of the sequential
+    /// tests at the end (five doubles of baselines, then two doubles and a long per test).
+    /// </summary>
+    private static BuzzDetectorSnapshot AsFormatOne(BuzzDetectorSnapshot snapshot)
+    {
+        const int header = sizeof(int) + 2 * sizeof(long);
+        const int negativeEvidence = 9 * sizeof(double) + 2 * sizeof(long);
+        var state = snapshot.State;
+        var old = new byte[state.Length + 2 * sizeof(double) - negativeEvidence];
+        BitConverter.GetBytes(1).CopyTo(old, 0);
+        Array.Copy(state, sizeof(int), old, sizeof(int), header - sizeof(int));
+        BitConverter.GetBytes(double.NaN).CopyTo(old, header);
+        BitConverter.GetBytes(double.NaN).CopyTo(old, header + sizeof(double));
+        Array.Copy(state, header, old, header + 2 * sizeof(double), state.Length - header - negativeEvidence);
+        return snapshot with { FormatVersion = 1, State = old };
+    }
+}
