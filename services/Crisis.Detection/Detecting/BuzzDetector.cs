@@ -18,6 +18,9 @@ namespace Crisis.Detection.Detecting;
 /// </summary>
 public sealed class BuzzDetector
 {
+    /// <summary>Lowest severity of a page raised by the sequential tests on negatives (the crisis cell opens incidents from 5 by default).</summary>
+    public const int NegativeEvidenceSeverity = 5;
+
     private readonly DetectorOptions options;
     private readonly long bucketTicks;
     private readonly int maxGapBuckets;
@@ -126,6 +129,9 @@ public sealed class BuzzDetector
         if (negativeAlarm) negativeEvidence.Reset();
         DateTimeOffset? onset = negativeAlarm && alert != AlertKind.None && onsetIndex != long.MinValue ? BucketStart(onsetIndex) : null;
         var severity = Severity(deviation / thresholdFactor, negativeShare, authors, volume);
+        // An alarm of the sequential tests is a bad buzz by design, even while its volume is still small: it rates at least
+        // the crisis cell's default opening severity, or the earliest pages would open no incident.
+        if (negativeAlarm) severity = Math.Max(severity, NegativeEvidenceSeverity);
         var threshold = options.AlertThreshold * thresholdFactor;
         // Relative to the threshold in force, so a score means the same for a loud and a quiet brand:
         // 0.5 at the threshold, 0.12 at half of it, 0.98 at twice it.

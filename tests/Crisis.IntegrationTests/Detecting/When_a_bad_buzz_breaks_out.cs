@@ -151,7 +151,7 @@ public class When_a_bad_buzz_breaks_out
     [Test]
     public async Task The_page_arrives_on_rabbitmq_with_its_evidence()
     {
-        var page = await Eventually.ReturnsAsync(() => Task.FromResult(pages.FirstOrDefault(p => p.BrandId == "buzzco")), p => p is not null,
+        var page = await Eventually.ReturnsAsync(() => Task.FromResult(pages.FirstOrDefault(p => p.BrandId == "buzzco" && p.Kind == "EpisodeStart")), p => p is not null,
             TimeSpan.FromSeconds(120), "BuzzEscalated on the bus");
 
         Assert.That(page!.Kind, Is.EqualTo("EpisodeStart"));

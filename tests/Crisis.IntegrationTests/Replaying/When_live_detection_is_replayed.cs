@@ -112,7 +112,7 @@ public class When_live_detection_is_replayed
         await LiveHasDecidedTheWaveAsync();
         var replays = store.Services.GetRequiredService<DetectionReplays>();
 
-        var (_, report) = await replays.WhatIfAsync(Window, DetectorOptions.Default with { AlertThreshold = 500, CrisisThreshold = 900 }, CancellationToken.None);
+        var (_, report) = await replays.WhatIfAsync(Window, DetectorOptions.Default with { AlertThreshold = 500, CrisisThreshold = 900, CascadeEvidence = 1_000_000, SlowBurnEvidence = 1_000_000 }, CancellationToken.None);
 
         Assert.That(report.LivePages, Is.Not.Empty);
         Assert.That(report.WhatIfPages, Is.Empty);

@@ -38,6 +38,9 @@ public static class ScenarioRun
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(20);
 
+    /// <summary>The crisis cell's default severity threshold: a page below it opens no incident and reaches nobody, so it is not counted.</summary>
+    public const int OpeningSeverity = 5;
+
     public static ScenarioOutcome Play(ScenarioStream stream, MonitorOptions options)
     {
         var monitor = new BuzzMonitor(options);
@@ -62,6 +65,6 @@ public static class ScenarioRun
     private static void Collect(IReadOnlyList<object> events, DateTimeOffset at, List<ScenarioPage> pages)
     {
         foreach (var e in events)
-            if (e is BuzzEscalated page) pages.Add(new ScenarioPage(at, page));
+            if (e is BuzzEscalated { Severity: >= OpeningSeverity } page) pages.Add(new ScenarioPage(at, page));
     }
 }
