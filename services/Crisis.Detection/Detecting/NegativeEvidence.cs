@@ -78,7 +78,6 @@ public sealed class NegativeEvidence
         {
             // Nothing scored: no evidence either way, but time passes (the cascade test drifts down with the expected count).
             Accumulate(index, ref cascade, ref cascadeNegatives, ref cascadeStart, -ratioMinusOne * Math.Max(expectedVolume, 0) * BaselineShare, 0);
-            if (slow <= 0) slowStart = long.MinValue;
             return (false, long.MinValue);
         }
 
@@ -93,7 +92,7 @@ public sealed class NegativeEvidence
         {
             // Far-reaching authors weigh more (a typical negative author weighs 1), at most three times the plain count.
             var typical = reachSum / reachCount;
-            weighted = Math.Min(3 * negative, reach / typical * (negative / Math.Max(1, Math.Round(negative))));
+            weighted = Math.Min(3 * negative, reach / typical);
         }
         // Quasi-likelihood: real chatter is burstier than Poisson (threads, retweet storms), so each step is divided by the
         // brand's own dispersion of negative counts, learnt in calm time.

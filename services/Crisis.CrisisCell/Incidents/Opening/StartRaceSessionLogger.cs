@@ -18,20 +18,24 @@ internal sealed partial class StartRaceSessionLogger(IMartenSessionLogger inner,
 
     public void LogFailure(NpgsqlCommand command, Exception ex)
     {
-        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
-        else inner.LogFailure(command, ex);
+        if (!LoggedAsRace(ex)) inner.LogFailure(command, ex);
     }
 
     public void LogFailure(NpgsqlBatch batch, Exception ex)
     {
-        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
-        else inner.LogFailure(batch, ex);
+        if (!LoggedAsRace(ex)) inner.LogFailure(batch, ex);
     }
 
     public void LogFailure(Exception ex, string message)
     {
-        if (BuzzEscalatedConsumer.LostStartRace(ex)) LogRace(logger, ex.Message);
-        else inner.LogFailure(ex, message);
+        if (!LoggedAsRace(ex)) inner.LogFailure(ex, message);
+    }
+
+    private bool LoggedAsRace(Exception ex)
+    {
+        if (!BuzzEscalatedConsumer.LostStartRace(ex)) return false;
+        LogRace(logger, ex.Message);
+        return true;
     }
 
     public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) => inner.RecordSavedChanges(session, commit);

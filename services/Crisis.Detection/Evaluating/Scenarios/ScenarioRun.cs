@@ -55,9 +55,9 @@ public static class ScenarioRun
                 var m = stream.Mentions[next++];
                 batch.Add(new MentionSignal(stream.BrandId, "x", m.PostId, m.PublishedAt, m.Author, m.Followers, m.Text, m.Language, m.IsNegative));
             }
-            Collect(monitor.Observe(batch), tick, pages);
+            // The clock first, then the mentions: Observe counts them and then closes every bucket the tick lets it.
             monitor.Advance(tick);
-            Collect(monitor.Observe([]), tick, pages);
+            Collect(monitor.Observe(batch), tick, pages);
         }
         return new ScenarioOutcome(stream, pages);
     }
