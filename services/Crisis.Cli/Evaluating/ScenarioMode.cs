@@ -16,9 +16,21 @@ internal static class ScenarioMode
         var evaluation = ScenarioEvaluation.Run(texts, seeds, new MonitorOptions { Detector = detector }, Environment.ProcessorCount);
         var report = evaluation.ToMarkdown();
         Console.WriteLine(report);
-        if (settings.Report is { } path) await File.WriteAllTextAsync(path, report, cancellationToken);
-        if (settings.Output is { Length: > 0 } output) await File.WriteAllTextAsync(output, ScenarioOutcomesCsv.Write(evaluation), cancellationToken);
+        if (settings.Report is { } path) await WriteAsync("--report", path, report, cancellationToken);
+        if (settings.Output is { Length: > 0 } output) await WriteAsync("--output", output, ScenarioOutcomesCsv.Write(evaluation), cancellationToken);
         return 0;
+    }
+
+    private static async Task WriteAsync(string option, string path, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(path, text, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{option}: {path}: {e.Message}", e);
+        }
     }
 
     private static ScenarioTextPool Texts(string? path)

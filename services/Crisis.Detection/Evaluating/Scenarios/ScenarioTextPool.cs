@@ -13,15 +13,16 @@ public sealed class ScenarioTextPool
 
     private readonly ScoredText[][] byLabel;
 
-    private ScenarioTextPool(ScoredText[] negative, ScoredText[] neutral, ScoredText[] positive)
+    private ScenarioTextPool(ScoredText[] negative, ScoredText[] neutral, ScoredText[] positive, string source)
     {
         if (negative.Length == 0 || neutral.Length == 0 || positive.Length == 0)
-            throw new ArgumentException("the text pool needs at least one negative, one neutral and one positive text");
+            throw new InvalidDataException($"{source}: the text pool needs at least one negative, one neutral and one positive text");
         byLabel = [negative, neutral, positive];
+        Source = source;
     }
 
     /// <summary>Where the texts come from, for the report.</summary>
-    public string Source { get; private init; } = "";
+    public string Source { get; }
 
     public int Count => byLabel.Sum(texts => texts.Length);
 
@@ -32,13 +33,13 @@ public sealed class ScenarioTextPool
     }
 
     public static ScenarioTextPool FromTexts(INegativityScorer scorer, IEnumerable<string> negative, IEnumerable<string> neutral, IEnumerable<string> positive, string source) =>
-        new(Score(scorer, negative), Score(scorer, neutral), Score(scorer, positive)) { Source = source };
+        new(Score(scorer, negative), Score(scorer, neutral), Score(scorer, positive), source);
 
     /// <summary>
     /// Reads a sentiment file in the shared corpus's format (tab-separated, header row, columns <c>text</c> and <c>label3</c>;
     /// never quoted).
     /// </summary>
-    /// <exception cref="InvalidDataException">The header lacks a column, or a row its label.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a column, a row its label, or a label has no text at all.</exception>
     public static ScenarioTextPool FromSentimentFile(INegativityScorer scorer, string path)
     {
         using var reader = new StreamReader(path);
