@@ -40,6 +40,7 @@ public sealed class BrandMonitor
     /// <summary>Counts the mention in its bucket, or sets it aside when that bucket was already decided.</summary>
     public bool Add(MentionSignal mention)
     {
+        if (State.Watermark is null || mention.PublishedAt > State.Watermark) State.Watermark = mention.PublishedAt;
         var bucket = BucketOf(mention.PublishedAt);
         if (bucket <= State.LastClosedBucket)
         {

@@ -12,6 +12,9 @@ public sealed class BrandMonitorState
     public string Id { get; set; } = "";
     public BuzzDetectorSnapshot? Detector { get; set; }
     public long LastClosedBucket { get; set; } = long.MinValue;
+
+    /// <summary>Latest publication time among this brand's mentions: its own clock while it catches up on a backlog.</summary>
+    public DateTimeOffset? Watermark { get; set; }
     public List<BucketAccumulator> OpenBuckets { get; set; } = [];
     public List<BucketAccumulator> RecentBuckets { get; set; } = [];
     public BuzzPhase Phase { get; set; }

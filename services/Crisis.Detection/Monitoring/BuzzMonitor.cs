@@ -41,19 +41,35 @@ public sealed class BuzzMonitor(MonitorOptions options)
     /// Moves the watermark as mentions of brands this run does not follow would have (a replay of one brand reads
     /// the others' publication times only). Decides nothing until the next <see cref="Observe"/>, as in a batch.
     /// </summary>
-    public void Advance(DateTimeOffset publishedAt)
+    private void Advance(DateTimeOffset publishedAt)
     {
         if (Watermark is null || publishedAt > Watermark) Watermark = publishedAt;
     }
 
     /// <summary>Feeds a batch of mentions (in store order) and returns the buzz events it decided, brand by brand in bucket order.</summary>
-    public IReadOnlyList<object> Observe(IEnumerable<MentionSignal> mentions)
+    /// <summary>
+    /// Live brands close their buckets on the shared clock, which other brands' traffic moves while this one is quiet (or
+    /// silent for good). A brand whose mentions in this batch are all older than the shared clock was before the batch, by
+    /// more than <see cref="MonitorOptions.BacklogLag"/>, is catching up on a backlog (a connector's backfill, an import)
+    /// and closes on its own clock, or all its history would be set aside as late. Decided per batch from the clock as it
+    /// stood before it, so live and replay, fed the same batches, agree.
+    /// </summary>
+    private bool CatchingUp(BrandMonitorState brand, DateTimeOffset? before) =>
+        brand.Watermark is { } own && before is { } shared && shared - own > options.BacklogLag;
+
+    /// <param name="mentions">The batch's mentions, in store order.</param>
+    /// <param name="othersLatest">The latest publication time among mentions of brands this monitor does not follow in the
+    /// same batch (a replay of one brand): they move the shared clock as they would have live.</param>
+    public IReadOnlyList<object> Observe(IEnumerable<MentionSignal> mentions, DateTimeOffset? othersLatest = null)
     {
         var events = new List<object>();
+        var before = Watermark;
         var late = new Dictionary<(string Brand, long Bucket), int>();
+        var arrived = new HashSet<BrandMonitor>();
         foreach (var mention in mentions)
         {
             var brand = BrandFor(mention.BrandId);
+            arrived.Add(brand);
             if (!brand.Add(mention))
             {
                 var key = (mention.BrandId, brand.BucketOf(mention.PublishedAt));
@@ -61,14 +77,18 @@ public sealed class BuzzMonitor(MonitorOptions options)
             }
             if (Watermark is null || mention.PublishedAt > Watermark) Watermark = mention.PublishedAt;
         }
+        if (othersLatest is { } latest) Advance(latest);
         foreach (var ((brandId, bucket), count) in late.OrderBy(l => l.Key.Brand, StringComparer.Ordinal).ThenBy(l => l.Key.Bucket))
         {
             events.Add(new Buzz.LateMentionsSetAside(brandId, new DateTimeOffset(bucket * options.Detector.BucketSize.Ticks, TimeSpan.Zero), count));
         }
         if (Watermark is { } watermark)
         {
-            var boundary = (watermark - options.AllowedLateness).UtcTicks / options.Detector.BucketSize.Ticks;
-            foreach (var brand in brands.Values) brand.CloseBefore(boundary, events);
+            foreach (var brand in brands.Values)
+            {
+                var clock = arrived.Contains(brand) && CatchingUp(brand.State, before) ? brand.State.Watermark!.Value : watermark;
+                brand.CloseBefore((clock - options.AllowedLateness).UtcTicks / options.Detector.BucketSize.Ticks, events);
+            }
         }
         return events;
     }

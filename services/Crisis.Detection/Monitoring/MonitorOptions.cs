@@ -17,6 +17,13 @@ public sealed record MonitorOptions
     /// </summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How far behind the latest publication time across all brands a brand's mentions may arrive before the brand is taken
+    /// to be catching up on a backlog (a connector's backfill, an import): while its mentions keep coming that far behind,
+    /// its buckets close on its own clock, so its history is detected instead of set aside as late. Default 30 minutes.
+    /// </summary>
+    public TimeSpan BacklogLag { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Closed buckets kept per brand for evidence. Default 15 (the detection window at 1-minute buckets).</summary>
     public int EvidenceBuckets { get; init; } = 15;
 }

@@ -6,7 +6,7 @@ namespace Crisis.Detection.Monitoring;
 public static class MonitorSettings
 {
     /// <summary>
-    /// Reads <c>Detection:AllowedLateness</c>, <c>Detection:EvidenceBuckets</c> and, when <c>Detection:OptionsFile</c>
+    /// Reads <c>Detection:AllowedLateness</c>, <c>Detection:BacklogLag</c>, <c>Detection:EvidenceBuckets</c> and, when <c>Detection:OptionsFile</c>
     /// names one, the detector options JSON (the same file <c>crisis evaluate --config</c> takes).
     /// </summary>
     public static MonitorOptions Read(IConfiguration configuration)
@@ -18,6 +18,7 @@ public static class MonitorSettings
         {
             Detector = detector,
             AllowedLateness = section.GetValue("AllowedLateness", defaults.AllowedLateness),
+            BacklogLag = section.GetValue("BacklogLag", defaults.BacklogLag),
             EvidenceBuckets = section.GetValue("EvidenceBuckets", defaults.EvidenceBuckets),
         };
     }

@@ -21,6 +21,7 @@ public sealed class DetectionReplay(MonitorOptions options, ReplayWindow window,
     private readonly BuzzMonitor monitor = new(options);
     private readonly List<object> kept = [];
     private readonly List<MentionSignal> pending = [];
+    private DateTimeOffset? othersLatest;
     private int inPage;
 
     /// <summary>The followed brand's buzz events in the window so far, in the order live appended them.</summary>
@@ -57,11 +58,11 @@ public sealed class DetectionReplay(MonitorOptions options, ReplayWindow window,
                 Mentions += batch.Recorded.Mentions.Count;
                 break;
             case MentionsWithTexts other:
-                // Another brand: only the watermark it moves matters to the followed brand.
-                if (other.Recorded.Mentions.Count > 0) monitor.Advance(other.Recorded.Mentions.Max(m => m.PublishedAt));
+                // Another brand: only the watermark it moves matters to the followed brand, within the batch as live saw it.
+                if (other.Recorded.Mentions.Count > 0) SeenOthers(other.Recorded.Mentions.Max(m => m.PublishedAt));
                 break;
             case OtherBrandsPublished other:
-                monitor.Advance(other.Latest);
+                SeenOthers(other.Latest);
                 break;
             case CampaignWindowDeclared campaign:
                 // Live decides the batch so far at every declaration, whichever brand it concerns.
@@ -85,9 +86,15 @@ public sealed class DetectionReplay(MonitorOptions options, ReplayWindow window,
         return kept;
     }
 
+    private void SeenOthers(DateTimeOffset latest)
+    {
+        if (othersLatest is null || latest > othersLatest) othersLatest = latest;
+    }
+
     private void Decide()
     {
-        kept.AddRange(monitor.Observe(pending).Where(window.Contains));
+        kept.AddRange(monitor.Observe(pending, othersLatest).Where(window.Contains));
         pending.Clear();
+        othersLatest = null;
     }
 }

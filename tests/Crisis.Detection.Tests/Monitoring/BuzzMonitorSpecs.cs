@@ -158,3 +158,37 @@ public class When_monitoring_brands_live
 
     private static string Json(object e) => e.GetType().Name + JsonSerializer.Serialize(e, e.GetType());
 }
+
+public class When_a_brand_catches_up_on_a_backlog
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Onset = Start.AddHours(30);
+
+    [Test]
+    public void Its_history_is_detected_while_other_brands_are_live()
+    {
+        var monitor = new BuzzMonitor(new MonitorOptions());
+        // Another brand is live two days ahead: the shared clock is far past everything the backlog holds.
+        monitor.Observe(new SignalScenario(Start.AddDays(2)).Baseline("globex", 2, TimeSpan.FromHours(1)).InPublicationOrder());
+        var backlog = new SignalScenario(Start)
+            .Baseline("acme", 3, TimeSpan.FromHours(40))
+            .Wave("acme", Onset, 60, TimeSpan.FromMinutes(40), negativeShare: 0.85)
+            .InPublicationOrder();
+
+        var events = backlog.Chunk(500).SelectMany(chunk => monitor.Observe(chunk)).ToList();
+
+        Assert.That(events.OfType<LateMentionsSetAside>().Where(e => e.BrandId == "acme"), Is.Empty);
+        var page = events.OfType<BuzzEscalated>().First(e => e.BrandId == "acme");
+        Assert.That(page.Onset, Is.InRange(Onset.AddMinutes(-5), Onset.AddMinutes(5)));
+    }
+
+    [Test]
+    public void A_mention_older_than_what_its_brand_already_decided_is_still_set_aside()
+    {
+        var monitor = new BuzzMonitor(new MonitorOptions());
+        monitor.Observe(new SignalScenario(Start).Baseline("acme", 3, TimeSpan.FromHours(2)).InPublicationOrder());
+        var old = new MentionSignal("acme", "x", "late-1", Start.AddMinutes(30), "@late", 10, "trop tard", Ingestion.Scoring.MentionLanguage.French, true);
+
+        Assert.That(monitor.Observe([old]).OfType<LateMentionsSetAside>(), Has.Exactly(1).Items);
+    }
+}

@@ -55,9 +55,8 @@ public static class ScenarioRun
                 var m = stream.Mentions[next++];
                 batch.Add(new MentionSignal(stream.BrandId, "x", m.PostId, m.PublishedAt, m.Author, m.Followers, m.Text, m.Language, m.IsNegative));
             }
-            // The clock first, then the mentions: Observe counts them and then closes every bucket the tick lets it.
-            monitor.Advance(tick);
-            Collect(monitor.Observe(batch), tick, pages);
+            // The tick stands for other brands' traffic: it moves the shared clock in the same batch.
+            Collect(monitor.Observe(batch, othersLatest: tick), tick, pages);
         }
         return new ScenarioOutcome(stream, pages);
     }
