@@ -168,9 +168,12 @@ public sealed class BuzzDetector
     {
         if (double.IsNaN(negativeShare)) return false;
         var baselineShare = negativeEvidence.BaselineShare;
-        // Negative only when the share rises both relatively and by a few points: from 0% to 1% is noise.
+        // Negative only when the share rises both relatively and by a few points (from 0% to 1% is noise), and by more than
+        // chance over the window's scored mentions: a long spike at the ordinary share crosses a few points by luck.
         var rise = Math.Max(baselineShare * options.NegativeShareRise, options.NegativeShareMinimumRise);
-        return negativeShare <= baselineShare + rise;
+        var p = Math.Clamp(baselineShare, 0.01, 0.99);
+        var chance = options.NegativeShareSignificance * Math.Sqrt(p * (1 - p) / Math.Max(1, volumeWithNegativity.Sum));
+        return negativeShare <= baselineShare + Math.Max(rise, chance);
     }
 
     private void LearnBaselines(double? reachVolume)

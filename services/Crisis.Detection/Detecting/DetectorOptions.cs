@@ -169,26 +169,32 @@ public sealed record DetectorOptions
     /// </summary>
     public double NegativeShareMinimumRise { get; init; } = 0.05;
 
+    /// <summary>
+    /// Standard errors (binomial, over the detection window's scored mentions) the negative share must also rise by for a
+    /// volume spike to count as negative. Default 3: a spike at the ordinary share, long enough, crosses a few points by luck.
+    /// </summary>
+    public double NegativeShareSignificance { get; init; } = 3.0;
+
     /// <summary>Half-life of the baseline negative share. Default 1 day.</summary>
     public TimeSpan NegativeShareHalfLife { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>
     /// The cascade test looks for negative mentions at this many times the count the brand's baseline share predicts
-    /// (<see cref="NegativeEvidence"/>). Default 4 (chosen on scenario seeds 1-140, see docs/detection.md).
+    /// (<see cref="NegativeEvidence"/>). Default 4 (chosen on scenario seeds 1-700, see docs/detection.md).
     /// </summary>
     public double CascadeRateRatio { get; init; } = 4.0;
 
     /// <summary>
     /// Evidence (log-likelihood ratio) the cascade test must accumulate before it pages. Higher: fewer false pages, later
-    /// pages. Default 12.
+    /// pages. Default 8.
     /// </summary>
-    public double CascadeEvidence { get; init; } = 12.0;
+    public double CascadeEvidence { get; init; } = 8.0;
 
     /// <summary>The slow-burn test looks for the negative share this far above its baseline (absolute). Default 0.1.</summary>
     public double SlowBurnShareRise { get; init; } = 0.1;
 
-    /// <summary>Evidence (log-likelihood ratio) the slow-burn test must accumulate before it pages. Default 10.</summary>
-    public double SlowBurnEvidence { get; init; } = 10.0;
+    /// <summary>Evidence (log-likelihood ratio) the slow-burn test must accumulate before it pages. Default 7.</summary>
+    public double SlowBurnEvidence { get; init; } = 7.0;
 
     /// <summary>Negative mentions a test's evidence must hold before it pages: a few complaints are not a buzz. Default 5.</summary>
     public double MinimumNegatives { get; init; } = 5;
@@ -267,6 +273,7 @@ public sealed record DetectorOptions
         RequireRange(SpectralWindowPoints, 16, 1024, nameof(SpectralWindowPoints));
         RequireRange(NegativeShareRise, 0, 100, nameof(NegativeShareRise));
         RequireRange(NegativeShareMinimumRise, 0, 1, nameof(NegativeShareMinimumRise));
+        RequireRange(NegativeShareSignificance, 0, 100, nameof(NegativeShareSignificance));
         RequirePositive(NegativeShareHalfLife, nameof(NegativeShareHalfLife));
         RequireRange(CascadeRateRatio, 1.01, 100, nameof(CascadeRateRatio));
         RequireRange(CascadeEvidence, 0.1, 1_000_000, nameof(CascadeEvidence));

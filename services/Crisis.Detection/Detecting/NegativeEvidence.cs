@@ -34,7 +34,9 @@ public sealed class NegativeEvidence
     private double scoredSum;
     private double reachSum;
     private double reachCount;
-    private double dispersion = 1;
+    // Until its own is learnt (half-life NegativeShareHalfLife), a brand is taken to be twice as bursty as Poisson: a young
+    // brand pages on clear evidence only, and its first days' noise does not page (chosen on scenario seeds 1-700).
+    private double dispersion = 2;
     private double dispersionWeight;
     private double cascade;
     private double cascadeNegatives;
