@@ -72,7 +72,7 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         }
         // The events name authors by pseudonym and carry no words: those are read from mention_keys.
         var contents = await host.Services.GetRequiredService<PostContents>()
-            .FindAsync(mentions.Select(m => new PostRef(m.Platform.WireName(), m.PostId)), cancellationToken);
+            .FindAsync(mentions.Select(m => new PostRef(m.Platform.WireName(), m.PostId)), PostScope.OfIngestedBrand(brand), cancellationToken);
         await using (var writer = new StreamWriter(settings.Out))
         {
             foreach (var mention in mentions.OrderBy(m => m.PublishedAt))

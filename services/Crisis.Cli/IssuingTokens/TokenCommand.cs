@@ -57,9 +57,9 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
             if (Key is null) return ValidationResult.Error("--key <FILE> is required (or --create-key <FILE> to make one)");
             if (string.IsNullOrWhiteSpace(Organisation)) return ValidationResult.Error("--org <ID> is required");
             if (string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("--name <NAME> is required");
-            if (Roles.Length == 0) return ValidationResult.Error($"--role is required: {string.Join(", ", CrisisRoles.Ladder)}");
+            if (Roles.Length == 0) return ValidationResult.Error($"--role is required: {string.Join(", ", CrisisRoles.All)}");
             if (Roles.FirstOrDefault(r => !CrisisRoles.IsKnown(r)) is { } unknown)
-                return ValidationResult.Error($"--role: unknown role '{unknown}'; known: {string.Join(", ", CrisisRoles.Ladder)}");
+                return ValidationResult.Error($"--role: unknown role '{unknown}'; known: {string.Join(", ", CrisisRoles.All)}");
             if (!TokenLifetime.TryParse(Expires, out _)) return ValidationResult.Error($"--expires: '{Expires}' is not a lifetime such as 30m, 8h or 7d (at most 366d)");
             return ValidationResult.Success();
         }

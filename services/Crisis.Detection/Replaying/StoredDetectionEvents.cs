@@ -55,7 +55,7 @@ public sealed class StoredDetectionEvents(IDocumentStore store, NpgsqlDataSource
                         THEN (SELECT jsonb_agg(coalesce(m.v->>'text', c.text) ORDER BY m.n)
                               FROM jsonb_array_elements(e.data->'mentions') WITH ORDINALITY AS m(v, n)
                               LEFT JOIN {schema}.{PersonalDataTables.Mentions} c
-                                     ON c.platform = lower(m.v->>'platform') AND c.post_id = m.v->>'postId')::text END
+                                     ON c.platform = lower(m.v->>'platform') AND c.post_id = m.v->>'postId' AND c.brand_id = $1)::text END
             FROM {schema}.mt_events e
             WHERE e.type IN ('mentions_recorded', 'campaign_window_declared') AND e.seq_id <= $2
             ORDER BY e.seq_id

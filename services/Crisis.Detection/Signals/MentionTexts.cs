@@ -20,17 +20,19 @@ public static class MentionTexts
     public static async Task<IReadOnlyList<MentionsWithTexts>> LoadAsync(
         NpgsqlConnection connection, string schema, IReadOnlyList<MentionsRecorded> batches, CancellationToken cancellationToken)
     {
-        var wanted = batches.SelectMany(b => b.Mentions).Where(m => m.Text is null).ToList();
+        var wanted = batches.SelectMany(b => b.Mentions.Select(m => (b.BrandId, Mention: m))).Where(w => w.Mention.Text is null).ToList();
         if (wanted.Count == 0) return [.. batches.Select(b => new MentionsWithTexts(b, null))];
         await using var command = new NpgsqlCommand(
             $"""
             SELECT c.text
-            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(platform, post_id, n)
-            LEFT JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
+            FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(platform, post_id, brand_id, n)
+            -- The brand's own row: another brand's copy of the same post may have been stored (or erased) otherwise.
+            LEFT JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id AND c.brand_id = w.brand_id
             ORDER BY w.n
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(m => m.Platform.WireName()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(m => m.PostId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Mention.Platform.WireName()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Mention.PostId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.BrandId).ToArray() });
         var found = new string?[wanted.Count];
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -168,9 +168,10 @@ public sealed class MentionRecorder(
                         @organisations, @pseudonyms, @handles, @displayNames, @texts, @urls)
                  AS k(platform, post_id, brand_id, stream_key, published_at, organisation_id, pseudonym, handle, display_name, text, url)
             LEFT JOIN {erased} e ON e.platform = k.platform AND e.author_pseudonym = k.pseudonym
-            ORDER BY k.platform, k.post_id
-            ON CONFLICT (platform, post_id) DO NOTHING
-            RETURNING platform, post_id
+            ORDER BY k.platform, k.post_id, k.brand_id
+            -- The brand's own key: another brand's (or organisation's) copy of the post neither blocks it nor shows.
+            ON CONFLICT (platform, post_id, brand_id) DO NOTHING
+            RETURNING platform, post_id, brand_id
             """, connection, transaction);
         var candidates = split.Select(s => s.Event).ToList();
         var contents = split.Select(s => s.Content).ToList();
@@ -194,7 +195,7 @@ public sealed class MentionRecorder(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            fresh.Add($"{reader.GetString(0)}:{reader.GetString(1)}");
+            fresh.Add(CandidateMention.KeyOf(reader.GetString(2), reader.GetString(0), reader.GetString(1)));
         }
         return fresh;
     }

@@ -10,7 +10,11 @@ namespace Crisis.Ingestion.Recording;
 /// <summary>A mention that passed validation, with the line it came from, not yet scored.</summary>
 public sealed record CandidateMention(int Line, string BrandId, RecordedMention Mention)
 {
-    public string DeduplicationKey => $"{Mention.Platform.WireName()}:{Mention.PostId}";
+    /// <summary>What makes a mention the same one: the brand's, on a platform, by post id (as <c>mention_keys</c> is keyed).</summary>
+    public string DeduplicationKey => KeyOf(BrandId, Mention.Platform.WireName(), Mention.PostId);
+
+    /// <summary>Unambiguous: brand ids (slugs) and platform names hold no ':'; the post id, free text, comes last.</summary>
+    public static string KeyOf(string brandId, string platform, string postId) => $"{brandId}:{platform}:{postId}";
 }
 
 /// <summary>

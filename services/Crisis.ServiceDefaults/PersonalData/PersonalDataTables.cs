@@ -11,10 +11,12 @@ namespace Crisis.ServiceDefaults.PersonalData;
 public static class PersonalDataTables
 {
     /// <summary>
-    /// One row per ingested post, written in the transaction that appends its (pseudonymous) event. Its key
-    /// (platform, post id) is what makes a post sent twice, by two workers at once, or again after a crash, land in the
-    /// event store exactly once; its other columns keep the raw handle, display name, text and link next to the
-    /// pseudonym the event carries. One row, not two tables, because ingestion writes it for every mention.
+    /// One row per ingested post and brand, written in the transaction that appends its (pseudonymous) event. Its key
+    /// (platform, post id, brand) is what makes a post sent twice, by two workers at once, or again after a crash, land in
+    /// the event store exactly once for that brand; a public post that mentions two brands (of one organisation or two)
+    /// counts for each, and no organisation's post can stop, or reveal, another's. Its other columns keep the raw handle,
+    /// display name, text and link next to the pseudonym the event carries. One row, not two tables, because ingestion
+    /// writes it for every mention. Whoever reads a row back names the brand (or at least the organisation) too.
     /// </summary>
     public const string Mentions = "mention_keys";
 
@@ -53,7 +55,9 @@ public static class PersonalDataTables
         var table = new Table(new PostgresqlObjectName(schema, Mentions, SchemaUtils.IdentifierUsage.General));
         table.AddColumn<string>("platform").AsPrimaryKey();
         table.AddColumn<string>("post_id").AsPrimaryKey();
-        table.AddColumn<string>("brand_id").NotNull();
+        // In the key since organisations share the public's posts: a database keyed on (platform, post id) alone is
+        // moved to this key by 'crisis db migrate' (the schema's primary key is replaced; every existing row stays unique).
+        table.AddColumn<string>("brand_id").AsPrimaryKey();
         table.AddColumn<string>("stream_key").NotNull();
         table.AddColumn("published_at", "timestamptz").NotNull();
         table.AddColumn("recorded_at", "timestamptz").NotNull();
@@ -65,6 +69,8 @@ public static class PersonalDataTables
     private static Table DefineQuotedPosts(string schema)
     {
         var table = new Table(new PostgresqlObjectName(schema, QuotedPosts, SchemaUtils.IdentifierUsage.General));
+        // Each organisation keeps its own copy under its own pseudonym: one organisation's quote never hides another's.
+        table.AddColumn<string>("organisation_id").AsPrimaryKey();
         table.AddColumn<string>("platform").AsPrimaryKey();
         table.AddColumn<string>("post_id").AsPrimaryKey();
         table.AddColumn("recorded_at", "timestamptz").NotNull();
@@ -74,7 +80,7 @@ public static class PersonalDataTables
 
     private static void AddContentColumns(Table table)
     {
-        table.AddColumn<string>("organisation_id");
+        if (!table.HasColumn("organisation_id")) table.AddColumn<string>("organisation_id");
         table.AddColumn<string>("author_pseudonym");
         table.AddColumn<string>("author_handle");
         table.AddColumn<string>("author_display_name");

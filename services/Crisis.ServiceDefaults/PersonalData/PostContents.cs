@@ -18,7 +18,8 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
 
     /// <summary>
     /// Keeps posts that arrived quoted rather than ingested (a page from another detector quotes its evidence), named by
-    /// the organisation's pseudonym. A post already known keeps what was known. Returns the pseudonym of every post.
+    /// the organisation's pseudonym. A post the organisation already knows keeps what was known; another organisation's
+    /// copy of the same post changes nothing. Returns the pseudonym of every post.
     /// </summary>
     public async Task<IReadOnlyDictionary<PostRef, string>> RememberAsync(
         string organisationId, IReadOnlyList<(PostRef Post, string Handle, string? Text)> quoted, CancellationToken cancellationToken)
@@ -33,11 +34,11 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
             INSERT INTO {schema}.{PersonalDataTables.QuotedPosts} (platform, post_id, organisation_id, author_pseudonym, author_handle, text, recorded_at)
             SELECT p.platform, p.post_id, $1, p.pseudonym, p.handle, p.text, now()
             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS p(platform, post_id, pseudonym, handle, text)
-            -- An ingested post is kept once, where ingestion put it.
+            -- A post the organisation ingested is kept once, where ingestion put it.
             WHERE NOT EXISTS (SELECT 1 FROM {schema}.{PersonalDataTables.Mentions} m
-                              WHERE m.platform = p.platform AND m.post_id = p.post_id AND m.author_pseudonym IS NOT NULL)
+                              WHERE m.platform = p.platform AND m.post_id = p.post_id AND m.organisation_id = $1 AND m.author_pseudonym IS NOT NULL)
             ORDER BY p.platform, p.post_id
-            ON CONFLICT (platform, post_id) DO NOTHING
+            ON CONFLICT (organisation_id, platform, post_id) DO NOTHING
             """))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = organisationId });
@@ -48,12 +49,15 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
             command.Parameters.Add(Texts(posts.Select(p => p.Text)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        var kept = await FindAsync(named.Keys, cancellationToken);
+        var kept = await FindAsync(named.Keys, PostScope.OfOrganisation(organisationId), cancellationToken);
         return named.ToDictionary(n => n.Key, n => kept.TryGetValue(n.Key, out var c) ? c.Pseudonym : n.Value);
     }
 
-    /// <summary>What is kept of each post that has a pseudonymous record; an ingested post wins over a quoted one.</summary>
-    public async Task<IReadOnlyDictionary<PostRef, PostContent>> FindAsync(IEnumerable<PostRef> posts, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is kept of each post that has a pseudonymous record in <paramref name="scope"/>; an ingested post wins over a
+    /// quoted one. Rows of other brands and organisations are never read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<PostRef, PostContent>> FindAsync(IEnumerable<PostRef> posts, PostScope scope, CancellationToken cancellationToken)
     {
         var wanted = posts.Distinct().ToArray();
         var found = new Dictionary<PostRef, PostContent>();
@@ -64,14 +68,17 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
             FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
             JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id
             WHERE c.author_pseudonym IS NOT NULL
+              AND ($3::text IS NULL OR c.organisation_id = $3) AND ($4::text IS NULL OR c.brand_id = $4)
             UNION ALL
             SELECT 1, q.platform, q.post_id, q.author_pseudonym, q.author_handle, q.author_display_name, q.text, q.url, q.erased_at IS NOT NULL
             FROM unnest($1::text[], $2::text[]) AS w(platform, post_id)
-            JOIN {schema}.{PersonalDataTables.QuotedPosts} q ON q.platform = w.platform AND q.post_id = w.post_id
+            JOIN {schema}.{PersonalDataTables.QuotedPosts} q ON q.platform = w.platform AND q.post_id = w.post_id AND q.organisation_id = $3
             ORDER BY source DESC
             """);
         command.Parameters.Add(Texts(wanted.Select(p => p.Platform)));
         command.Parameters.Add(Texts(wanted.Select(p => p.PostId)));
+        command.Parameters.Add(new NpgsqlParameter<string?> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = scope.OrganisationId });
+        command.Parameters.Add(new NpgsqlParameter<string?> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = scope.BrandId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -87,12 +94,12 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
     /// (an object with <c>platform</c>, <c>postId</c> and <c>author</c>). A post with no pseudonymous record (quoted by
     /// events older than pseudonymisation) is left as it is.
     /// </summary>
-    public async Task<JsonNode?> ResolveEvidenceAsync(JsonNode? document, CancellationToken cancellationToken)
+    public async Task<JsonNode?> ResolveEvidenceAsync(JsonNode? document, PostScope scope, CancellationToken cancellationToken)
     {
         var quoted = new List<(JsonObject Post, PostRef Ref)>();
         Collect(document, quoted);
         if (quoted.Count == 0) return document;
-        var found = await FindAsync(quoted.Select(q => q.Ref), cancellationToken);
+        var found = await FindAsync(quoted.Select(q => q.Ref), scope, cancellationToken);
         foreach (var (post, reference) in quoted)
         {
             if (!found.TryGetValue(reference, out var content)) continue;

@@ -36,7 +36,7 @@ public class When_validating_a_mention
         Assert.Multiple(() =>
         {
             Assert.That(candidate.BrandId, Is.EqualTo("acme"));
-            Assert.That(candidate.DeduplicationKey, Is.EqualTo("x:1234"));
+            Assert.That(candidate.DeduplicationKey, Is.EqualTo("acme:x:1234"), "a post counts once per brand");
             Assert.That(mention.Platform, Is.EqualTo(Platform.X));
             Assert.That(mention.Text, Is.EqualTo("Acme a perdu ma valise\nencore"));
             Assert.That(mention.DeclaredLanguage, Is.EqualTo("fr"));

@@ -14,10 +14,10 @@ public class When_another_organisation_asks : IntegrationSpec
 {
     private const string OtherOrganisation = "other-org";
     private const string TheirBrand = "zzotherbrand";
-    private const string TheirIncident = "zz-other-incident";
     private const string OurBrand = "acme";
 
     private HttpClient theirs = null!;
+    private string theirIncident = null!;
 
     [SetUp]
     public async Task TheyOwnABrandAndAnIncidentAsync()
@@ -25,8 +25,11 @@ public class When_another_organisation_asks : IntegrationSpec
         theirs = Host.ClientFor(OtherOrganisation, "olga");
         using (var registered = await theirs.PostAsJsonAsync("/api/brands", new { id = TheirBrand, name = "Theirs", organisationId = OtherOrganisation }))
             Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), await registered.Content.ReadAsStringAsync());
-        using (var opened = await theirs.PostAsJsonAsync("/api/incidents", new { id = TheirIncident, brandId = TheirBrand, title = "Their trouble", severity = 6 }))
+        using (var opened = await theirs.PostAsJsonAsync("/api/incidents", new { brandId = TheirBrand, title = "Their trouble", severity = 6 }))
+        {
             Assert.That(opened.StatusCode, Is.EqualTo(HttpStatusCode.Created), await opened.Content.ReadAsStringAsync());
+            theirIncident = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("incidentId").GetString()!;
+        }
         using (var mentions = await theirs.PostAsync(new Uri("/api/mentions", UriKind.Relative),
             new StringContent(Ndjson([Mention(TheirBrand, "theirs-1", DateTimeOffset.UtcNow.AddMinutes(-10))]))))
             Assert.That(mentions.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await mentions.Content.ReadAsStringAsync());
@@ -62,7 +65,7 @@ public class When_another_organisation_asks : IntegrationSpec
 
         foreach (var route in routes)
         {
-            using var theirsRequest = route.Request(route.PathWith(Fill(route, TheirBrand, TheirIncident)));
+            using var theirsRequest = route.Request(route.PathWith(Fill(route, TheirBrand, theirIncident)));
             using var theirsResponse = await Host.Http.SendAsync(theirsRequest);
             using var missingRequest = route.Request(route.PathWith(Fill(route, "zznosuchbrand", "zz-no-such-incident")));
             using var missingResponse = await Host.Http.SendAsync(missingRequest);
@@ -86,7 +89,7 @@ public class When_another_organisation_asks : IntegrationSpec
         {
             using var response = await Host.Http.GetAsync(new Uri(route.Template, UriKind.Relative));
             var text = await response.Content.ReadAsStringAsync();
-            Assert.That(text, Does.Not.Contain(TheirBrand).And.Not.Contain(TheirIncident).And.Not.Contain(OtherOrganisation), route.ToString());
+            Assert.That(text, Does.Not.Contain(TheirBrand).And.Not.Contain(theirIncident).And.Not.Contain(OtherOrganisation), route.ToString());
         }
         using var ours = await Host.Http.GetAsync(new Uri("/api/brands", UriKind.Relative));
         Assert.That(await ours.Content.ReadAsStringAsync(), Does.Contain(OurBrand), "the caller's own brand is listed");
@@ -123,15 +126,16 @@ public class When_another_organisation_asks : IntegrationSpec
     public async Task Opening_an_incident_under_their_incident_id_is_refused()
     {
         var before = await TimelineLengthAsync();
-        using var response = await Host.Http.PostAsJsonAsync("/api/incidents", new { id = TheirIncident, brandId = OurBrand, title = "Mine", severity = 5 });
+        using var response = await Host.Http.PostAsJsonAsync("/api/incidents", new { id = theirIncident, brandId = OurBrand, title = "Mine", severity = 5 });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("id", out _), Is.True);
         Assert.That(await TimelineLengthAsync(), Is.EqualTo(before), "their incident is unchanged");
     }
 
     private async Task<int> TimelineLengthAsync()
     {
-        var timeline = await theirs.GetFromJsonAsync<JsonElement>($"/api/incidents/{TheirIncident}/timeline");
+        var timeline = await theirs.GetFromJsonAsync<JsonElement>($"/api/incidents/{theirIncident}/timeline");
         return timeline.GetProperty("entries").GetArrayLength();
     }
 }

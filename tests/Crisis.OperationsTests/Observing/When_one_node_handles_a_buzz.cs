@@ -5,6 +5,7 @@ using System.Text.Json;
 using Crisis.IntegrationTests.Notifying;
 using Crisis.IntegrationTests.Running;
 using Crisis.OperationsTests.Scenario;
+using Crisis.ServiceDefaults.Security.Authorizing;
 using Npgsql;
 
 namespace Crisis.OperationsTests.Observing;
@@ -154,7 +155,12 @@ public class When_one_node_handles_a_buzz
         });
     }
 
-    private async Task<string> ScrapeAsync() => await host.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+    /// <summary>Host-wide figures: an operator's token, not an organisation's admin's.</summary>
+    private async Task<string> ScrapeAsync()
+    {
+        using var operatorClient = host.ClientFor("ops", "prometheus", CrisisRoles.Operator);
+        return await operatorClient.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+    }
 
     /// <summary>The value of the first sample of a metric whose labels include all the given ones; null when there is none.</summary>
     private static double? Value(string exposition, string metric, params string[] labels)

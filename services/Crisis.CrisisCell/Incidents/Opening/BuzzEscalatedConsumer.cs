@@ -1,5 +1,6 @@
 using Crisis.CrisisCell.Configuring;
 using Crisis.CrisisCell.Incidents.QuotingPosts;
+using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Ingestion.Brands;
 using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
@@ -63,15 +64,38 @@ public sealed partial class BuzzEscalatedConsumer(
             return;
         }
 
-        var incidentId = incidents.IncidentFor(message.BrandId, message.EpisodeId);
-        var command = BuzzEscalatedMapping.ToCommand(message, incidentId, brand.OrganisationId,
-            settings.SeverityThresholdFor(message.BrandId), settings.PlaybookFor(brand.OrganisationId),
-            incidents.LastClosedIncidentId, latePages.Value.Policy, clock.GetUtcNow());
-        var (events, version) = await session.HandleAsync(IncidentStreams.KeyFor(incidentId), IncidentDecider.Instance, command, expectedVersion: null, ct);
-        LogHandled(logger, message.EscalationId, message.BrandId, message.Severity, incidentId, events.Count, version);
-        if (events.OfType<IncidentOpened>().FirstOrDefault() is { Late: true } opened)
-            LogOpenedLate(logger, incidentId, message.EscalationId, opened.DetectedAt, opened.OpenedAt, opened.Quiet);
+        foreach (var incidentId in incidents.Candidates(message.BrandId, message.EpisodeId))
+        {
+            var command = BuzzEscalatedMapping.ToCommand(message, incidentId, brand.OrganisationId,
+                settings.SeverityThresholdFor(message.BrandId), settings.PlaybookFor(brand.OrganisationId),
+                incidents.LastClosedIncidentId, latePages.Value.Policy, clock.GetUtcNow());
+            IReadOnlyList<IncidentEvent> events;
+            long version;
+            try
+            {
+                (events, version) = await session.HandleAsync(IncidentStreams.KeyFor(incidentId), IncidentDecider.Instance, command, expectedVersion: null, ct);
+            }
+            catch (DomainRefusalException)
+            {
+                // Refused before anything was appended. A stream of another brand or episode under a derived id can only
+                // be one opened under a client-chosen id before ids became server-assigned (possibly by another
+                // organisation, to squat it): the page steps over it, loudly. Any other refusal fails as before.
+                if (!await IsForeignAsync(session, incidentId, message, ct)) throw;
+                LogForeignStream(logger, message.EscalationId, message.BrandId, incidentId);
+                continue;
+            }
+            LogHandled(logger, message.EscalationId, message.BrandId, message.Severity, incidentId, events.Count, version);
+            if (events.OfType<IncidentOpened>().FirstOrDefault() is { Late: true } opened)
+                LogOpenedLate(logger, incidentId, message.EscalationId, opened.DetectedAt, opened.OpenedAt, opened.Quiet);
+            return;
+        }
+        throw new IncidentIdsExhaustedException(message.BrandId, message.EpisodeId);
     }
+
+    /// <summary>Whether the stream under a candidate id belongs to another brand or episode (looked up only once refused).</summary>
+    private static async Task<bool> IsForeignAsync(IQuerySession session, string incidentId, Contract.BuzzEscalated message, CancellationToken ct) =>
+        await session.LoadAsync<IncidentSummary>(IncidentStreams.KeyFor(incidentId), ct) is { } found
+        && (found.BrandId != message.BrandId || found.EpisodeId != message.EpisodeId);
 
     /// <summary>
     /// Two writers appended to one incident stream at once: Marten's version check (a concurrency exception), or, when
@@ -89,6 +113,10 @@ public sealed partial class BuzzEscalatedConsumer(
         return false;
     }
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Buzz page {EscalationId} of brand {BrandId}: incident id {IncidentId} is held by a stream of another brand or episode; trying the next")]
+    private static partial void LogForeignStream(ILogger logger, string escalationId, string brandId, string incidentId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Buzz page {EscalationId} already recorded on incident {IncidentId}")]
     private static partial void LogAlreadyRecorded(ILogger logger, string escalationId, string incidentId);
 
@@ -103,6 +131,13 @@ public sealed partial class BuzzEscalatedConsumer(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Incident {IncidentId} opened late from page {EscalationId}: detected {DetectedAt:O}, received {OpenedAt:O}; deadlines count from receipt, quiet: {Quiet}")]
     private static partial void LogOpenedLate(ILogger logger, string incidentId, string escalationId, DateTimeOffset detectedAt, DateTimeOffset openedAt, bool quiet);
+}
+
+/// <summary>Every id the episode's next incident could take is held by a foreign stream: to the error queue, visibly.</summary>
+public sealed class IncidentIdsExhaustedException(string brandId, string episodeId)
+    : Exception($"no free incident id for episode '{episodeId}' of brand '{brandId}': {BrandIncidents.MaxCandidates} ids are held by other streams")
+{
+    public string BrandId { get; } = brandId;
 }
 
 /// <summary>A page for a brand the store does not know: retrying cannot help, so it goes to the error queue at once.</summary>

@@ -25,6 +25,7 @@ public sealed class BuzzEscalatedConsumerDefinition : ConsumerDefinition<BuzzEsc
         {
             // A refused or unroutable page fails the same way every time: straight to the error queue, visible.
             retry.Ignore<BrandNotRegisteredException>();
+            retry.Ignore<IncidentIdsExhaustedException>();
             retry.Ignore<DomainRefusalException>();
             retry.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
         });

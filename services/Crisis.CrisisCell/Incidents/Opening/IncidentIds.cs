@@ -17,6 +17,15 @@ public static class IncidentIds
         return $"{brandId}-{Convert.ToHexStringLower(hash)[..12]}";
     }
 
-    /// <summary>An incident opened by hand: no episode to derive from.</summary>
-    public static string ForManual(string brandId) => $"{brandId}-{Guid.NewGuid().ToString("N")[..12]}";
+    /// <summary>
+    /// An incident opened by hand: no episode to derive from, so a random id, always assigned by the server (a caller
+    /// who could choose one could take the id of another organisation's future buzz incident). Its suffix is
+    /// <c>-m</c> and 12 hex digits, where a buzz incident's is <c>-</c> and 12 hex digits: for the two to be equal, the
+    /// buzz incident's brand would have to be the hand-opened one's plus "-", and then the character after that brand
+    /// would be 'm' in one and '-' in the other. So no hand-opened id ever equals an episode's, whatever the brands.
+    /// </summary>
+    public static string ForManual(string brandId) => $"{brandId}-{ManualMark}{Guid.NewGuid().ToString("N")[..12]}";
+
+    /// <summary>What sets a hand-opened incident's suffix apart from an episode's (all hex digits).</summary>
+    public const char ManualMark = 'm';
 }

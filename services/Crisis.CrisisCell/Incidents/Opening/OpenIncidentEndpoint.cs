@@ -1,5 +1,4 @@
 using Crisis.CrisisCell.Configuring;
-using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Ingestion.Brands;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Security.Authorizing;
@@ -10,7 +9,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.Opening;
 
-/// <param name="Id">Chosen by the client so that a retried request opens one incident; generated when absent.</param>
+/// <param name="Id">
+/// Refused when given: ids are assigned by the server (the new one is in <c>Location</c> and the body), so that no caller
+/// can take the id of an incident a buzz of another organisation's brand will open.
+/// </param>
 public sealed record OpenIncidentRequest(string? Id, string? BrandId, string? Title, int? Severity);
 
 public static class OpenIncidentEndpoint
@@ -21,6 +23,8 @@ public static class OpenIncidentEndpoint
     private static async Task<IResult> HandleAsync(
         OpenIncidentRequest request, IDocumentSession session, BrandCrisisSettings settings, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (request.Id is not null)
+            return IncidentHttp.Invalid("id", "is assigned by the server: leave it out (the new incident's id is in the Location header and the body)");
         var brandId = request.BrandId?.Trim() ?? "";
         if (brandId.Length == 0) return IncidentHttp.Invalid("brandId", "is required");
         if (await BrandAccess.FindAsync(session, http.User, brandId, ct) is not { } brand)
@@ -29,10 +33,7 @@ public static class OpenIncidentEndpoint
         if (request.Severity is not { } severity) return IncidentHttp.Invalid("severity", "is required, from 1 to 10");
 
         var incidents = await BrandIncidents.LoadAsync(session, brandId, ct);
-        var id = request.Id?.Trim() is { Length: > 0 } given ? given : IncidentIds.ForManual(brandId);
-        // Incident ids are global: an id another organisation uses is refused without showing that incident.
-        if (await session.LoadAsync<IncidentSummary>(IncidentStreams.KeyFor(id), ct) is { } taken && !IncidentAccess.IsVisibleTo(taken, http.User))
-            return IncidentHttp.Invalid("id", $"incident id '{id}' is taken; choose another or leave it out");
+        var id = IncidentIds.ForManual(brandId);
         var command = new OpenIncidentByHand(id, brand.OrganisationId, brandId, request.Title?.Trim() ?? "", severity,
             settings.PlaybookFor(brand.OrganisationId), incidents.LastClosedIncidentId, IncidentHttp.Actor(http), clock.GetUtcNow());
         var (events, version) = await session.HandleAsync(IncidentStreams.KeyFor(id), IncidentDecider.Instance, command, expectedVersion: null, ct);

@@ -27,10 +27,11 @@ public sealed class QuotedPosts(PostContents contents)
     }
 
     /// <summary>The posts with their author's handle and an excerpt, or the pseudonym and "[erased]" once erased.</summary>
-    public async Task<IReadOnlyList<EvidencePost>> ResolveAsync(IReadOnlyList<EvidencePost> posts, CancellationToken ct)
+    /// <param name="scope">The incident's brand and organisation: only their copies of the posts are read.</param>
+    public async Task<IReadOnlyList<EvidencePost>> ResolveAsync(IReadOnlyList<EvidencePost> posts, PostScope scope, CancellationToken ct)
     {
         if (posts.Count == 0) return posts;
-        var found = await contents.FindAsync(posts.Select(p => new PostRef(p.Platform, p.PostId)), ct);
+        var found = await contents.FindAsync(posts.Select(p => new PostRef(p.Platform, p.PostId)), scope, ct);
         return [.. posts.Select(p => found.TryGetValue(new PostRef(p.Platform, p.PostId), out var c) ? p with { Author = c.Author, Excerpt = c.Excerpt } : p)];
     }
 }

@@ -5,6 +5,7 @@ using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.PersonalData;
 using JasperFx;
 using Marten;
 
@@ -63,7 +64,7 @@ public sealed class DeliverNotificationHandler(
                     activity?.SetTag("crisis.notification.key", delivery.Key);
                     var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
                     // The posts' handles and words, read at the last moment: an author erased since is not quoted.
-                    await channel.SendAsync(composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, ct) }, endpoint, ct);
+                    await channel.SendAsync(composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) }, endpoint, ct);
                 }
                 await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
                 CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));

@@ -70,6 +70,11 @@ public sealed class JwtSettings
                 {
                     context.Fail("the token names nobody (no 'name' or 'sub' claim)");
                 }
+                // One token, one organisation: a token naming several would act for whichever came first.
+                else if (context.Principal?.FindAll(Caller.OrganisationClaim).Skip(1).Any() == true)
+                {
+                    context.Fail("the token names several organisations ('org'); a token acts for exactly one");
+                }
                 return Task.CompletedTask;
             },
             OnChallenge = async context =>

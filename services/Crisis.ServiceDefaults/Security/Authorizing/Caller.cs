@@ -14,8 +14,12 @@ public static class Caller
     public const string ScopeClaim = "scope";
     public const string IngestScope = "ingest";
 
+    /// <summary>
+    /// The one organisation the credential names; none when it names several (authentication refuses such a token
+    /// already; this keeps every policy closed should another scheme ever let one through).
+    /// </summary>
     public static string? Organisation(this ClaimsPrincipal user) =>
-        user.FindFirst(OrganisationClaim)?.Value is { Length: > 0 } org ? org : null;
+        user.FindAll(OrganisationClaim).Take(2).ToList() is [{ Value: { Length: > 0 } org }] ? org : null;
 
     /// <summary>The organisation of an authorised request: every policy demands one, so its absence is a wiring bug.</summary>
     public static string RequiredOrganisation(this ClaimsPrincipal user) =>

@@ -16,7 +16,11 @@ public static class CrisisPolicies
     public const string Admin = "admin";
     /// <summary>Posting mentions: an API key with the ingest scope, or an admin.</summary>
     public const string Ingest = "ingest";
-    /// <summary>The Prometheus scrape endpoint: admins, or anyone when <c>Authentication:Metrics:AllowAnonymous</c> is on.</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint: host-wide figures (every organisation's incident counts), so operators only (a
+    /// person's token with the <see cref="CrisisRoles.Operator"/> role), or anyone when
+    /// <c>Authentication:Metrics:AllowAnonymous</c> is on (a scraper on loopback). An organisation's admin is refused.
+    /// </summary>
     public const string Metrics = "metrics";
 
     public static void Configure(AuthorizationOptions options, IConfiguration configuration)
@@ -27,7 +31,7 @@ public static class CrisisPolicies
         options.AddPolicy(Ingest, policy => policy.RequireAssertion(c =>
             c.User.Organisation() is not null && (c.User.HasClaim(Caller.ScopeClaim, Caller.IngestScope) || c.User.HasRole(CrisisRoles.Admin))));
         var anonymousMetrics = configuration.GetValue("Authentication:Metrics:AllowAnonymous", false);
-        options.AddPolicy(Metrics, policy => policy.RequireAssertion(c => anonymousMetrics || IsPerson(c, CrisisRoles.Admin)));
+        options.AddPolicy(Metrics, policy => policy.RequireAssertion(c => anonymousMetrics || IsOperator(c)));
     }
 
     /// <summary>
@@ -38,6 +42,10 @@ public static class CrisisPolicies
         context.Resource is HttpContext http && http.GetEndpoint() is null
         && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         && http.Request.Path.StartsWithSegments("/dashboard", StringComparison.Ordinal);
+
+    /// <summary>A person (never an API key: those carry no roles) holding the operator role itself.</summary>
+    private static bool IsOperator(AuthorizationHandlerContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.Roles().Contains(CrisisRoles.Operator, StringComparer.Ordinal);
 
     /// <summary>A person of some organisation holding the role (or a higher one).</summary>
     private static bool IsPerson(AuthorizationHandlerContext context, string role) =>

@@ -13,10 +13,19 @@ public static class CrisisRoles
     public const string IncidentLead = "incident-lead";
     public const string Admin = "admin";
 
+    /// <summary>
+    /// Off the ladder: whoever runs the hosts. It reads host-wide figures (<c>/metrics</c>: every organisation's
+    /// counts) and nothing of any organisation's data; no organisation role grants it, and it grants no other.
+    /// </summary>
+    public const string Operator = "operator";
+
     /// <summary>Lowest first.</summary>
     public static IReadOnlyList<string> Ladder { get; } = [Viewer, Responder, IncidentLead, Admin];
 
-    public static bool IsKnown(string role) => Rank(role) >= 0;
+    public static bool IsKnown(string role) => Rank(role) >= 0 || string.Equals(role, Operator, StringComparison.Ordinal);
+
+    /// <summary>Every role a token may carry: the ladder, then <see cref="Operator"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Ladder, Operator];
 
     /// <summary>Whether any of the held roles reaches the required one; unknown roles grant nothing.</summary>
     public static bool Grants(IEnumerable<string> held, string required)

@@ -16,7 +16,7 @@ public static class TokenIssuer
     public static string Issue(SigningKey key, TokenRequest request, DateTimeOffset now, string issuer = DefaultIssuer, string audience = DefaultAudience)
     {
         var unknown = request.Roles.Where(r => !CrisisRoles.IsKnown(r)).ToArray();
-        if (unknown.Length > 0) throw new ArgumentException($"unknown role(s) {string.Join(", ", unknown)}; known: {string.Join(", ", CrisisRoles.Ladder)}", nameof(request));
+        if (unknown.Length > 0) throw new ArgumentException($"unknown role(s) {string.Join(", ", unknown)}; known: {string.Join(", ", CrisisRoles.All)}", nameof(request));
         if (request.Lifetime <= TimeSpan.Zero) throw new ArgumentException("the lifetime must be positive", nameof(request));
         var descriptor = new SecurityTokenDescriptor
         {
