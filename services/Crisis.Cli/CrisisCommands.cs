@@ -49,6 +49,14 @@ public static class CrisisCommands
             db.SetDescription("Event store administration.");
             db.AddCommand<MigrateCommand>("migrate").WithDescription("Create or update the store's schema.");
         });
+        config.AddBranch("dead-letters", deadLetters =>
+        {
+            deadLetters.SetDescription("Messages the bus gave up on (the *_error queues): why, and back to their queue once the cause is fixed.");
+            deadLetters.AddCommand<ReplayingDeadLetters.ListDeadLettersCommand>("list")
+                .WithDescription("Count each error queue's messages and show their type, failure reason and time.");
+            deadLetters.AddCommand<ReplayingDeadLetters.ReplayDeadLettersCommand>("replay")
+                .WithDescription("Move an error queue's messages back to the queue they failed on (a move, not a copy).");
+        });
         config.AddBranch("projections", projections =>
         {
             projections.SetDescription("Read models built from the events.");

@@ -22,7 +22,8 @@ public sealed class MentionObservedConsumerDefinition : ConsumerDefinition<Menti
     {
         endpointConfigurator.PrefetchCount = BatchSize * 2;
         endpointConfigurator.UseQuorumQueue();
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        // An outage of the store holds the batch until it is back (ConsumerRetries); anything else is retried five times.
+        endpointConfigurator.UseCrisisRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(100))

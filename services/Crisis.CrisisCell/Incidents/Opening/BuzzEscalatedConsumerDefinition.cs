@@ -20,8 +20,9 @@ public sealed class BuzzEscalatedConsumerDefinition : ConsumerDefinition<BuzzEsc
         IRegistrationContext context)
     {
         endpointConfigurator.UseQuorumQueue();
-        // Concurrency conflicts (two deliveries of one page, a command from the cell at the same moment) resolve on retry.
-        endpointConfigurator.UseMessageRetry(retry =>
+        // Concurrency conflicts (two deliveries of one page, a command from the cell at the same moment) resolve on retry;
+        // an outage of the store holds the page until it is back (ConsumerRetries).
+        endpointConfigurator.UseCrisisRetry(retry =>
         {
             // A refused or unroutable page fails the same way every time: straight to the error queue, visible.
             retry.Ignore<BrandNotRegisteredException>();

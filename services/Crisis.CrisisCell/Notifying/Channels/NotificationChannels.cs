@@ -12,7 +12,7 @@ public interface INotificationChannel
 
 /// <summary>A channel refused or kept failing after its retries. <see cref="Transient"/>: another delivery later might succeed.</summary>
 public sealed class ChannelDeliveryException(DeliveryChannel channel, string reason, bool transient, Exception? inner = null)
-    : Exception($"{channel} delivery failed: {reason}", inner)
+    : Exception($"{channel} delivery failed: {reason}", inner), Crisis.ServiceDefaults.Messaging.IOutboundFailure
 {
     public DeliveryChannel Channel { get; } = channel;
     public bool Transient { get; } = transient;

@@ -24,7 +24,8 @@ public sealed class DeliverNotificationConsumerDefinition : ConsumerDefinition<D
         endpointConfigurator.UseQuorumQueue();
         // The channel already retried transient failures with back-off; the bus retries a little later, in case
         // the receiver needed longer. A refusal (4xx, bad endpoint) fails the same way every time: straight to the error queue.
-        endpointConfigurator.UseMessageRetry(retry =>
+        // An outage of the store (claiming, recording the outcome) holds the delivery until it is back (ConsumerRetries).
+        endpointConfigurator.UseCrisisRetry(retry =>
         {
             retry.Ignore<DeliveryRefusedException>();
             retry.Ignore<ChannelDeliveryException>(e => !e.Transient);
@@ -48,6 +49,6 @@ public sealed class DeliveryFaultConsumerDefinition : ConsumerDefinition<Deliver
         IRegistrationContext context)
     {
         endpointConfigurator.UseQuorumQueue();
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+        endpointConfigurator.UseCrisisRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
     }
 }
