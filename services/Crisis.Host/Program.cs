@@ -32,12 +32,13 @@ builder.Services.AddProjectionLagMonitoring(builder.Configuration, runsDaemon: m
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapCrisisMetrics().RequireAuthorization(CrisisPolicies.Metrics);
-if (modules.Ingestion) app.MapIngestion();
-app.MapMentionReads();
-app.MapDetection();
-if (modules.CrisisCell) app.MapCrisisCell();
-app.MapReporting();
-app.MapDashboard();
+var api = app.MapCrisisApi();
+if (modules.Ingestion) api.MapIngestion();
+api.MapMentionReads();
+api.MapDetection();
+if (modules.CrisisCell) api.MapCrisisCell();
+api.MapReporting();
+api.MapDashboard();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory-free host launcher.</summary>

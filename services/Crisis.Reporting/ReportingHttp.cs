@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -7,18 +8,9 @@ namespace Crisis.Reporting;
 /// <summary>What the reporting endpoints share: reading times, choosing JSON or CSV, and their problem answers.</summary>
 internal static class ReportingHttp
 {
-    /// <summary>An ISO 8601 time; a time without an offset is taken as UTC. Adds a problem naming the field when it is not one.</summary>
-    public static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            && value.Contains('T', StringComparison.Ordinal))
-        {
-            return at;
-        }
-        errors[field] = [$"'{value}' is not an ISO 8601 time such as 2026-03-02T10:00:00Z"];
-        return null;
-    }
+    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
+    public static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors) =>
+        InputRules.OptionalInstant(value, field, errors);
 
     /// <summary>CSV when asked with <c>?format=csv</c> or <c>Accept: text/csv</c>; JSON otherwise. An unknown format is a problem.</summary>
     public static bool WantsCsv(string? format, HttpContext http, Dictionary<string, string[]> errors)

@@ -1,4 +1,9 @@
 using Crisis.ServiceDefaults.Http;
+using Crisis.ServiceDefaults.Http.Validating;
+using Crisis.ServiceDefaults.Security.ApiKeys;
+using Crisis.ServiceDefaults.Security.Auditing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Crisis.ServiceDefaults.Security.Authenticating;
 using Crisis.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -18,10 +23,14 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddCrisisTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        builder.Services.AddProblemDetails();
-        // Enums read as words in every API answer (phases, languages, platforms), never as numbers.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.NameTheField);
+        // Enums read and written as words (phases, languages, platforms), never as numbers; strings, times and enums of
+        // every body pass the strict converters, and binding failures throw so that the problem names the field.
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.AddTo(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSingleton<DependencyOutages>();
+        RequestShapeLimits.ConfigureKestrel(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddCrisisSecurity();
@@ -32,6 +41,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestShapeLimits();
         // Every endpoint requires a signed-in caller unless it says otherwise (the fallback policy).
         app.UseCrisisSecurity();
         // Liveness: the process answers. Readiness: every registered check (database, broker, projection lag) passes.
@@ -42,5 +52,15 @@ public static class ServiceDefaultsExtensions
         // data, and clients (the tests, the dashboard's sign-in) read it before they hold a token.
         app.MapOpenApi().AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The root of every module's endpoints: they all pass the one input validation layer.</summary>
+    public static RouteGroupBuilder MapCrisisApi(this WebApplication app)
+    {
+        var api = app.MapGroup("");
+        api.AddEndpointFilter<InputValidationFilter>();
+        api.MapApiKeys();
+        api.MapAudit();
+        return api;
     }
 }

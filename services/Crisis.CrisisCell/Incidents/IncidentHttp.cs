@@ -20,7 +20,7 @@ public static class IncidentHttp
         if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
         return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
             ? version
-            : throw new BadHttpRequestException($"If-Match must be an incident version as its ETag gives it (\"3\"), not '{value}'");
+            : throw new Crisis.ServiceDefaults.Http.FieldRefusedException("If-Match", "must be an incident version as its ETag gives it (\"3\")");
     }
 
     public static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");

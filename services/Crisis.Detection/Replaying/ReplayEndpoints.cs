@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using System.Text.Json.Nodes;
 using Crisis.Detection.Detecting;
 using Crisis.Ingestion.Brands;
@@ -10,10 +11,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Crisis.Detection.Replaying;
 
 /// <summary>Asks for a replay (or a what-if) of one brand's buckets [From, To).</summary>
-public sealed record ReplayRequest(string? BrandId, DateTimeOffset? From, DateTimeOffset? To);
+public sealed record ReplayRequest([property: Identifier] string? BrandId, DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>Asks for a what-if: the live detector options with <see cref="Options"/> (DetectorOptions property names) changed.</summary>
-public sealed record WhatIfRequest(string? BrandId, DateTimeOffset? From, DateTimeOffset? To, JsonObject? Options);
+public sealed record WhatIfRequest([property: Identifier] string? BrandId, DateTimeOffset? From, DateTimeOffset? To, JsonObject? Options);
 
 /// <summary>One buzz event of a run, in words, and whether live decided the same at that position.</summary>
 public sealed record DecisionRow(int Index, DateTimeOffset Bucket, string Type, string Decision, int? Severity, bool SameAsLive);

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using System.Globalization;
 using Crisis.Ingestion.Brands;
 using Crisis.ServiceDefaults.Security.Authorizing;
@@ -34,11 +35,7 @@ public static class BrandSeriesEndpoint
         return Results.Ok(await series.ReadAsync(id, start, end, minutes, ct));
     }
 
-    private static DateTimeOffset? Parse(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return at;
-        errors[field] = ["is not an ISO 8601 time"];
-        return null;
-    }
+    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
+    private static DateTimeOffset? Parse(string? value, string field, Dictionary<string, string[]> errors) =>
+        InputRules.OptionalInstant(value, field, errors);
 }

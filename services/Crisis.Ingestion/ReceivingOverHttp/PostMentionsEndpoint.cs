@@ -30,9 +30,10 @@ public static class PostMentionsEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext http, MentionRecorder recorder, IngestionLimits limits, CancellationToken ct)
     {
-        if (http.Request.ContentLength > limits.MaxBodyBytes) return TooLarge(limits);
         // The server-wide limit is lifted for this endpoint and replaced by our own, which answers with a problem body.
+        // Lifted first, even for a body we refuse unread: Kestrel drains it after the answer so the client reads the 413.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = null;
+        if (http.Request.ContentLength > limits.MaxBodyBytes) return TooLarge(limits);
 
         var body = await ReadBodyAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return TooLarge(limits);

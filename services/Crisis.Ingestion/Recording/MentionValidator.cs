@@ -4,6 +4,7 @@ using Crisis.Contracts.Mentions;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
 using Crisis.Ingestion.Scoring;
+using Crisis.ServiceDefaults.Http.Validating;
 
 namespace Crisis.Ingestion.Recording;
 
@@ -74,7 +75,7 @@ public sealed class MentionValidator(IngestionLimits limits)
         var trimmed = value.Trim();
         if (trimmed.Length == 0) return null;
         if (trimmed.Length > MaxIdLength) { fail(field, $"is longer than {MaxIdLength} characters"); return null; }
-        if (!TextRules.IsPrintable(trimmed, allowLineBreaks: false)) { fail(field, "contains control characters or invalid Unicode"); return null; }
+        if (!InputRules.IsPrintable(trimmed, allowLineBreaks: false)) { fail(field, "contains control characters or invalid Unicode"); return null; }
         return trimmed;
     }
 
@@ -88,7 +89,7 @@ public sealed class MentionValidator(IngestionLimits limits)
         {
             displayName = author.DisplayName.Trim().Normalize(NormalizationForm.FormC);
             if (displayName.Length > MaxHandleLength) { fail("author.displayName", $"is longer than {MaxHandleLength} characters"); return null; }
-            if (!TextRules.IsPrintable(displayName, allowLineBreaks: false)) { fail("author.displayName", "contains control characters or invalid Unicode"); return null; }
+            if (!InputRules.IsPrintable(displayName, allowLineBreaks: false)) { fail("author.displayName", "contains control characters or invalid Unicode"); return null; }
         }
         if (author.Followers is < 0) { fail("author.followers", "must be zero or more"); return null; }
         return handle is null ? null : new MentionAuthorProfile(handle, displayName, author.Followers);
@@ -97,11 +98,11 @@ public sealed class MentionValidator(IngestionLimits limits)
     private string? ValidateText(string? value, Action<string, string> fail)
     {
         if (value is null) { fail("text", "is required"); return null; }
-        if (!TextRules.IsWellFormedUtf16(value)) { fail("text", "contains invalid Unicode (a lone surrogate)"); return null; }
+        if (!InputRules.IsWellFormedUtf16(value)) { fail("text", "contains invalid Unicode (a lone surrogate)"); return null; }
         var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Normalize(NormalizationForm.FormC);
         if (text.Length == 0) { fail("text", "is empty"); return null; }
         if (text.Length > limits.MaxTextLength) { fail("text", $"is {text.Length} characters long; the limit is {limits.MaxTextLength}"); return null; }
-        if (!TextRules.IsPrintable(text, allowLineBreaks: true)) { fail("text", "contains control characters or undecodable bytes (U+FFFD)"); return null; }
+        if (!InputRules.IsPrintable(text, allowLineBreaks: true)) { fail("text", "contains control characters or undecodable bytes (U+FFFD)"); return null; }
         return text;
     }
 
@@ -120,7 +121,7 @@ public sealed class MentionValidator(IngestionLimits limits)
     private DateTimeOffset? ValidatePublishedAt(string? value, DateTimeOffset now, Action<string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(value)) { fail("publishedAt", "is required"); return null; }
-        if (!TextRules.TryParseInstant(value, out var instant))
+        if (!InputRules.TryParseInstant(value, out var instant))
         {
             fail("publishedAt", $"'{Shorten(value)}' is not an ISO 8601 time with an offset, such as 2026-11-27T09:30:00Z");
             return null;
@@ -134,9 +135,7 @@ public sealed class MentionValidator(IngestionLimits limits)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var trimmed = value.Trim();
-        if (trimmed.Length > MaxUrlLength
-            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!InputRules.IsHttpUrl(trimmed, MaxUrlLength))
         {
             fail("url", "must be an absolute http or https URL of at most 2048 characters");
             return null;
@@ -147,7 +146,9 @@ public sealed class MentionValidator(IngestionLimits limits)
     private static UpstreamSentiment? ValidateSentiment(MentionSentiment? value, Action<string, string> fail)
     {
         if (value is null) return null;
-        if (!Enum.TryParse<SentimentLabel>(value.Label, ignoreCase: true, out var label) || int.TryParse(value.Label, CultureInfo.InvariantCulture, out _))
+        // By name only: Enum.TryParse also reads numbers and "Neutral, Positive" (an undefined flag combination).
+        if (!Enum.TryParse<SentimentLabel>(value.Label, ignoreCase: true, out var label) || !Enum.IsDefined(label)
+            || !Enum.GetNames<SentimentLabel>().Contains(value.Label.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             fail("sentiment.label", "must be negative, neutral or positive");
             return null;

@@ -83,7 +83,7 @@ public class When_the_audit_is_read : IntegrationSpec
         using var bad = await Host.Http.GetAsync(new Uri("/api/audit?from=yesterday", UriKind.Relative));
 
         Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("from", out _), Is.True);
     }
 }

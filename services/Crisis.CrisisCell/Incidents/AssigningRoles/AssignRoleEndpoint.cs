@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.AssigningRoles;
 
-public sealed record AssignRoleRequest(IncidentRole? Role, string? Assignee);
+public sealed record AssignRoleRequest(IncidentRole? Role, [property: SingleLine(200)] string? Assignee);
 
 public static class AssignRoleEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.Closing;
 
-public sealed record CloseIncidentRequest(string? PostMortem);
+public sealed record CloseIncidentRequest([property: MultiLine(100_000)] string? PostMortem);
 
 public static class CloseIncidentEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Crisis.CrisisCell.Incidents.Deciding;
 
 /// <param name="DecisionId">Chosen by the client so that a retried request records the decision once; generated when absent.</param>
-public sealed record RecordDecisionRequest(string? DecisionId, string? Decision, string? Rationale);
+public sealed record RecordDecisionRequest([property: Identifier] string? DecisionId, [property: MultiLine(2_000)] string? Decision, [property: MultiLine(10_000)] string? Rationale);
 
 public static class RecordDecisionEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.Escalating;
 
-public sealed record EscalateIncidentRequest(int? ToLevel, string? Reason);
+public sealed record EscalateIncidentRequest([property: Within(2, 10)] int? ToLevel, [property: MultiLine(2_000)] string? Reason);
 
 public static class EscalateIncidentEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Crisis.CrisisCell.Incidents.Noting;
 
 /// <param name="NoteId">Chosen by the client so that a retried request adds the note once; generated when absent.</param>
-public sealed record AddNoteRequest(string? NoteId, string? Text);
+public sealed record AddNoteRequest([property: Identifier] string? NoteId, [property: MultiLine(10_000)] string? Text);
 
 public static class AddNoteEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.CrisisCell.Configuring;
 using Crisis.Ingestion.Brands;
 using Crisis.ServiceDefaults.EventSourcing;
@@ -13,7 +14,7 @@ namespace Crisis.CrisisCell.Incidents.Opening;
 /// Refused when given: ids are assigned by the server (the new one is in <c>Location</c> and the body), so that no caller
 /// can take the id of an incident a buzz of another organisation's brand will open.
 /// </param>
-public sealed record OpenIncidentRequest(string? Id, string? BrandId, string? Title, int? Severity);
+public sealed record OpenIncidentRequest(string? Id, [property: Identifier] string? BrandId, [property: SingleLine(200)] string? Title, [property: Within(1, 10)] int? Severity);
 
 public static class OpenIncidentEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.RecordingResponses;
 
-public sealed record RecordContentRemovalRequest(string? Channel, string? Url, string? Reason);
+public sealed record RecordContentRemovalRequest([property: SingleLine(100)] string? Channel, [property: HttpUrl] string? Url, [property: MultiLine(2_000)] string? Reason);
 
 public static class RecordContentRemovalEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.RecordingResponses;
 
-public sealed record RecordPublicResponseRequest(string? Channel, string? Url, string? Text, string? Language, DateTimeOffset? PublishedAt);
+public sealed record RecordPublicResponseRequest(
+    [property: SingleLine(100)] string? Channel, [property: HttpUrl] string? Url, [property: MultiLine(20_000)] string? Text,
+    [property: Identifier] string? Language, DateTimeOffset? PublishedAt);
 
 public static class RecordPublicResponseEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.Reopening;
 
-public sealed record ReopenIncidentRequest(string? Reason);
+public sealed record ReopenIncidentRequest([property: MultiLine(2_000)] string? Reason);
 
 public static class ReopenIncidentEndpoint
 {

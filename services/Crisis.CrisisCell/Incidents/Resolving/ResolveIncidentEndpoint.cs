@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.Resolving;
 
-public sealed record ResolveIncidentRequest(string? Resolution);
+public sealed record ResolveIncidentRequest([property: MultiLine(10_000)] string? Resolution);
 
 public static class ResolveIncidentEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.CrisisCell.Incidents.WalkingThePlaybook;
 
-public sealed record TickChecklistItemRequest(string? StageId, string? ItemId);
+public sealed record TickChecklistItemRequest([property: Identifier] string? StageId, [property: Identifier] string? ItemId);
 
 public static class TickChecklistItemEndpoint
 {

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.Ingestion.Brands.Registering;
 
-public sealed record DeclareCampaignRequest(string? Id, string? Name, DateTimeOffset? From, DateTimeOffset? To);
+public sealed record DeclareCampaignRequest(string? Id, [property: SingleLine(200)] string? Name, DateTimeOffset? From, DateTimeOffset? To);
 
 public static class DeclareCampaignEndpoint
 {

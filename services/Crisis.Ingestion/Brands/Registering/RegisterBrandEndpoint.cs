@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.Ingestion.Brands.Registering;
 
-public sealed record RegisterBrandRequest(string? Id, string? Name, string? OrganisationId);
+public sealed record RegisterBrandRequest(string? Id, [property: SingleLine(200)] string? Name, [property: Identifier] string? OrganisationId);
 
 public static class RegisterBrandEndpoint
 {

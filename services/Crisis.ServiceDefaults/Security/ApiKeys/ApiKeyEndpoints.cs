@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crisis.ServiceDefaults.Security.ApiKeys;
 
-public sealed record CreateApiKeyRequest(string? Name, string? Scope);
+public sealed record CreateApiKeyRequest([property: SingleLine(100)] string? Name, [property: SingleLine(100)] string? Scope);
 
 /// <summary>The secret appears here and nowhere else, ever: only its hash is stored.</summary>
 public sealed record CreatedApiKey(string Id, string Name, string Scope, string Secret, string Header);

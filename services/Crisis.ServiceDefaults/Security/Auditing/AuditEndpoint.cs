@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using System.Globalization;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Security.Authorizing;
@@ -35,7 +36,7 @@ public static class AuditEndpoint
         if (errors.Count == 0 && end <= start) errors["to"] = ["must be later than from"];
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit) errors["limit"] = [$"must be between 1 and {MaxLimit}"];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The audit query is not valid", statusCode: StatusCodes.Status422UnprocessableEntity);
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The audit query is not valid", statusCode: StatusCodes.Status400BadRequest);
 
         // The schema name comes from configuration, never from the request; every value is a parameter.
         await using var command = database.CreateCommand(
@@ -62,11 +63,7 @@ public static class AuditEndpoint
         return Results.Ok(entries);
     }
 
-    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return at;
-        errors[field] = ["is not an ISO 8601 time"];
-        return null;
-    }
+    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
+    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors) =>
+        InputRules.OptionalInstant(value, field, errors);
 }

@@ -1,0 +1,77 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Crisis.ServiceDefaults.Http;
+
+/// <summary>
+/// Recognises that PostgreSQL or RabbitMQ is down or restarting, and logs it once per outage (one line when the
+/// first request fails, one when a request succeeds again), not one stack trace per refused request.
+/// </summary>
+public sealed partial class DependencyOutages(ILogger<DependencyOutages> logger, TimeProvider clock)
+{
+    private readonly Lock gate = new();
+    private string? down;
+    private DateTimeOffset since;
+    private long refused;
+
+    public bool AnyDown => Volatile.Read(ref down) is not null;
+
+    /// <summary>The dependency an exception says is unavailable, or null when it is something else.</summary>
+    public static string? Classify(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // 57P01-03: shutting down, crash recovery, cannot connect now; 08: connection exceptions; 53: out of resources.
+                case PostgresException pg when pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                            || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                            || pg.SqlState.StartsWith("53", StringComparison.Ordinal):
+                    return "PostgreSQL";
+                case PostgresException:
+                    return null;
+                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException:
+                    return "PostgreSQL";
+            }
+            var typeName = e.GetType().Name;
+            if (typeName is "BrokerUnreachableException" or "RabbitMqConnectionException" or "AlreadyClosedException") return "RabbitMQ";
+        }
+        return null;
+    }
+
+    public void Failed(string dependency, Exception exception)
+    {
+        lock (gate)
+        {
+            refused++;
+            if (down is not null) return;
+            down = dependency;
+            since = clock.GetUtcNow();
+            refused = 1;
+        }
+        LogDown(logger, dependency, exception.GetBaseException().Message);
+    }
+
+    /// <summary>Called after a request that did not fail: ends the outage, if one was logged, with its count.</summary>
+    public void Answered()
+    {
+        if (Volatile.Read(ref down) is null) return;
+        string dependency;
+        long count;
+        TimeSpan lasted;
+        lock (gate)
+        {
+            if (down is null) return;
+            (dependency, count, lasted) = (down, refused, clock.GetUtcNow() - since);
+            down = null;
+        }
+        LogBack(logger, dependency, lasted.TotalSeconds, count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is unavailable ({Reason}): requests answer 503 with Retry-After until it is back")]
+    private static partial void LogDown(ILogger logger, string dependency, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Dependency} is back after {Seconds:F0} s; {Refused} requests were answered 503 meanwhile")]
+    private static partial void LogBack(ILogger logger, string dependency, double seconds, long refused);
+}
