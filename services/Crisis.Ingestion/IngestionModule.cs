@@ -22,7 +22,7 @@ public static class IngestionModule
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection(IngestionLimits.Section).Get<IngestionLimits>() ?? new IngestionLimits();
+        var limits = (configuration.GetSection(IngestionLimits.Section).Get<IngestionLimits>() ?? new IngestionLimits()).Validated();
         services.AddSingleton(limits);
         services.AddSingleton(configuration.GetSection(ConsumingFromBus.BusSenderSettings.Section).Get<ConsumingFromBus.BusSenderSettings>() ?? new());
         services.TryAddSingleton(TimeProvider.System);
@@ -32,6 +32,9 @@ public static class IngestionModule
         var scoring = configuration.GetSection(ScoringSettings.Section).Get<ScoringSettings>() ?? new ScoringSettings();
         if (scoring.Enabled)
         {
+            // A model path that names no file stops the start here, not the first mention an hour later.
+            if (scoring.ModelPath is { } modelPath && !File.Exists(modelPath))
+                throw new InvalidOperationException($"{ScoringSettings.Section}:ModelPath '{modelPath}' is not a file; train one with 'crisis train-negativity' or remove the setting to use the shipped model");
             // Loaded once, on first use, and shared: the scorer is thread-safe.
             services.AddSingleton<INegativityScorer>(_ => scoring.ModelPath is { } path ? NegativityScorer.FromFile(path) : NegativityScorer.Default);
         }

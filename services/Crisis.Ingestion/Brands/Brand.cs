@@ -33,7 +33,7 @@ public abstract record BrandState
 {
     public sealed record Unregistered : BrandState;
 
-    public sealed record Registered(string BrandId, string Name, string OrganisationId, IReadOnlySet<string> Campaigns) : BrandState;
+    public sealed record Registered(string BrandId, string Name, string OrganisationId, IReadOnlyDictionary<string, CampaignWindowDeclared> Campaigns) : BrandState;
 }
 
 public static class BrandDecider
@@ -57,7 +57,15 @@ public static class BrandDecider
 
     private static IReadOnlyList<BrandEvent> DeclareCampaign(DeclareCampaignWindow c, BrandState.Registered state)
     {
-        if (state.Campaigns.Contains(c.CampaignId)) return [];
+        // The same declaration again is a retry: nothing new. The same id with another window or name would silently
+        // keep the first one, which the caller did not ask for: a conflict they must resolve with a new id.
+        if (state.Campaigns.TryGetValue(c.CampaignId, out var declared))
+        {
+            return declared.From == c.From && declared.To == c.To && declared.Name == c.Name
+                ? []
+                : throw new DomainRefusalException(
+                    $"campaign '{c.CampaignId}' is already declared as '{declared.Name}' from {declared.From:O} to {declared.To:O}; declare a changed window under a new id");
+        }
         if (c.To <= c.From) throw new DomainRefusalException("the campaign must end after it starts (to > from)", DomainRefusalKind.Invalid);
         if (c.To - c.From > LongestCampaign) throw new DomainRefusalException($"a campaign window lasts at most {LongestCampaign.TotalDays} days", DomainRefusalKind.Invalid);
         return [new CampaignWindowDeclared(c.BrandId, c.CampaignId, c.Name, c.From, c.To, c.DeclaredBy, c.Now)];
@@ -65,8 +73,8 @@ public static class BrandDecider
 
     public static BrandState Evolve(BrandState state, BrandEvent e) => (state, e) switch
     {
-        (_, BrandRegistered r) => new BrandState.Registered(r.BrandId, r.Name, r.OrganisationId, new HashSet<string>(StringComparer.Ordinal)),
-        (BrandState.Registered r, CampaignWindowDeclared c) => r with { Campaigns = new HashSet<string>(r.Campaigns, StringComparer.Ordinal) { c.CampaignId } },
+        (_, BrandRegistered r) => new BrandState.Registered(r.BrandId, r.Name, r.OrganisationId, new Dictionary<string, CampaignWindowDeclared>(StringComparer.Ordinal)),
+        (BrandState.Registered r, CampaignWindowDeclared c) => r with { Campaigns = new Dictionary<string, CampaignWindowDeclared>(r.Campaigns, StringComparer.Ordinal) { [c.CampaignId] = c } },
         _ => state,
     };
 }

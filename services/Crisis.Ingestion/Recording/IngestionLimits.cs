@@ -22,4 +22,23 @@ public sealed class IngestionLimits
 
     /// <summary>Platforms (wire names) whose upstream sentiment is trusted instead of our model, for vetted connectors. Default none.</summary>
     public IList<string> TrustUpstreamSentimentForPlatforms { get; } = [];
+
+    /// <summary>
+    /// These limits, or an exception naming every setting out of range: checked when the host starts, so that a typo
+    /// (MaxBodyBytes=-1) stops it with the reason instead of letting it refuse every request.
+    /// </summary>
+    public IngestionLimits Validated()
+    {
+        var problems = new List<string>();
+        void Within<T>(string name, T value, T min, T max) where T : IComparable<T>
+        {
+            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0) problems.Add($"{Section}:{name} must be from {min} to {max}, not {value}");
+        }
+        Within(nameof(MaxItemsPerBatch), MaxItemsPerBatch, 1, 1_000_000);
+        Within(nameof(MaxBodyBytes), MaxBodyBytes, 1024L, 1024L * 1024 * 1024);
+        Within(nameof(MaxTextLength), MaxTextLength, 1, 100_000);
+        Within(nameof(MaxClockSkew), MaxClockSkew, TimeSpan.Zero, TimeSpan.FromDays(1));
+        Within(nameof(EarliestPublishedAt), EarliestPublishedAt, new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return problems.Count == 0 ? this : throw new InvalidOperationException("The ingestion settings are not valid: " + string.Join("; ", problems));
+    }
 }

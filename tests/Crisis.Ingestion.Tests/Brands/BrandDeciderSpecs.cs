@@ -57,6 +57,17 @@ public class When_declaring_a_campaign_window
     }
 
     [Test]
+    public void Declaring_the_same_id_with_another_window_is_a_conflict_naming_the_first()
+    {
+        var state = BrandDecider.Instance.Fold([new BrandRegistered("acme", "Acme", "acme-corp", "alice", Now), .. BrandDecider.Decide(Declare(TimeSpan.FromDays(3)), Registered)]);
+
+        var refused = Assert.Throws<DomainRefusalException>(() => BrandDecider.Decide(Declare(TimeSpan.FromDays(5)), state));
+
+        Assert.That(refused!.Kind, Is.EqualTo(DomainRefusalKind.Conflict));
+        Assert.That(refused.Message, Does.Contain("already declared").And.Contain("new id"));
+    }
+
+    [Test]
     public void A_window_that_ends_before_it_starts_is_invalid()
     {
         Assert.That(() => BrandDecider.Decide(Declare(TimeSpan.FromHours(-1)), Registered),
