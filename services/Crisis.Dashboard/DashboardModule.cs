@@ -16,7 +16,8 @@ public static class DashboardModule
         app.MapGet("/", () => Results.Redirect("/dashboard/")).AllowAnonymous().ExcludeFromDescription();
         // Routing ignores a trailing slash, so "/dashboard" lands here too: it is sent to "/dashboard/", where the
         // pages' relative links resolve.
-        app.MapGet("/dashboard/{**path}", (string? path, HttpContext http) =>
+        // HEAD as GET (Kestrel sends the headers without the body): link checkers and caches ask with HEAD.
+        app.MapMethods("/dashboard/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, HttpContext http) =>
                 string.IsNullOrEmpty(path) && !http.Request.Path.Value!.EndsWith('/') ? Results.Redirect("/dashboard/") : assets.Serve(path, http))
             .WithName("Dashboard").AllowAnonymous().ExcludeFromDescription();
         return app;

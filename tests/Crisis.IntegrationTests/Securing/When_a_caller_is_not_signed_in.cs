@@ -47,6 +47,19 @@ public class When_a_caller_is_not_signed_in : IntegrationSpec
     }
 
     [Test]
+    public async Task A_head_request_on_a_dashboard_file_answers_as_get_does_without_the_body()
+    {
+        using var anonymous = Host.Anonymous();
+        using var get = await anonymous.GetAsync(new Uri("/dashboard/style.css", UriKind.Relative));
+        using var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/dashboard/style.css", UriKind.Relative)));
+
+        Assert.That(head.StatusCode, Is.EqualTo(get.StatusCode));
+        Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo(get.Content.Headers.ContentType?.MediaType));
+        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo((await get.Content.ReadAsByteArrayAsync()).Length));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_path_no_endpoint_serves_is_closed_too()
     {
         using var anonymous = Host.Anonymous();
