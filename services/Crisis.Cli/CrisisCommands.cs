@@ -21,6 +21,7 @@ public static class CrisisCommands
     public static void Register(IConfigurator config)
     {
         config.SetApplicationName("crisis");
+        config.SetExceptionHandler(Hosting.CliErrors.Handle);
         config.ValidateExamples();
         config.AddCommand<IngestCommand>("ingest").WithDescription("Store a file of mentions (NDJSON or CSV); re-running it adds nothing.");
         config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Run the spike detector over one series (CSV) and write its score and alerts per row.");

@@ -1,3 +1,4 @@
+using Crisis.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -67,9 +68,13 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
         }
         catch (InvalidDataException e)
         {
-            File.Delete(partial);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {e.Message}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {TerminalSafeWriter.Visible(e.Message)}");
             return 1;
+        }
+        finally
+        {
+            // Whatever stopped the run (a bad line, Ctrl+C, a full disk), no half-written output stays behind.
+            if (File.Exists(partial)) File.Delete(partial);
         }
 
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored {rows} mentions into {output}");

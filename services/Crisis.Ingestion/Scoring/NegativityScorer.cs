@@ -23,10 +23,18 @@ public sealed class NegativityScorer : INegativityScorer
     /// <summary>The scorer over the model shipped next to this assembly, loaded once per process on first use.</summary>
     public static NegativityScorer Default => Shipped.Value;
 
+    /// <summary>Loads a model file; one that is not a model (truncated, another format) is an InvalidDataException naming the file.</summary>
     public static NegativityScorer FromFile(string path)
     {
         using var stream = File.OpenRead(path);
-        return new NegativityScorer(NegativityModel.Load(stream));
+        try
+        {
+            return new NegativityScorer(NegativityModel.Load(stream));
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            throw new InvalidDataException($"{path} is not a negativity model written by 'crisis train-negativity' ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 
     public NegativityScore Score(string? text)
