@@ -72,6 +72,7 @@ public sealed partial class DependencyOutages(ILogger<DependencyOutages> logger,
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is unavailable ({Reason}): requests answer 503 with Retry-After until it is back")]
     private static partial void LogDown(ILogger logger, string dependency, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Dependency} is back after {Seconds:F0} s; {Refused} requests were answered 503 meanwhile")]
+    // A warning too: whoever filters on warnings saw the outage begin and must see it end.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is back after {Seconds:F0} s; {Refused} requests were answered 503 meanwhile")]
     private static partial void LogBack(ILogger logger, string dependency, double seconds, long refused);
 }

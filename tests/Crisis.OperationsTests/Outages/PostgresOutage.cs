@@ -60,7 +60,10 @@ public sealed class PostgresOutage : IAsyncDisposable
 
     private static async Task RunAsync(string command)
     {
-        var start = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Descriptors inherited from the caller (flock's lock on /tmp/crisis-integration.lock among them) are closed first:
+        // a server started from here would otherwise hold the lock for as long as it runs.
+        const string closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\" 2>/dev/null; done; ";
+        var start = new ProcessStartInfo("bash", ["-c", closeInherited + command]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run: {command}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
