@@ -65,6 +65,7 @@ public static class CrisisCellModule
         options.Projections.Add(new IncidentTimelineProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<IncidentSummary>().Identity(s => s.Id).Index(s => s.BrandId);
         options.Schema.For<IncidentTimeline>().Identity(t => t.Id);
+        options.Schema.For<Incidents.Opening.IncidentOpeningKey>().Identity(k => k.Id);
     }
 
     /// <summary>The stage deadline timer and the open-incidents gauge's sampler: only on nodes that run the crisis cell.</summary>
