@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Crisis.ServiceDefaults.Http.Validating;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli.Streaming;
@@ -30,6 +31,10 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         [Description("ISO 8601 publication time from which mentions are paced; earlier ones are sent at once. Default: pace everything.")]
         public string? AccelerateFrom { get; init; }
 
+        [CommandOption("--all-at-once")]
+        [Description("Send every mention at once, in publication order, without pacing (an import, or a demo in a hurry).")]
+        public bool AllAtOnce { get; init; }
+
         [CommandOption("--speed <FACTOR>")]
         [Description("How many times faster than real time the paced part runs. Default: 60 (an hour a minute).")]
         public double Speed { get; init; } = 60;
@@ -47,8 +52,10 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             if (string.IsNullOrWhiteSpace(Input)) return Spectre.Console.ValidationResult.Error("--input is required");
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 return Spectre.Console.ValidationResult.Error("--url must be an absolute http(s) URL");
-            if (AccelerateFrom is not null && !DateTimeOffset.TryParse(AccelerateFrom, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
-                return Spectre.Console.ValidationResult.Error($"--accelerate-from '{AccelerateFrom}' is not an ISO 8601 time");
+            if (AccelerateFrom is not null && !InputRules.TryParseInstant(AccelerateFrom, out _))
+                return Spectre.Console.ValidationResult.Error($"--accelerate-from '{AccelerateFrom}' {InputRules.InstantRule}");
+            if (AllAtOnce && AccelerateFrom is not null)
+                return Spectre.Console.ValidationResult.Error("--all-at-once and --accelerate-from exclude each other: everything is sent at once, or paced from a time");
             if (Speed is <= 0 or > 100_000) return Spectre.Console.ValidationResult.Error("--speed must be above 0 and at most 100000");
             return Spectre.Console.ValidationResult.Success();
         }
@@ -72,9 +79,11 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             await Console.Error.WriteLineAsync($"crisis stream: {settings.Input} holds no mention");
             return 1;
         }
-        var from = settings.AccelerateFrom is null
-            ? lines.Min(l => l.PublishedAt)
-            : DateTimeOffset.Parse(settings.AccelerateFrom, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        // Everything at once is a backlog that ends after the last mention: nothing is left to pace.
+        var from = settings.AllAtOnce ? lines.Max(l => l.PublishedAt).AddTicks(1)
+            : settings.AccelerateFrom is null ? lines.Min(l => l.PublishedAt)
+            : InputRules.TryParseInstant(settings.AccelerateFrom, out var accelerateFrom) ? accelerateFrom
+            : throw new FormatException($"--accelerate-from {InputRules.InstantRule}");
         var schedule = new StreamSchedule(lines, from, settings.Speed);
         using var http = Client(settings);
         var totals = new IntakeTotals();
@@ -83,6 +92,12 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         if (!await SendAsync(http, backlog, totals, cancellationToken)) return 1;
         if (backlog.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[stream] backlog: {backlog.Count} mentions published before {from.UtcDateTime:yyyy-MM-dd HH:mm}Z sent at once"));
 
+        if (schedule.Done)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[stream] done: {totals.Accepted} accepted, {totals.Duplicates} already known, {totals.Rejected} rejected"));
+            return totals.Rejected > 0 ? 2 : 0;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[stream] pacing {schedule.Total - schedule.Sent} mentions at {settings.Speed:0.#}x real time ({(schedule.End!.Value - from).TotalMinutes:0} min of publication time), then in real time once caught up with the clock"));
         var clock = Stopwatch.StartNew();

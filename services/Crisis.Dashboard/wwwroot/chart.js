@@ -5,6 +5,9 @@ import { h, s, percent, number, time } from './ui.js';
 const W = 880;
 const H = 260;
 const M = { top: 30, right: 52, bottom: 30, left: 52 };
+/** Scored mentions a share point needs to be drawn (the post-mortem's CurveChart.MinScoredForShare). */
+const MIN_SCORED_FOR_SHARE = 10;
+
 /** Buckets on each side of a bucket that its negative share is taken over. */
 const SHARE_HALF_WINDOW = 2;
 const TICK_MINUTES = [1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
@@ -70,7 +73,8 @@ export function chart(series, { markers = [], title = '' } = {}) {
   points.forEach((p, i) => {
     const around = points.slice(Math.max(0, i - SHARE_HALF_WINDOW), i + SHARE_HALF_WINDOW + 1);
     const scored = around.reduce((sum, q) => sum + q.scored, 0);
-    if (scored === 0) { pen = false; return; }
+    // Fewer scored mentions than this and the share is noise drawn as signal: the line breaks (same rule as the report).
+    if (scored < MIN_SCORED_FOR_SHARE) { pen = false; return; }
     const share = around.reduce((sum, q) => sum + q.negative, 0) / scored;
     const px = x(Date.parse(p.bucket) + bucketMs / 2);
     path += `${pen ? 'L' : 'M'}${px.toFixed(1)},${yShare(share).toFixed(1)}`;
@@ -95,7 +99,7 @@ export function chart(series, { markers = [], title = '' } = {}) {
   const kinds = [...new Map(markers.map((m) => [m.kind, m.legend || m.label])).entries()];
   const legend = h('p', { class: 'legend' },
     h('span', { class: 'key bars' }, `Mentions per ${series.bucketMinutes} min`),
-    h('span', { class: 'key share-line' }, `Negative share (over ${(2 * SHARE_HALF_WINDOW + 1) * series.bucketMinutes} min)`),
+    h('span', { class: 'key share-line' }, `Negative share (over ${(2 * SHARE_HALF_WINDOW + 1) * series.bucketMinutes} min, where ${MIN_SCORED_FOR_SHARE}+ mentions were scored)`),
     kinds.map(([kind, label]) => h('span', { class: `key marker ${kind || ''}` }, label)));
   return h('figure', { class: 'chart-figure' }, svg, legend);
 }

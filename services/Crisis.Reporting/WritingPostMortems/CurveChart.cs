@@ -19,6 +19,9 @@ internal static class CurveChart
     /// <summary>More bars than this would be thinner than a pixel: buckets are then merged for the drawing only.</summary>
     private const int MaxBars = 480;
 
+    /// <summary>Scored mentions a share point needs to be drawn; the dashboard's chart uses the same figure.</summary>
+    public const int MinScoredForShare = 10;
+
     public static string Svg(BrandSeriesResult series, IReadOnlyList<ChartMark> marks)
     {
         var groups = Merge(series.Points, series.BucketMinutes);
@@ -41,11 +44,12 @@ internal static class CurveChart
             var h = g.Mentions / (double)max * PlotHeight;
             svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Stamp(g.Bucket)}: {g.Mentions} mentions, negative {Share(g)}</title></rect>"));
         }
-        // The share line breaks where nothing was scored: silence is not 0 % negative.
+        // The share line breaks where too little was scored: silence is not 0 % negative, and on a quiet brand one post
+        // would swing it between 0 and 100 %.
         var line = new List<string>();
         foreach (var g in groups)
         {
-            if (g.Scored == 0) { Flush(); continue; }
+            if (g.Scored < MinScoredForShare) { Flush(); continue; }
             line.Add(F($"{X(g.Bucket) + barWidth / 2:0.##},{Top + PlotHeight * (1 - (double)g.Negative / g.Scored):0.##}"));
         }
         Flush();
@@ -63,7 +67,7 @@ internal static class CurveChart
         svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + PlotHeight}\">0%</text>"));
         svg.Append(F($"<text class=\"axis\" x=\"{Left}\" y=\"{Height - 12}\">{Stamp(series.From)}</text>"));
         svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth}\" y=\"{Height - 12}\" text-anchor=\"end\">{Stamp(series.To)}</text>"));
-        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">bars: mentions per {groups[0].Minutes} min · line: negative share</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">bars: mentions per {groups[0].Minutes} min · line: negative share where {MinScoredForShare}+ were scored</text>"));
         svg.Append("</svg>");
         return svg.ToString();
 

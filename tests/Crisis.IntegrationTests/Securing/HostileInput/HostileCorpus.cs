@@ -122,6 +122,11 @@ public static class HostileCorpus
             yield return new(family, $"If-Match {name}", Post, "/api/incidents/{incident}/notes", "{\"text\":\"x\"}", 400, "If-Match",
                 Headers: new Dictionary<string, string> { ["If-Match"] = value });
         }
+        foreach (var (name, value) in new[] { ("a slash", "a/b"), ("a space", "a b"), ("129 characters", new string('k', 129)) })
+        {
+            yield return new(family, $"Idempotency-Key {name}", Post, "/api/incidents", "{\"brandId\":\"{brand}\",\"title\":\"t\",\"severity\":5}", 400, "Idempotency-Key",
+                Headers: new Dictionary<string, string> { ["Idempotency-Key"] = value });
+        }
         yield return new(family, "40 KiB of one header", Get, "/api/incidents", null, 431, "X-Padding",
             Headers: new Dictionary<string, string> { ["X-Padding"] = new string('p', 40 * 1024) });
     }
