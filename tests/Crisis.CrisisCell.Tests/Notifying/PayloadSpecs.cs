@@ -103,7 +103,7 @@ public class An_email
         using var received = MimeMessage.Load(stream);
         Assert.Multiple(() =>
         {
-            Assert.That(received.Subject, Is.EqualTo("[Crisis L1] acme: severity 8/10 - Lost luggage storm"));
+            Assert.That(received.Subject, Is.EqualTo($"[Crisis L1] acme: severity 8/10 - Lost luggage storm [ref {MessageFixtures.Page.DeliveryReference}]"));
             Assert.That(received.Headers["X-Crisis-Idempotency-Key"], Is.EqualTo("inc-1:Page:L1:amina@email"));
             Assert.That(received.MessageId, Is.EqualTo(EmailContent.MessageIdFor("inc-1:Page:L1:amina@email", "crisis@example.com"))
                 .And.EndsWith(".crisis@example.com"), "the same Message-ID on every attempt of the delivery");
@@ -114,6 +114,37 @@ public class An_email
             Assert.That(received.TextBody, Does.Contain("Acknowledge: POST https://crisis.example.com/api/incidents/inc-1/acknowledge"));
             Assert.That(received.HtmlBody, Does.Contain("<blockquote dir=\"rtl\" lang=\"ar\">" + MessageFixtures.ArabicExcerpt + "</blockquote>"));
             Assert.That(received.HtmlBody, Does.Contain("<blockquote dir=\"ltr\" lang=\"fr\">Service client honteux</blockquote>"));
+        });
+    }
+}
+
+/// <summary>
+/// A receiver that got a page twice (the host died between the channel's answer and the sent record) must be able to
+/// tell: every payload form carries the delivery's idempotency key, the same on every copy.
+/// </summary>
+public class Every_payload_form
+{
+    private const string Key = "inc-1:Page:L1:amina@email";
+
+    [Test]
+    public void Carries_the_delivery_key()
+    {
+        using var webhook = JsonDocument.Parse(WebhookPayload.Body(MessageFixtures.Page));
+        using var slack = JsonDocument.Parse(SlackPayload.Body(MessageFixtures.Page));
+        using var teams = JsonDocument.Parse(TeamsPayload.Body(MessageFixtures.Page));
+        var teamsFacts = teams.RootElement.GetProperty("sections")[0].GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString());
+        using var mail = EmailContent.Build(MessageFixtures.Page, "crisis@example.com", "amina@example.com");
+        var reference = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)))[..8];
+        Assert.Multiple(() =>
+        {
+            Assert.That(webhook.RootElement.GetProperty("idempotencyKey").GetString(), Is.EqualTo(Key), "webhook body (the header too, see HttpChannel)");
+            Assert.That(slack.RootElement.GetProperty("blocks").EnumerateArray().Last().GetRawText(), Does.Contain($"Delivery key: {Key}"), "slack");
+            Assert.That(teamsFacts["Delivery key"], Is.EqualTo(Key), "teams");
+            Assert.That(mail.Subject, Does.EndWith($"[ref {reference}]"), "e-mail subject");
+            Assert.That(mail.MessageId, Does.StartWith(reference), "e-mail Message-ID");
+            Assert.That(mail.Headers["X-Crisis-Idempotency-Key"], Is.EqualTo(Key), "e-mail header");
+            Assert.That(mail.TextBody, Does.Contain($"Delivery key: {Key}"), "e-mail text");
         });
     }
 }

@@ -13,7 +13,8 @@ public static class EmailContent
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(from));
         mail.To.Add(MailboxAddress.Parse(to));
-        mail.Subject = message.Headline;
+        // The delivery's reference in the subject too: a repeat reads as one in any client, even one that ignores Message-IDs.
+        mail.Subject = $"{message.Headline} [ref {message.DeliveryReference}]";
         // Lets a receiving system (and our own tests) tie a mail to its delivery without parsing the body.
         mail.Headers.Add("X-Crisis-Idempotency-Key", message.IdempotencyKey);
         // The same Message-ID on every attempt of a delivery: mail stores that dedupe on it (Gmail, many IMAP
@@ -46,6 +47,7 @@ public static class EmailContent
         return text.AppendLine()
             .AppendLine(message.NextStepLine)
             .AppendLine(message.AcknowledgeLine)
+            .AppendLine(message.DeliveryKeyLine)
             .ToString();
     }
 
@@ -67,6 +69,7 @@ public static class EmailContent
         }
         return html.Append("<p><strong>").Append(E(message.NextStepLine)).Append("</strong></p>")
             .Append("<p>To acknowledge: <code>POST ").Append(E(message.AcknowledgeUrl.ToString())).Append("</code></p>")
+            .Append("<p><small>").Append(E(message.DeliveryKeyLine)).Append("</small></p>")
             .Append("</body></html>")
             .ToString();
     }

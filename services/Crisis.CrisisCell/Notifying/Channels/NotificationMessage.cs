@@ -59,6 +59,16 @@ public sealed record NotificationMessage(
 
     public string AcknowledgeLine => $"Acknowledge: POST {AcknowledgeUrl}";
 
+    /// <summary>The delivery's idempotency key, as every payload shows it: the same on each copy of one delivery.</summary>
+    public string DeliveryKeyLine => $"Delivery key: {IdempotencyKey}";
+
+    /// <summary>
+    /// A short reference to the delivery key (the first 8 hex digits of its SHA-256, as the e-mail's Message-ID begins):
+    /// where a whole key does not fit, such as a subject line.
+    /// </summary>
+    public string DeliveryReference =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(IdempotencyKey)))[..8];
+
     /// <summary>A post's author and reach, as quoted under the post.</summary>
     public static string Byline(EvidencePost post) =>
         string.Create(CultureInfo.InvariantCulture, $"@{post.Author} ({post.Followers:N0} followers, {post.Platform})");

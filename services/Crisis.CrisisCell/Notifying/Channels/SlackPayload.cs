@@ -25,6 +25,8 @@ public static class SlackPayload
         }
         blocks.Add(new { type = "section", text = Markdown($"*{message.NextStepLine}*") });
         blocks.Add(new { type = "section", text = Markdown($"{message.AcknowledgeLine}") });
+        // Slack's incoming webhooks cannot dedupe: the key is shown, so a person (or a workflow) sees a repeat for what it is.
+        blocks.Add(new { type = "context", elements = new[] { Markdown(message.DeliveryKeyLine) } });
         return JsonSerializer.Serialize(new { text = message.Headline, blocks }, ChannelJson.Options);
     }
 

@@ -18,6 +18,8 @@ public static class TeamsPayload
                 new Fact("Phase", message.Phase),
                 new Fact("Evidence", message.EvidenceLine),
                 new Fact("Next step", message.NextStepLine),
+                // Teams' incoming webhooks cannot dedupe: the key is shown, the same on every copy of this delivery.
+                new Fact("Delivery key", message.IdempotencyKey),
             ]),
             .. message.TopPosts.Select(p => new Section(NotificationMessage.Byline(p), p.Excerpt, [])),
         ],
