@@ -1,4 +1,6 @@
+using Crisis.ServiceDefaults.Health;
 using Crisis.ServiceDefaults.Http;
+using Crisis.ServiceDefaults.Logging;
 using Crisis.ServiceDefaults.Security.Authenticating;
 using Crisis.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +27,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddCrisisSecurity();
+        builder.Services.AddDependencyMonitor();
+        // Last: every logger the host and the libraries create goes through the triage (expected noise lowered).
+        builder.Services.AddCrisisLogTriage();
         return builder;
     }
 
