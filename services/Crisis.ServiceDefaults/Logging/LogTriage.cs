@@ -28,6 +28,13 @@ public enum LogVerdict
     BrokerOutage,
 
     /// <summary>
+    /// Marten's daemon or a session lost PostgreSQL (connection refused or reset, the server shutting down). The
+    /// <c>postgresql</c> readiness check says so once, through <see cref="Health.DependencyMonitor"/>; the daemon retries
+    /// by itself, and every second's failure in between is debug information.
+    /// </summary>
+    StoreOutage,
+
+    /// <summary>
     /// A health check's result, which ASP.NET Core logs on every readiness probe (an error with a stack trace, every
     /// few seconds, for as long as a server is away). <see cref="Health.DependencyMonitor"/> logs each change instead.
     /// </summary>
@@ -58,6 +65,8 @@ public static class LogTriage
         if (level < LogLevel.Warning) return LogVerdict.AsIs;
         if (category.StartsWith("Marten", StringComparison.Ordinal) && exception is not null && IsExpectedRace(exception))
             return LogVerdict.ExpectedRace;
+        if (IsStoreCategory(category) && exception is not null && IsStoreOutage(exception))
+            return LogVerdict.StoreOutage;
         if (category.StartsWith("MassTransit", StringComparison.Ordinal) && IsBrokerOutage(message, exception))
             return LogVerdict.BrokerOutage;
         if (category == HealthCheckCategory && message.StartsWith("Health check ", StringComparison.Ordinal))
@@ -84,6 +93,22 @@ public static class LogTriage
             }
         }
         return false;
+    }
+
+    private static bool IsStoreCategory(string category) =>
+        category.StartsWith("Marten", StringComparison.Ordinal) || category.StartsWith("JasperFx", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The server, not the statement, failed (<see cref="TransientFailures"/>), without a timeout: a slow query that
+    /// timed out is worth its warning, the server being away is reported by readiness.
+    /// </summary>
+    public static bool IsStoreOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException || e is NpgsqlException { InnerException: TimeoutException }) return false;
+        }
+        return TransientFailures.IsTransient(exception);
     }
 
     /// <summary>MassTransit's lines about losing the broker: a transient failure, or a channel or connection shut down.</summary>

@@ -59,6 +59,24 @@ public class LogTriageSpecs
     }
 
     [Test]
+    public void The_daemon_losing_PostgreSQL_is_a_store_outage_but_a_timed_out_query_is_not()
+    {
+        var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
+        var shuttingDown = new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01");
+        var timedOut = new NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(LogTriage.Judge("Marten.Events.Daemon.HighWater.HighWaterAgent", LogLevel.Error, "Error while trying to detect high water marks", refused),
+                Is.EqualTo(LogVerdict.StoreOutage));
+            Assert.That(LogTriage.Judge("JasperFx.Events.Daemon.JasperFxAsyncDaemon", LogLevel.Warning, "Error in shard", shuttingDown),
+                Is.EqualTo(LogVerdict.StoreOutage));
+            Assert.That(LogTriage.Judge("Marten.IDocumentStore", LogLevel.Error, MartenFailure, timedOut), Is.EqualTo(LogVerdict.AsIs));
+            Assert.That(LogTriage.Judge("Crisis.Ingestion.Recording.MentionRecorder", LogLevel.Error, "Append failed", refused), Is.EqualTo(LogVerdict.AsIs),
+                "our own code says what it does about an outage");
+        });
+    }
+
+    [Test]
     public void A_message_that_fails_for_its_own_reason_stays_an_error()
     {
         Assert.That(LogTriage.Judge("MassTransit.ReceiveTransport", LogLevel.Error, "R-FAULT rabbitmq://x/crisis-cell-deliver-notification",
