@@ -16,7 +16,14 @@ public sealed partial class DependencyMonitor : IHealthCheckPublisher, IDisposab
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, (HealthStatus Status, DateTimeOffset Since)> latest = new();
+    /// <summary>
+    /// A node starting up is not ready until it has connected: a dependency failing only in its first half minute is
+    /// not worth a warning (it is on the gauge and in /health/ready all the same).
+    /// </summary>
+    public static readonly TimeSpan StartUpGrace = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Observed> latest = new();
+    private readonly DateTimeOffset startedAt;
     private readonly ILogger<DependencyMonitor> logger;
     private readonly TimeProvider clock;
     private readonly Meter meter;
@@ -25,6 +32,7 @@ public sealed partial class DependencyMonitor : IHealthCheckPublisher, IDisposab
     {
         this.logger = logger;
         this.clock = clock;
+        startedAt = clock.GetUtcNow();
         meter = meters.Create(ProjectionLagMetrics.MeterName);
         meter.CreateObservableGauge("crisis.dependency.up",
             () => latest.Select(d => new Measurement<double>(Up(d.Value.Status), new KeyValuePair<string, object?>("dependency", d.Key))),
@@ -42,20 +50,34 @@ public sealed partial class DependencyMonitor : IHealthCheckPublisher, IDisposab
     {
         ArgumentNullException.ThrowIfNull(report);
         var now = clock.GetUtcNow();
+        var starting = now - startedAt < StartUpGrace;
         foreach (var (name, entry) in report.Entries)
         {
             // The 'self' liveness check is not a dependency.
             if (entry.Tags.Contains(ServiceDefaultsExtensions.LiveTag)) continue;
-            var known = latest.TryGetValue(name, out var before);
-            if (known && before.Status == entry.Status) continue;
-            latest[name] = (entry.Status, now);
-            if (entry.Status != HealthStatus.Healthy)
-                LogDown(logger, name, entry.Status, HealthJson.Reason(entry));
-            else if (known)
-                LogBack(logger, name, (now - before.Since).TotalSeconds);
+            latest.TryGetValue(name, out var before);
+            if (before is not null && before.Status == entry.Status)
+            {
+                // Still failing after start-up: now it is worth saying.
+                if (!before.Warned && entry.Status != HealthStatus.Healthy && !starting)
+                {
+                    LogDown(logger, name, entry.Status, HealthJson.Reason(entry));
+                    latest[name] = before with { Warned = true };
+                }
+                continue;
+            }
+            var warn = entry.Status != HealthStatus.Healthy && (!starting || before?.Status == HealthStatus.Healthy);
+            if (warn) LogDown(logger, name, entry.Status, HealthJson.Reason(entry));
+            else if (entry.Status == HealthStatus.Healthy && before is { Warned: true }) LogBack(logger, name, (now - before.Since).TotalSeconds);
+            // A dependency that goes from failing one way to failing another keeps the time it first failed.
+            var since = before is not null && before.Status != HealthStatus.Healthy && entry.Status != HealthStatus.Healthy ? before.Since : now;
+            latest[name] = new Observed(entry.Status, since, warn || (before?.Warned == true && entry.Status != HealthStatus.Healthy));
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A dependency's last status, since when, and whether the operator was told it fails.</summary>
+    private sealed record Observed(HealthStatus Status, DateTimeOffset Since, bool Warned);
 
     public void Dispose() => meter.Dispose();
 

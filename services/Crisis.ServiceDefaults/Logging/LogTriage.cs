@@ -15,8 +15,8 @@ public enum LogVerdict
     /// <summary>
     /// Two writers met on one stream and the store refused the second (expected version, stream already started).
     /// Whoever runs the command handles it (it reloads and decides again, or answers 409); if nobody does, the
-    /// failure is logged again where it surfaces (the consumer's fault, the HTTP error), so the store's own line is
-    /// only debug information.
+    /// failure is logged again where it surfaces (the consumer's fault, the HTTP error), so the store's own line, and a
+    /// consumer's retry of it (<c>R-RETRY</c>), are only debug information.
     /// </summary>
     ExpectedRace,
 
@@ -54,6 +54,9 @@ public enum LogVerdict
 /// </summary>
 public static class LogTriage
 {
+    /// <summary>Raised by Marten's <c>mt_quick_append_events</c> when the stream moved past the expected version.</summary>
+    private const string QuickAppendVersionMismatch = "MT003";
+
     /// <summary>Marten's primary keys that two appends to one stream collide on.</summary>
     private static readonly string[] StreamKeys = ["pk_mt_events_stream_and_version", "pk_mt_streams"];
 
@@ -63,7 +66,8 @@ public static class LogTriage
     {
         ArgumentNullException.ThrowIfNull(category);
         if (level < LogLevel.Warning) return LogVerdict.AsIs;
-        if (category.StartsWith("Marten", StringComparison.Ordinal) && exception is not null && IsExpectedRace(exception))
+        if (exception is not null && IsExpectedRace(exception)
+            && (category.StartsWith("Marten", StringComparison.Ordinal) || message.StartsWith("R-RETRY", StringComparison.Ordinal)))
             return LogVerdict.ExpectedRace;
         if (IsStoreCategory(category) && exception is not null && IsStoreOutage(exception))
             return LogVerdict.StoreOutage;
@@ -86,6 +90,8 @@ public static class LogTriage
             {
                 case ConcurrencyException or EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.ExistingStreamIdCollisionException
                     or JasperFx.Events.ExistingStreamIdCollisionException:
+                    return true;
+                case PostgresException { SqlState: QuickAppendVersionMismatch }:
                     return true;
                 case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
                     when StreamKeys.Any(k => unique.ConstraintName?.StartsWith(k, StringComparison.Ordinal) == true):

@@ -27,6 +27,19 @@ public class LogTriageSpecs
     }
 
     [Test]
+    public void A_quick_append_version_mismatch_and_a_consumer_retrying_it_are_expected_races()
+    {
+        var mismatch = new PostgresException("Stream version mismatch on 'incident/x-1': expected 6, actual 7", "ERROR", "ERROR", "MT003");
+        Assert.Multiple(() =>
+        {
+            Assert.That(LogTriage.Judge("Marten.IDocumentStore", LogLevel.Error, MartenFailure, mismatch), Is.EqualTo(LogVerdict.ExpectedRace));
+            Assert.That(LogTriage.Judge("MassTransit.ReceiveTransport", LogLevel.Warning,
+                "R-RETRY rabbitmq://127.0.0.1/crisis/crisis-cell-buzz-escalated 68e4 RetryConsumeContext<BuzzEscalated>", mismatch),
+                Is.EqualTo(LogVerdict.ExpectedRace));
+        });
+    }
+
+    [Test]
     public void Any_other_store_failure_stays_an_error()
     {
         Assert.Multiple(() =>

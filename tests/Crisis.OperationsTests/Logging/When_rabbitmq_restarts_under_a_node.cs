@@ -47,7 +47,15 @@ public class When_rabbitmq_restarts_under_a_node
         await database.DisposeAsync();
     }
 
-    private static readonly TimeSpan DependencyMonitorPeriod = TimeSpan.FromSeconds(5);
+    /// <summary>The bus's dependency gauge as an operator's scrape shows it; null before the first sample.</summary>
+    private async Task<double?> BusUpAsync()
+    {
+        using var operatorClient = host.ClientFor("ops", "prometheus", Crisis.ServiceDefaults.Security.Authorizing.CrisisRoles.Operator);
+        var metrics = await operatorClient.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("crisis_dependency_up{", StringComparison.Ordinal)
+            && l.Contains("dependency=\"masstransit-bus\"", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
 
     private async Task<long> StoredAsync()
     {
@@ -66,13 +74,14 @@ public class When_rabbitmq_restarts_under_a_node
     [Test]
     public async Task It_logs_one_warning_when_the_broker_goes_and_one_line_when_it_is_back()
     {
+        // The node has been running a while: its monitor has seen the broker connected.
+        await Eventually.ReturnsAsync(BusUpAsync, up => up == 1, TimeSpan.FromSeconds(30), "crisis_dependency_up for the bus at 1");
         var before = host.Output.Length;
         await using (var outage = await RabbitMqOutage.BeginAsync())
         {
             // The bus reports itself degraded (the HTTP intake still works without it), and readiness says which one is.
             await Eventually.ReturnsAsync(FailingAsync, f => f.Contains("masstransit-bus"), TimeSpan.FromSeconds(60), "readiness to name the broker");
-            // Long enough for the background monitor (every 5 s) to see it too.
-            await Task.Delay(DependencyMonitorPeriod * 2);
+            await Eventually.ReturnsAsync(BusUpAsync, up => up == 0.5, TimeSpan.FromSeconds(20), "crisis_dependency_up for the bus at 0.5 (degraded)");
             await outage.EndAsync();
         }
         await Eventually.ReturnsAsync(FailingAsync, f => f.Length == 0, TimeSpan.FromSeconds(90), "the node to reconnect");

@@ -49,6 +49,54 @@ public class DependencyMonitorSpecs
         });
     }
 
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Test]
+    public async Task A_dependency_not_yet_connected_at_start_up_is_a_warning_only_once_the_start_up_grace_is_over()
+    {
+        var logs = new CapturedLogs();
+        var clock = new ManualClock();
+        using var provider = new ServiceCollection().AddMetrics().AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs)).BuildServiceProvider();
+        using var monitor = new DependencyMonitor(provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredService<ILogger<DependencyMonitor>>(), clock);
+        var starting = Report(("masstransit-bus", HealthStatus.Unhealthy, "Not ready: not started", null));
+
+        await monitor.PublishAsync(starting, default);
+        clock.Now += TimeSpan.FromSeconds(5);
+        await monitor.PublishAsync(Report(("masstransit-bus", HealthStatus.Healthy, null, null)), default);
+        var quietStart = logs.Entries.Count;
+        await monitor.PublishAsync(starting, default);
+        clock.Now += DependencyMonitor.StartUpGrace;
+        await monitor.PublishAsync(starting, default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(quietStart, Is.Zero, "connecting at start-up is no news, and so is its end");
+            Assert.That(logs.Entries.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Warning }), "failing after having worked is");
+        });
+    }
+
+    [Test]
+    public async Task A_dependency_still_failing_after_start_up_is_a_warning()
+    {
+        var logs = new CapturedLogs();
+        var clock = new ManualClock();
+        using var provider = new ServiceCollection().AddMetrics().AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs)).BuildServiceProvider();
+        using var monitor = new DependencyMonitor(provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredService<ILogger<DependencyMonitor>>(), clock);
+        var down = Report(("postgresql", HealthStatus.Unhealthy, "PostgreSQL is not reachable", null));
+
+        await monitor.PublishAsync(down, default);
+        clock.Now += DependencyMonitor.StartUpGrace;
+        await monitor.PublishAsync(down, default);
+        await monitor.PublishAsync(down, default);
+
+        Assert.That(logs.Entries.Select(e => (e.Level, e.Text)), Is.EqualTo(new[] { (LogLevel.Warning, "Dependency postgresql is Unhealthy: PostgreSQL is not reachable") }));
+    }
+
     [Test]
     public void The_reason_is_the_description_and_the_innermost_cause()
     {
