@@ -57,12 +57,14 @@ inbox_pid=""
 cleanup() {
   set +e
   [ -f "$work/stop" ] || touch "$work/stop"
+  [ -n "${chaos_pid:-}" ] && kill "$chaos_pid" 2>/dev/null
   for f in "$work"/host-*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
   [ -n "$inbox_pid" ] && kill "$inbox_pid" 2>/dev/null
   servers_up
   log "logs and figures kept in $work"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM  # so that a stopped soak still kills its hosts and restarts the servers (cleanup, on exit)
 
 bash ops/start-servers.sh >/dev/null
 # A virtual host of its own, emptied first: the soak's queues never meet the tests' or a developer's.
