@@ -28,9 +28,10 @@ public enum LogVerdict
     BrokerOutage,
 
     /// <summary>
-    /// Marten's daemon or a session lost PostgreSQL (connection refused or reset, the server shutting down). The
-    /// <c>postgresql</c> readiness check says so once, through <see cref="Health.DependencyMonitor"/>; the daemon retries
-    /// by itself, and every second's failure in between is debug information.
+    /// Something failed because PostgreSQL is away (connection refused or reset, the server shutting down): the daemon,
+    /// a background round (planning, deadlines, gauges), a request. The <c>postgresql</c> readiness check says so once,
+    /// through <see cref="Health.DependencyMonitor"/>; each of them tries again by itself (a request's client sends it
+    /// again), so every failure in between is debug information. A timed-out query is not an outage and keeps its level.
     /// </summary>
     StoreOutage,
 
@@ -69,7 +70,7 @@ public static class LogTriage
         if (exception is not null && IsExpectedRace(exception)
             && (category.StartsWith("Marten", StringComparison.Ordinal) || message.StartsWith("R-RETRY", StringComparison.Ordinal)))
             return LogVerdict.ExpectedRace;
-        if (IsStoreCategory(category) && exception is not null && IsStoreOutage(exception))
+        if (exception is not null && IsStoreOutage(exception))
             return LogVerdict.StoreOutage;
         if (category.StartsWith("MassTransit", StringComparison.Ordinal) && IsBrokerOutage(message, exception))
             return LogVerdict.BrokerOutage;
@@ -101,25 +102,28 @@ public static class LogTriage
         return false;
     }
 
-    private static bool IsStoreCategory(string category) =>
-        category.StartsWith("Marten", StringComparison.Ordinal) || category.StartsWith("JasperFx", StringComparison.Ordinal);
-
     /// <summary>
-    /// The server, not the statement, failed (<see cref="TransientFailures"/>), without a timeout: a slow query that
-    /// timed out is worth its warning, the server being away is reported by readiness.
+    /// PostgreSQL, not the statement, failed (an <see cref="NpgsqlException"/> that <see cref="TransientFailures"/> calls
+    /// transient), and not by a timeout: a slow query that timed out is worth its warning, the server being away is
+    /// reported by readiness. Other servers' socket errors (a mail server, a webhook) are not covered.
     /// </summary>
     public static bool IsStoreOutage(Exception exception)
     {
+        var fromPostgres = false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException || e is NpgsqlException { InnerException: TimeoutException }) return false;
+            if (e is TimeoutException) return false;
+            fromPostgres |= e is NpgsqlException;
         }
-        return TransientFailures.IsTransient(exception);
+        return fromPostgres && TransientFailures.IsTransient(exception);
     }
 
     /// <summary>MassTransit's lines about losing the broker: a transient failure, or a channel or connection shut down.</summary>
     public static bool IsBrokerOutage(string message, Exception? exception) =>
         (exception is not null && TransientFailures.IsTransient(exception))
+        // T-FAULT with a closed channel: the broker closed the consumer's channel under a message, which goes back to the
+        // queue and is delivered again; nothing failed.
+        || exception is System.Threading.Channels.ChannelClosedException
         || message.Contains("Channel Shutdown", StringComparison.OrdinalIgnoreCase)
         || message.Contains("Connection Shutdown", StringComparison.OrdinalIgnoreCase)
         || message.Contains("Connection Failed", StringComparison.OrdinalIgnoreCase);

@@ -28,7 +28,7 @@ public sealed class ChaosLoad
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentDictionary<string, byte> acknowledged = new(StringComparer.Ordinal);
     private readonly Stopwatch clock = new();
-    private long httpSent, busSent, httpRetries, busRetries, busBacklog, busPausedSeconds;
+    private long httpSent, busSent, httpRetries, busRetries, busBacklog, busPausedSeconds, busRenewals;
 
     /// <summary>
     /// A connector that publishes faster than the intake stores only fills the queue: above this many waiting messages
@@ -75,8 +75,7 @@ public sealed class ChaosLoad
         var clients = Clients();
         foreach (var brand in BulkBrands.Concat(BuzzBrands))
             await UntilAcknowledgedAsync(clients, c => c.PostAsJsonAsync("/api/brands", new { id = brand, name = brand, organisationId = options.Organisation }));
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(options.RabbitMq));
-        await bus.StartAsync();
+        bus = await StartBusAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[chaos-load] run {run}: {options.Rate}/s for {options.Duration.TotalSeconds:0} s, {options.HttpShare:P0} over HTTP, {options.Buzzes} buzzes"));
 
@@ -86,7 +85,7 @@ public sealed class ChaosLoad
         var busRate = options.Rate - httpRate;
         var tasks = new List<Task>();
         tasks.AddRange(Enumerable.Range(0, options.HttpWorkers).Select(w => HttpWorkerAsync(clients, httpRate, w, stop.Token)));
-        tasks.AddRange(Enumerable.Range(0, options.BusWorkers).Select(w => BusWorkerAsync(bus, busRate, w, stop.Token)));
+        tasks.AddRange(Enumerable.Range(0, options.BusWorkers).Select(w => BusWorkerAsync(busRate, w, stop.Token)));
         tasks.Add(BuzzesAsync(clients, stop.Token));
         tasks.Add(ProgressAsync(stop.Token));
         tasks.Add(WatchBacklogAsync(stop.Token));
@@ -106,6 +105,7 @@ public sealed class ChaosLoad
             httpRetries,
             busRetries,
             busPausedSeconds,
+            busRenewals,
             achievedRate = acknowledged.Count / clock.Elapsed.TotalSeconds,
             buzzBrands = BuzzBrands,
         };
@@ -143,7 +143,46 @@ public sealed class ChaosLoad
         }
     }
 
-    private async Task BusWorkerAsync(IBusControl bus, double rate, int worker, CancellationToken stop)
+    private IBusControl bus = null!;
+    private int renewing;
+    private DateTime busStartedAt;
+
+    private async Task<IBusControl> StartBusAsync()
+    {
+        var started = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(options.RabbitMq));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await started.StartAsync(timeout.Token);
+        busStartedAt = DateTime.UtcNow;
+        return started;
+    }
+
+    /// <summary>
+    /// After a broker restart, a publish that was cancelled while MassTransit reconnected can leave the client's bus
+    /// publishing nowhere (seen in the first 10-minute soak: every publish timed out from the second restart on). A
+    /// connector would reconnect: the first worker to time out on a bus older than 30 s replaces it.
+    /// </summary>
+    private async Task RenewBusAsync(IBusControl failed)
+    {
+        if (Interlocked.Exchange(ref renewing, 1) == 1) return;
+        try
+        {
+            if (!ReferenceEquals(bus, failed) || DateTime.UtcNow - busStartedAt < TimeSpan.FromSeconds(30)) return;
+            var fresh = await StartBusAsync();
+            bus = fresh;
+            Interlocked.Increment(ref busRenewals);
+            _ = failed.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The broker is still away: the next timeout tries again.
+        }
+        finally
+        {
+            Volatile.Write(ref renewing, 0);
+        }
+    }
+
+    private async Task BusWorkerAsync(double rate, int worker, CancellationToken stop)
     {
         var random = new Random(1000 + worker);
         var sequence = (long)worker << 40;
@@ -158,17 +197,19 @@ public sealed class ChaosLoad
             var batch = Enumerable.Range(0, BusBatch).Select(_ => ChaosMentions.Bulk(run + "b", BulkBrands[random.Next(20)], sequence++, random)).ToList();
             while (true)
             {
+                var current = bus;
                 try
                 {
                     // A publish is acknowledged once the broker confirms it; during an outage MassTransit waits for the
                     // connection, so a timeout bounds the wait and the batch is published again (stored once anyway).
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                    await bus.PublishBatch(batch, timeout.Token);
+                    await current.PublishBatch(batch, timeout.Token);
                     break;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     Interlocked.Increment(ref busRetries);
+                    await RenewBusAsync(current);
                     await Task.Delay(500, CancellationToken.None);
                 }
             }

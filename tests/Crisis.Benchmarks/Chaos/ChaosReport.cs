@@ -82,7 +82,7 @@ public static class ChaosReport
         Line(string.Create(CultureInfo.InvariantCulture, $"| **lost** (acknowledged, not stored) | **{lost}** |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| **doubled** (stored in more than one event) | **{doubled}** |"));
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"| client retries | HTTP {load.GetProperty("httpRetries").GetInt64()}, bus {load.GetProperty("busRetries").GetInt64()}; the bus client paused {load.GetProperty("busPausedSeconds").GetInt64()} s with over 20,000 mentions queued |"));
+            $"| client retries | HTTP {load.GetProperty("httpRetries").GetInt64()}, bus {load.GetProperty("busRetries").GetInt64()}; the bus client paused {load.GetProperty("busPausedSeconds").GetInt64()} s with over 20,000 mentions queued and reconnected {(load.TryGetProperty("busRenewals", out var renewals) ? renewals.GetInt64() : 0)} times |"));
         Line($"| dead letters | {(errorQueues.Count == 0 ? "none" : string.Join(", ", errorQueues.Select(q => $"{q.Key}: {q.Value}")))} |");
         Line($"| incidents per buzz brand | {string.Join(", ", buzzBrands.Select(b => $"{b}: {incidents.GetValueOrDefault(b)}"))} |");
         Line(string.Create(CultureInfo.InvariantCulture, $"| incidents of bulk brands (should be 0) | {incidents.Where(i => !buzzBrands.Contains(i.Key)).Sum(i => i.Value)} |"));

@@ -68,6 +68,8 @@ public class LogTriageSpecs
                 new SocketException((int)SocketError.ConnectionRefused)), Is.EqualTo(LogVerdict.BrokerOutage));
             Assert.That(LogTriage.Judge("MassTransit.ReceiveTransport", LogLevel.Error, "Consumer Channel Shutdown: rabbitmq://127.0.0.1/crisis/crisis-mentions", null),
                 Is.EqualTo(LogVerdict.BrokerOutage));
+            Assert.That(LogTriage.Judge("MassTransit.ReceiveTransport", LogLevel.Error, "T-FAULT rabbitmq://127.0.0.1/crisis/crisis-mentions 2362",
+                new System.Threading.Channels.ChannelClosedException()), Is.EqualTo(LogVerdict.BrokerOutage), "the message goes back to the queue");
         });
     }
 
@@ -84,8 +86,15 @@ public class LogTriageSpecs
             Assert.That(LogTriage.Judge("JasperFx.Events.Daemon.JasperFxAsyncDaemon", LogLevel.Warning, "Error in shard", shuttingDown),
                 Is.EqualTo(LogVerdict.StoreOutage));
             Assert.That(LogTriage.Judge("Marten.IDocumentStore", LogLevel.Error, MartenFailure, timedOut), Is.EqualTo(LogVerdict.AsIs));
-            Assert.That(LogTriage.Judge("Crisis.Ingestion.Recording.MentionRecorder", LogLevel.Error, "Append failed", refused), Is.EqualTo(LogVerdict.AsIs),
-                "our own code says what it does about an outage");
+            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.NotificationPlanningService", LogLevel.Error, "Notification planning round failed",
+                new InvalidOperationException("Marten Command Failure", shuttingDown)), Is.EqualTo(LogVerdict.StoreOutage), "a background round tries again");
+            Assert.That(LogTriage.Judge("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.Error,
+                "An unhandled exception has occurred while executing the request.", shuttingDown), Is.EqualTo(LogVerdict.StoreOutage),
+                "a request's client sends it again");
+            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.NotificationPlanningService", LogLevel.Error, "Notification planning round failed",
+                timedOut), Is.EqualTo(LogVerdict.AsIs));
+            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Delivering.DeliverNotificationHandler", LogLevel.Error, "E-mail not sent",
+                new IOException("SMTP", new SocketException((int)SocketError.ConnectionRefused))), Is.EqualTo(LogVerdict.AsIs), "another server away is a failure");
         });
     }
 
