@@ -8,14 +8,15 @@
 #   flock /tmp/crisis-integration.lock ops/chaos/soak.sh --minutes 10            # what docs/benchmarks.md shows
 #   flock /tmp/crisis-integration.lock ops/chaos/soak.sh --minutes 60            # the issue's one-hour benchmark
 # Options: --minutes N (10), --rate N mentions/s (5000), --hosts N (2), --buzzes N (3), --fault-every S (60: mean
-# seconds between faults), --no-write (report on stdout only).
+# seconds between faults), --faults LIST (kill,postgres,rabbitmq: the kinds to draw from), --no-write (report on stdout
+# only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 # shellcheck source=ops/servers.env
 source ops/servers.env
 
-minutes=10 rate=5000 hosts=2 buzzes=3 fault_every=60 write=1
+minutes=10 rate=5000 hosts=2 buzzes=3 fault_every=60 write=1 faults=kill,postgres,rabbitmq
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
@@ -23,8 +24,9 @@ while [ $# -gt 0 ]; do
     --hosts) hosts=$2; shift 2 ;;
     --buzzes) buzzes=$2; shift 2 ;;
     --fault-every) fault_every=$2; shift 2 ;;
+    --faults) faults=$2; shift 2 ;;
     --no-write) write=0; shift ;;
-    *) echo "usage: $0 [--minutes N] [--rate N] [--hosts N] [--buzzes N] [--fault-every S] [--no-write]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--minutes N] [--rate N] [--hosts N] [--buzzes N] [--fault-every S] [--faults kill,postgres,rabbitmq] [--no-write]" >&2; exit 2 ;;
   esac
 done
 
@@ -125,15 +127,17 @@ chaos_loop() {
     while [ "$pause" -gt 0 ] && [ ! -f "$work/stop" ]; do sleep 1; pause=$((pause - 1)); done
     [ -f "$work/stop" ] && break
     local down=$((5 + RANDOM % 11))
-    case $((RANDOM % 3)) in
-      0) local i=$((1 + RANDOM % hosts))
+    local kinds
+    IFS=, read -r -a kinds <<< "$faults"
+    case ${kinds[$((RANDOM % ${#kinds[@]}))]} in
+      kill) local i=$((1 + RANDOM % hosts))
          echo "$(date -u +%s) kill host-$i" >> "$work/faults.log"; log "kill -9 host $i, restart after ${down}s"
          kill -9 "$(cat "$work/host-$i.pid")" 2>/dev/null || true
          sleep "$down"; start_host "$i" || true ;;
-      1) echo "$(date -u +%s) postgres ${down}s" >> "$work/faults.log"; log "PostgreSQL down for ${down}s"
+      postgres) echo "$(date -u +%s) postgres ${down}s" >> "$work/faults.log"; log "PostgreSQL down for ${down}s"
          pg_ctlcluster 15 main stop -m fast || true
          sleep "$down"; pg_ctlcluster 15 main start ;;
-      2) echo "$(date -u +%s) rabbitmq ${down}s" >> "$work/faults.log"; log "RabbitMQ down for ${down}s"
+      rabbitmq) echo "$(date -u +%s) rabbitmq ${down}s" >> "$work/faults.log"; log "RabbitMQ down for ${down}s"
          rabbitmqctl -q stop_app || true
          sleep "$down"; rabbitmqctl -q start_app; rabbitmqctl -q await_startup ;;
     esac
