@@ -1,5 +1,7 @@
+using Crisis.ServiceDefaults.Health;
 using Crisis.ServiceDefaults.Http;
 using Crisis.ServiceDefaults.Http.Validating;
+using Crisis.ServiceDefaults.Logging;
 using Crisis.ServiceDefaults.Security.ApiKeys;
 using Crisis.ServiceDefaults.Security.Auditing;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +36,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddCrisisSecurity();
+        builder.Services.AddDependencyMonitor();
+        // Last: every logger the host and the libraries create goes through the triage (expected noise lowered).
+        builder.Services.AddCrisisLogTriage();
         return builder;
     }
 

@@ -12,6 +12,10 @@ using Crisis.Benchmarks.Reporting;
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- replay-store [--mentions N]   (the same day stored in PostgreSQL, replayed end to end)
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- notify [--pages N] [--warm-up N] [--out file.md]   (starts Crisis.Host; PostgreSQL + RabbitMQ)
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
+//   dotnet tests/Crisis.Benchmarks/bin/Release/net10.0/Crisis.Benchmarks.dll chaos-load|chaos-report ...   (ops/chaos/soak.sh)
+if (args.Length > 0 && args[0] == "chaos-key") return Crisis.Benchmarks.Chaos.ChaosLoad.WriteKey(args[1..]);
+if (args.Length > 0 && args[0] == "chaos-load") return await Crisis.Benchmarks.Chaos.ChaosLoad.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "chaos-report") return await Crisis.Benchmarks.Chaos.ChaosReport.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "ingestion") return await IngestionHarness.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "nab") return NabRunner.Run(args[1..]);
 if (args.Length > 0 && args[0] == "monitor") return MonitorHarness.Run(args[1..]);

@@ -78,7 +78,17 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync();
+        try
+        {
+            await host.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // A host that never became ready is stopped here: its caller holds no reference to it, and a stray host
+            // would keep consuming the test queues (and hold the integration lock's descriptor).
+            await host.DisposeAsync();
+            throw;
+        }
         return host;
     }
 

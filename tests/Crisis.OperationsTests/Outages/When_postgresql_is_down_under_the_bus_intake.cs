@@ -105,6 +105,17 @@ public class When_postgresql_is_down_under_the_bus_intake
         }
     }
 
+    /// <summary>The readiness answer, and the store's dependency gauge as an operator's scrape shows it (null before the first sample).</summary>
+    private async Task<(string Readiness, double? Up)> ReadinessAsync()
+    {
+        using var anonymous = host.Anonymous();
+        using var ready = await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var operatorClient = host.ClientFor("ops", "prometheus", Crisis.ServiceDefaults.Security.Authorizing.CrisisRoles.Operator);
+        var metrics = await operatorClient.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("crisis_dependency_up{", StringComparison.Ordinal) && l.Contains("dependency=\"postgresql\"", StringComparison.Ordinal));
+        return (await ready.Content.ReadAsStringAsync(), line is null ? null : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+    }
+
     [Test]
     public async Task Every_mention_published_before_during_and_after_a_25_second_outage_is_stored_once_and_none_is_dead_lettered()
     {
@@ -118,9 +129,12 @@ public class When_postgresql_is_down_under_the_bus_intake
         var storedBefore = await Eventually.ReturnsAsync(StoredAsync, n => n > 0, because: "the intake to be storing");
 
         var down = Stopwatch.StartNew();
+        string readiness;
         await using (var outage = await PostgresOutage.BeginAsync())
         {
             for (var i = third; i < 2 * third; i++) await bus.Publish(Observed(i));
+            (readiness, _) = await Eventually.ReturnsAsync(ReadinessAsync, r => r.Up == 0, TimeSpan.FromSeconds(20),
+                "crisis_dependency_up{dependency=\"postgresql\"} to fall to 0");
             var left = Outage - down.Elapsed;
             if (left > TimeSpan.Zero) await Task.Delay(left); // the outage itself: nothing to wait on but time
             Assert.That(await ErrorCountAsync(), Is.Zero, "nothing dead-lettered while the store is down");
@@ -134,6 +148,8 @@ public class When_postgresql_is_down_under_the_bus_intake
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(downFor, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(20)));
+            Assert.That(readiness, Does.Contain("\"dependency\":\"postgresql\",\"status\":\"Unhealthy\",\"reason\":\"PostgreSQL is not reachable: "),
+                "readiness names the store and why");
             Assert.That(await CountAsync("SELECT coalesce(sum(jsonb_array_length(data->'mentions')), 0) FROM {schema}.mt_events WHERE type = 'mentions_recorded'"),
                 Is.EqualTo(Mentions), "mentions in events: each once");
             Assert.That(await CountAsync("SELECT count(DISTINCT (m->>'platform') || ':' || (m->>'postId')) FROM {schema}.mt_events e, jsonb_array_elements(e.data->'mentions') m WHERE e.type = 'mentions_recorded'"),
