@@ -41,14 +41,16 @@ public sealed class NegativityScorer : INegativityScorer
     {
         var mention = TextNormalizer.Normalize(text);
         var language = LanguageIdentifier.Identify(mention);
-        if (!mention.HasWords)
+        // Without letters, only emoji or emoticons of known polarity say anything ("😢😢😢", "<3").
+        if (!mention.HasWords && !SymbolPolarity.AnyIn(mention.Tokens))
         {
             return NegativityScore.NothingToScore(language);
         }
 
-        var features = featurizer.Collect(mention, language);
+        var dialect = MentionFeaturizer.IdentifyDialect(mention, language, Model.Dialects);
+        var features = featurizer.Collect(mention, language, dialect);
         var probability = Model.Probability(features.Indices, features.Values);
-        return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language), Unscorable: false);
+        return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language, dialect), Unscorable: false) { Dialect = dialect };
     }
 
     private static NegativityModel LoadShippedModel()

@@ -12,12 +12,15 @@ public class When_text_is_empty
         Assert.That(NegativityScorer.Default.Score(text), Is.EqualTo(NegativityScore.NothingToScore(MentionLanguage.Unknown)));
 }
 
-public class When_text_is_only_emoji
+public class When_text_is_only_symbols_without_a_known_polarity
 {
-    [Test]
-    public void It_is_marked_unscorable()
+    // Emoji and emoticons of known polarity are scored (see ScoringSymbolOnlyPosts); these say nothing.
+    [TestCase("🍕🍕")]
+    [TestCase("➡️ ▪️")]
+    [TestCase("... ???")]
+    public void It_is_marked_unscorable(string text)
     {
-        var score = NegativityScorer.Default.Score("😡😡👎🏻");
+        var score = NegativityScorer.Default.Score(text);
 
         Assert.That((score.Unscorable, score.Probability, score.IsNegative), Is.EqualTo((true, (double?)null, (bool?)null)));
     }
