@@ -3,7 +3,7 @@ using Crisis.Ingestion.Scoring;
 namespace Crisis.Cli.Scoring;
 
 /// <summary>A dev row as the shipped scorer sees it.</summary>
-public sealed record ScoredMention(LabelledMention Row, MentionLanguage Language, double Probability, MentionDialect Dialect = MentionDialect.None);
+public sealed record ScoredMention(LabelledMention Row, MentionLanguage Language, double Probability);
 
 /// <summary>Precision, recall and F1 of the negative class, and AUC, over one group of rows.</summary>
 public sealed record ClassificationFigures(string Group, int Rows, int Negatives, double Precision, double Recall, double F1, double Auc);
@@ -19,43 +19,31 @@ public static class NegativityEvaluation
         {
             var score = scorer.Score(row.Text);
             // Unscorable rows count as "not negative" with probability 0: that is what ingestion will do with them.
-            return new ScoredMention(row, score.Language, score.Probability ?? 0, score.Dialect);
+            return new ScoredMention(row, score.Language, score.Probability ?? 0);
         }).ToList();
 
-    /// <summary>
-    /// The threshold that maximises negative-class F1 overall, then per identified language and per identified
-    /// dialect (each with enough rows), on the rows given: a held-out part of train for the shipped model.
-    /// </summary>
-    public static (float Overall, Dictionary<MentionLanguage, float> PerLanguage, Dictionary<MentionDialect, float> PerDialect) TuneThresholds(IReadOnlyList<ScoredMention> rows)
+    /// <summary>The threshold that maximises negative-class F1 overall, then per identified language.</summary>
+    public static (float Overall, Dictionary<MentionLanguage, float> PerLanguage) TuneThresholds(IReadOnlyList<ScoredMention> dev)
     {
-        var overall = BestThreshold(rows);
-        var perLanguage = rows.GroupBy(m => m.Language)
+        var overall = BestThreshold(dev);
+        var perLanguage = dev.GroupBy(m => m.Language)
             .Where(g => g.Count() >= MinRowsToTuneThreshold && g.Any(m => m.Row.IsNegative))
             .ToDictionary(g => g.Key, g => BestThreshold([.. g]));
-        var perDialect = rows.Where(m => m.Dialect != MentionDialect.None).GroupBy(m => m.Dialect)
-            .Where(g => g.Count() >= MinRowsToTuneThreshold && g.Any(m => m.Row.IsNegative))
-            .ToDictionary(g => g.Key, g => BestThreshold([.. g]));
-        return (overall, perLanguage, perDialect);
+        return (overall, perLanguage);
     }
 
-    public static ClassificationFigures Figures(string group, IReadOnlyList<ScoredMention> rows, NegativityModel model) =>
-        Figures(group, rows, m => model.ThresholdFor(m.Language, m.Dialect));
-
-    public static ClassificationFigures Figures(string group, IReadOnlyList<ScoredMention> rows, Func<MentionLanguage, float> thresholdFor) =>
-        Figures(group, rows, m => thresholdFor(m.Language));
-
-    public static ClassificationFigures Figures(string group, IReadOnlyList<ScoredMention> rows, Func<ScoredMention, float> thresholdFor)
+    public static ClassificationFigures Figures(string group, IReadOnlyList<ScoredMention> rows, Func<MentionLanguage, float> thresholdFor)
     {
         var (precision, recall, f1) = Counts(rows, thresholdFor);
         return new ClassificationFigures(group, rows.Count, rows.Count(r => r.Row.IsNegative), precision, recall, f1, Auc(rows));
     }
 
-    private static (double Precision, double Recall, double F1) Counts(IReadOnlyList<ScoredMention> rows, Func<ScoredMention, float> thresholdFor)
+    private static (double Precision, double Recall, double F1) Counts(IReadOnlyList<ScoredMention> rows, Func<MentionLanguage, float> thresholdFor)
     {
         int truePositives = 0, falsePositives = 0, negatives = 0;
         foreach (var row in rows)
         {
-            var predicted = row.Probability >= thresholdFor(row);
+            var predicted = row.Probability >= thresholdFor(row.Language);
             negatives += row.Row.IsNegative ? 1 : 0;
             truePositives += predicted && row.Row.IsNegative ? 1 : 0;
             falsePositives += predicted && !row.Row.IsNegative ? 1 : 0;

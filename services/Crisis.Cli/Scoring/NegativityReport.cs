@@ -10,8 +10,7 @@ public sealed record NegativityReportContent(
     int TrainingRows,
     IReadOnlyList<ScoredMention> Dev,
     NegativityModel Model,
-    long ModelBytes,
-    string ThresholdsChosenOn = "dev");
+    long ModelBytes);
 
 /// <summary>
 /// Writes the generated section of docs/negativity.md: figures per language bucket, per identified language,
@@ -24,10 +23,10 @@ public static class NegativityReport
 
     public static IReadOnlyList<ClassificationFigures> PerBucket(NegativityReportContent content) =>
         [.. content.Dev.GroupBy(m => m.Row.LangBucket).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => NegativityEvaluation.Figures(g.Key, [.. g], content.Model))];
+            .Select(g => NegativityEvaluation.Figures(g.Key, [.. g], content.Model.ThresholdFor))];
 
     public static ClassificationFigures Overall(NegativityReportContent content) =>
-        NegativityEvaluation.Figures("overall", content.Dev, content.Model);
+        NegativityEvaluation.Figures("overall", content.Dev, content.Model.ThresholdFor);
 
     public static double LanguageAccuracy(IReadOnlyList<ScoredMention> dev) =>
         (double)dev.Count(m => m.Language == m.Row.ExpectedLanguage) / dev.Count;
@@ -48,34 +47,6 @@ public static class NegativityReport
         File.WriteAllText(path, updated);
     }
 
-    /// <summary>Dialect thresholds and how well the identifier names the dialect of the rows whose dialect is known.</summary>
-    private static void WriteDialects(NegativityReportContent content, Action<FormattableString> line)
-    {
-        if (content.Model.Dialects is null)
-        {
-            return;
-        }
-
-        line($"");
-        line($"### Figures per identified dialect");
-        line($"");
-        line($"| dialect | dev rows | threshold | F1 |");
-        line($"|---|---:|---:|---:|");
-        foreach (var group in content.Dev.Where(m => m.Dialect != MentionDialect.None).GroupBy(m => m.Dialect).OrderBy(g => g.Key))
-        {
-            var f = NegativityEvaluation.Figures(group.Key.ToString(), [.. group], content.Model);
-            var own = content.Model.DialectThresholds.TryGetValue(group.Key, out var t) ? t.ToString("F2", CultureInfo.InvariantCulture) : "language's";
-            line($"| {group.Key} | {f.Rows} | {own} | {f.F1:F3} |");
-        }
-
-        var known = content.Dev.Where(m => m.Row.Dialect != MentionDialect.None && m.Language == m.Row.ExpectedLanguage).ToList();
-        if (known.Count > 0)
-        {
-            line($"");
-            line($"Dialect identification on the {known.Count} dev rows of a known dialect (and rightly identified language): **{(double)known.Count(m => m.Dialect == m.Row.Dialect) / known.Count:P1}** correct.");
-        }
-    }
-
     private static string Render(NegativityReportContent content)
     {
         var md = new StringBuilder();
@@ -86,9 +57,9 @@ public static class NegativityReport
         Line($"{Begin}");
         Line($"## Dev figures");
         Line($"");
-        Line($"Negative class, on `dev.tsv` (never trained on). Thresholds are tuned on {content.ThresholdsChosenOn} per *identified* language{(content.Model.DialectThresholds.Count > 0 ? " and dialect" : "")}, as at runtime.");
+        Line($"Negative class, on `dev.tsv` (never trained on). Thresholds are tuned on dev per *identified* language, as at runtime.");
         Line($"Trained on {content.TrainingRows} rows of `train.tsv` ({(options.IncludeCopyleft ? "including" : "excluding")} the LGPL-3.0 TSAC rows).");
-        Line($"Features: 2^{features.HashBits} hashed slots, word 1-{features.MaxWordNgram}-grams, character {features.MinCharNgram}-{features.MaxCharNgram}-grams, per-language copies {(features.PerLanguageCopies ? "on" : "off")}, per-dialect copies {(features.PerDialectCopies ? "on" : "off")}; {(options.NaiveBayesScaling ? "naive Bayes log-count-ratio scaling, " : "")}L-BFGS logistic regression, L2 {options.L2:G3}, L1 {options.L1:G3}, seed {options.Seed}.");
+        Line($"Features: 2^{features.HashBits} hashed slots, word 1-{features.MaxWordNgram}-grams, character {features.MinCharNgram}-{features.MaxCharNgram}-grams, per-language copies {(features.PerLanguageCopies ? "on" : "off")}; {(options.NaiveBayesScaling ? "naive Bayes log-count-ratio scaling, " : "")}L-BFGS logistic regression, L2 {options.L2:G3}, L1 {options.L1:G3}, seed {options.Seed}.");
         Line($"Model file: {content.ModelBytes / 1024.0:F0} KiB, {content.Model.Weights.Count(w => w != 0)} non-zero weights.");
         Line($"");
         Line($"| lang_bucket | rows | negatives | precision | recall | F1 | AUC |");
@@ -106,13 +77,12 @@ public static class NegativityReport
         Line($"|---|---:|---:|---:|");
         foreach (var group in content.Dev.GroupBy(m => m.Language).OrderBy(g => g.Key))
         {
-            var f = NegativityEvaluation.Figures(group.Key.ToString(), [.. group], content.Model);
+            var f = NegativityEvaluation.Figures(group.Key.ToString(), [.. group], content.Model.ThresholdFor);
             Line($"| {group.Key} | {f.Rows} | {content.Model.ThresholdFor(group.Key):F2} | {f.F1:F3} |");
         }
 
         Line($"");
         Line($"Other languages use {content.Model.DefaultThreshold:F2}.");
-        WriteDialects(content, Line);
         Line($"");
         Line($"### Language identification");
         Line($"");

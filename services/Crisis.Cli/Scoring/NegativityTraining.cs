@@ -10,16 +10,11 @@ namespace Crisis.Cli.Scoring;
 /// Scale each feature by its naive Bayes log-count ratio before the regression (NB-LR, after Wang &amp; Manning
 /// 2012, "Baselines and Bigrams"); the ratios are folded into the exported weights, so scoring is unchanged.
 /// </param>
-/// <param name="ThresholdsOnTrain">
-/// Choose the thresholds on a held-out fifth of train (a model trained on the other four fifths scores it),
-/// so that dev stays untouched and its figures are held-out figures; off, they are tuned on dev as before.
-/// </param>
-/// <param name="DialectThresholds">Tune a threshold per identified dialect (needs the dialect identifier, trained then even without dialect copies).</param>
-public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed, bool NaiveBayesScaling = false, bool ThresholdsOnTrain = false, bool DialectThresholds = false)
+public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed, bool NaiveBayesScaling = false)
 {
     public static readonly TrainingOptions Shipped = new(
-        new FeatureSettings(HashBits: 20, MaxWordNgram: 2, MinCharNgram: 2, MaxCharNgram: 5, PerLanguageCopies: true, PerDialectCopies: true),
-        L2: 0.6f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127, NaiveBayesScaling: true, ThresholdsOnTrain: true, DialectThresholds: false);
+        new FeatureSettings(HashBits: 20, MaxWordNgram: 2, MinCharNgram: 2, MaxCharNgram: 5, PerLanguageCopies: true),
+        L2: 0.6f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127, NaiveBayesScaling: true);
 }
 
 /// <summary>
@@ -33,24 +28,7 @@ public static class NegativityTraining
     {
         var ml = new MLContext(options.Seed);
         var featurizer = new MentionFeaturizer(options.Features);
-        var read = rows.Select(row =>
-        {
-            var mention = TextNormalizer.Normalize(row.Text);
-            var language = LanguageIdentifier.Identify(mention);
-            // The identifier learns only from rows whose language it will see them under.
-            var dialect = language == row.ExpectedLanguage ? row.Dialect : MentionDialect.None;
-            return (row.IsNegative, Mention: mention, Language: language, Example: new DialectExample(MentionFeaturizer.WordsText(mention), language, dialect));
-        }).ToList();
-        DialectIdentifier? dialects = null;
-        var rowDialects = new MentionDialect[read.Count];
-        if (options.Features.PerDialectCopies || options.DialectThresholds)
-        {
-            List<DialectExample> dialectExamples = [.. read.Select(r => r.Example)];
-            dialects = DialectTraining.Train(dialectExamples);
-            rowDialects = DialectTraining.CrossFitted(dialectExamples);
-        }
-
-        var labelled = read.Select((r, i) => (r.IsNegative, Vector: featurizer.Featurize(r.Mention, r.Language, rowDialects[i]))).ToList();
+        var labelled = rows.Select(row => (row.IsNegative, Vector: Featurize(row, featurizer))).ToList();
         var ratios = options.NaiveBayesScaling ? LogCountRatios(labelled, options.Features.Dimension) : null;
         var examples = labelled.Select(e => ToExample(e.IsNegative, e.Vector, ratios, options.Features.Dimension)).ToList();
 
@@ -81,7 +59,13 @@ public static class NegativityTraining
             }
         }
 
-        return new NegativityModel(options.Features, weights, linear.Bias, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f, dialects: dialects);
+        return new NegativityModel(options.Features, weights, linear.Bias, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f);
+    }
+
+    private static SparseVector Featurize(LabelledMention row, MentionFeaturizer featurizer)
+    {
+        var mention = TextNormalizer.Normalize(row.Text);
+        return featurizer.Featurize(mention, LanguageIdentifier.Identify(mention));
     }
 
     /// <summary>log((p/|p|) / (q/|q|)) per slot, p and q counting presence in negative and other rows, smoothed by one.</summary>

@@ -3,27 +3,8 @@ using Crisis.Ingestion.Scoring;
 namespace Crisis.Cli.Scoring;
 
 /// <summary>One labelled row of the sentiment corpus (see /work/shared/data/sentiment/README.md).</summary>
-public sealed record LabelledMention(string Text, bool IsNegative, string LangBucket, string License, string Source = "")
+public sealed record LabelledMention(string Text, bool IsNegative, string LangBucket, string License)
 {
-    /// <summary>
-    /// The Arabic variety the row is written in, to train the dialect identifier: the lang_bucket for Arabic
-    /// script; for Arabizi the source (AfriSenti's Moroccan or TSAC's Tunisian rows). None where unknown.
-    /// </summary>
-    public MentionDialect Dialect => LangBucket switch
-    {
-        "ar_msa" => MentionDialect.Msa,
-        "ar_egypt" => MentionDialect.Egyptian,
-        "ar_gulf" => MentionDialect.Gulf,
-        "ar_levant" => MentionDialect.Levantine,
-        "ar_levant_jo" => MentionDialect.Jordanian,
-        "ar_maghreb_dz" => MentionDialect.Algerian,
-        "ar_maghreb_ma" => MentionDialect.Moroccan,
-        "ar_maghreb_tn" => MentionDialect.Tunisian,
-        "arabizi_latin" when Source.Contains("moroccan", StringComparison.OrdinalIgnoreCase) => MentionDialect.Moroccan,
-        "arabizi_latin" when Source.Contains("tunisian", StringComparison.OrdinalIgnoreCase) => MentionDialect.Tunisian,
-        _ => MentionDialect.None,
-    };
-
     public bool IsCopyleft => License.StartsWith("LGPL", StringComparison.OrdinalIgnoreCase) || License.StartsWith("GPL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The language family a bucket belongs to, to measure language identification against.</summary>
@@ -51,8 +32,6 @@ public static class SentimentDataset
             ? i
             : throw new InvalidDataException($"{path}: no '{name}' column in the header");
         int text = Column("text"), label = Column("is_negative"), bucket = Column("lang_bucket"), license = Column("license");
-        // The source only refines Arabizi dialects: a file without the column still reads.
-        var source = Array.IndexOf(header, "source");
 
         var rows = new List<LabelledMention>();
         var lineNumber = 1;
@@ -71,7 +50,7 @@ public static class SentimentDataset
                 "0" => false,
                 _ => throw new InvalidDataException($"{path}:{lineNumber}: is_negative must be 0 or 1, got '{fields[label]}'"),
             };
-            rows.Add(new LabelledMention(fields[text], isNegative, fields[bucket], fields[license], source >= 0 ? fields[source] : ""));
+            rows.Add(new LabelledMention(fields[text], isNegative, fields[bucket], fields[license]));
         }
 
         return rows;

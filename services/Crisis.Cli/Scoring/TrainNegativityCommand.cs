@@ -54,18 +54,6 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
         [Description("Scale features by naive Bayes log-count ratios before the regression (NB-LR)")]
         public bool NaiveBayesScaling { get; init; }
 
-        [CommandOption("--no-dialect-copies")]
-        [Description("No dialect identifier, dialect feature copies or dialect thresholds (the model before issue 17)")]
-        public bool NoDialectCopies { get; init; }
-
-        [CommandOption("--dialect-thresholds")]
-        [Description("Also tune a threshold per identified dialect (tried for issue 17, not shipped: see docs/negativity.md)")]
-        public bool DialectThresholds { get; init; }
-
-        [CommandOption("--thresholds-on-dev")]
-        [Description("Tune thresholds on dev instead of a held-out fifth of train: dev figures are then optimistic")]
-        public bool ThresholdsOnDev { get; init; }
-
         [CommandOption("--no-language-copies")]
         [Description("Train one shared model without per-language feature copies")]
         public bool NoLanguageCopies { get; init; }
@@ -97,14 +85,8 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
                 MaxCharNgram = MaxCharNgram ?? shipped.Features.MaxCharNgram,
                 MaxWordNgram = MaxWordNgram ?? shipped.Features.MaxWordNgram,
                 PerLanguageCopies = !NoLanguageCopies && shipped.Features.PerLanguageCopies,
-                PerDialectCopies = !NoDialectCopies && shipped.Features.PerDialectCopies,
             };
-            return shipped with
-            {
-                Features = features, L2 = L2 ?? shipped.L2, L1 = L1 ?? shipped.L1, IncludeCopyleft = !WithoutCopyleft,
-                NaiveBayesScaling = NaiveBayesScaling || shipped.NaiveBayesScaling, ThresholdsOnTrain = !ThresholdsOnDev && shipped.ThresholdsOnTrain,
-                DialectThresholds = DialectThresholds || shipped.DialectThresholds,
-            };
+            return shipped with { Features = features, L2 = L2 ?? shipped.L2, L1 = L1 ?? shipped.L1, IncludeCopyleft = !WithoutCopyleft, NaiveBayesScaling = NaiveBayesScaling || shipped.NaiveBayesScaling };
         }
     }
 
@@ -126,32 +108,10 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
             model = await Task.Run(() => NegativityTraining.Train(train, options), cancellationToken);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Trained ({clock.Elapsed.TotalSeconds:F0} s)");
 
-            IReadOnlyList<ScoredMention> tuning;
-            if (options.ThresholdsOnTrain)
-            {
-                // Every fifth training row is held out: a model trained on the rest scores it, and the thresholds that
-                // serve it best are kept for the model trained on all rows. Dev is only measured.
-                status.Status("Training on four fifths of train to choose thresholds on the fifth held out");
-                List<LabelledMention> fit = [.. train.Where((_, i) => i % 5 != 4)], heldOut = [.. train.Where((_, i) => i % 5 == 4)];
-                var partial = await Task.Run(() => NegativityTraining.Train(fit, options), cancellationToken);
-                tuning = NegativityEvaluation.Score(new NegativityScorer(partial), heldOut);
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored {heldOut.Count} held-out training rows for thresholds ({clock.Elapsed.TotalSeconds:F0} s)");
-            }
-            else
-            {
-                tuning = NegativityEvaluation.Score(new NegativityScorer(model), dev);
-            }
-
-            status.Status("Tuning thresholds per language and dialect, scoring dev");
-            var (overall, perLanguage, perDialect) = NegativityEvaluation.TuneThresholds(tuning);
-            if (!options.DialectThresholds)
-            {
-                perDialect.Clear();
-            }
-
-            model = model.WithThresholds(perLanguage, overall, perDialect);
-            ShowTuningFigures(tuning, model);
+            status.Status("Scoring dev and tuning thresholds per language");
             scoredDev = NegativityEvaluation.Score(new NegativityScorer(model), dev);
+            var (overall, perLanguage) = NegativityEvaluation.TuneThresholds(scoredDev);
+            model = model.WithThresholds(perLanguage, overall);
         });
 
         var outPath = Path.GetFullPath(settings.Out);
@@ -161,24 +121,11 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
             model.Save(file);
         }
 
-        var content = new NegativityReportContent(options, train.Count, scoredDev, model, new FileInfo(outPath).Length,
-            options.ThresholdsOnTrain ? "a held-out fifth of `train.tsv` (every fifth row, scored by a model trained on the other rows)" : "dev (so dev F1 is optimistic)");
+        var content = new NegativityReportContent(options, train.Count, scoredDev, model, new FileInfo(outPath).Length);
         NegativityReport.WriteInto(settings.Report, content);
         ShowFigures(content);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote [bold]{outPath}[/] ({content.ModelBytes / 1024} KiB) and the report in [bold]{settings.Report}[/]; {clock.Elapsed.TotalSeconds:F0} s in all");
         return 0;
-    }
-
-    /// <summary>Figures on the rows the thresholds were chosen on: what settings are compared by, so dev stays held out.</summary>
-    private static void ShowTuningFigures(IReadOnlyList<ScoredMention> tuning, NegativityModel model)
-    {
-        var groups = tuning.GroupBy(m => m.Row.LangBucket).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => NegativityEvaluation.Figures(g.Key, [.. g], model)).Append(NegativityEvaluation.Figures("overall", tuning, model));
-        AnsiConsole.WriteLine("Threshold-tuning rows, at the chosen thresholds (optimistic, but alike for every setting):");
-        foreach (var f in groups)
-        {
-            AnsiConsole.WriteLine(Invariant($"  tuning {f.Group,-14} {f.Rows,5} rows  F1 {f.F1:F3}  AUC {f.Auc:F3}"));
-        }
     }
 
     private static void ShowFigures(NegativityReportContent content)

@@ -9,11 +9,7 @@ namespace Crisis.Ingestion.Scoring;
 /// Every feature also gets a copy tied to the identified language, so one linear model holds a shared
 /// part and a per-language part ("frustratingly easy domain adaptation", Daumé 2007).
 /// </param>
-/// <param name="PerDialectCopies">
-/// Arabic and Arabizi features also get a copy tied to the identified dialect (<see cref="DialectIdentifier"/>):
-/// the same words weigh differently in Moroccan replies and in MSA news comments, and base rates differ.
-/// </param>
-public sealed record FeatureSettings(int HashBits, int MaxWordNgram, int MinCharNgram, int MaxCharNgram, bool PerLanguageCopies, bool PerDialectCopies = false)
+public sealed record FeatureSettings(int HashBits, int MaxWordNgram, int MinCharNgram, int MaxCharNgram, bool PerLanguageCopies)
 {
     public int Dimension => 1 << HashBits;
 }

@@ -29,8 +29,5 @@ public enum MentionLanguage
 /// <param name="Unscorable">True when there is nothing to score (empty, only a URL, only emoji…).</param>
 public readonly record struct NegativityScore(MentionLanguage Language, double? Probability, bool? IsNegative, bool Unscorable)
 {
-    /// <summary>The Arabic variety the scorer identified (None outside Arabic and Arabizi); it chose the threshold.</summary>
-    public MentionDialect Dialect { get; init; }
-
     public static NegativityScore NothingToScore(MentionLanguage language) => new(language, null, null, true);
 }

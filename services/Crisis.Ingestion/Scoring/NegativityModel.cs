@@ -5,26 +5,17 @@ namespace Crisis.Ingestion.Scoring;
 
 /// <summary>
 /// The trained negativity model: a logistic regression over hashed n-gram features (trained with ML.NET,
-/// see `crisis train-negativity`) plus one decision threshold per identified language and dialect, and the
-/// dialect identifier. Immutable, so one instance serves every thread.
+/// see `crisis train-negativity`) plus one decision threshold per identified language. Immutable, so one
+/// instance serves every thread.
 /// </summary>
 public sealed class NegativityModel
 {
     private const string Magic = "crisis-negativity";
-    // Version 2 adds dialect copies, dialect thresholds and the dialect identifier; version 1 files still load.
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 1;
     private readonly float[] weights;
     private readonly float[] thresholdByLanguage;
-    private readonly float[] thresholdByDialect;
 
-    public NegativityModel(
-        FeatureSettings features,
-        float[] weights,
-        float bias,
-        IReadOnlyDictionary<MentionLanguage, float> thresholds,
-        float defaultThreshold,
-        IReadOnlyDictionary<MentionDialect, float>? dialectThresholds = null,
-        DialectIdentifier? dialects = null)
+    public NegativityModel(FeatureSettings features, float[] weights, float bias, IReadOnlyDictionary<MentionLanguage, float> thresholds, float defaultThreshold)
     {
         if (weights.Length != features.Dimension)
         {
@@ -41,23 +32,7 @@ public sealed class NegativityModel
         {
             thresholdByLanguage[(int)language] = threshold;
         }
-
-        // NaN: no threshold of its own, the language's applies.
-        thresholdByDialect = new float[Enum.GetValues<MentionDialect>().Length];
-        Array.Fill(thresholdByDialect, float.NaN);
-        foreach (var (dialect, threshold) in dialectThresholds ?? new Dictionary<MentionDialect, float>())
-        {
-            thresholdByDialect[(int)dialect] = threshold;
-        }
-
-        Dialects = dialects;
     }
-
-    /// <summary>Tells the Arabic variety, for dialect copies and thresholds; null in a model without them.</summary>
-    public DialectIdentifier? Dialects { get; }
-
-    public IReadOnlyDictionary<MentionDialect, float> DialectThresholds =>
-        Enum.GetValues<MentionDialect>().Where(d => !float.IsNaN(thresholdByDialect[(int)d])).ToDictionary(d => d, d => thresholdByDialect[(int)d]);
 
     public FeatureSettings Features { get; }
 
@@ -70,14 +45,8 @@ public sealed class NegativityModel
     public float ThresholdFor(MentionLanguage language) =>
         (uint)language < (uint)thresholdByLanguage.Length ? thresholdByLanguage[(int)language] : DefaultThreshold;
 
-    /// <summary>The dialect's own threshold where it has one, else the language's.</summary>
-    public float ThresholdFor(MentionLanguage language, MentionDialect dialect) =>
-        (uint)dialect < (uint)thresholdByDialect.Length && !float.IsNaN(thresholdByDialect[(int)dialect])
-            ? thresholdByDialect[(int)dialect]
-            : ThresholdFor(language);
-
-    public NegativityModel WithThresholds(IReadOnlyDictionary<MentionLanguage, float> thresholds, float defaultThreshold, IReadOnlyDictionary<MentionDialect, float>? dialectThresholds = null) =>
-        new(Features, weights, Bias, thresholds, defaultThreshold, dialectThresholds, Dialects);
+    public NegativityModel WithThresholds(IReadOnlyDictionary<MentionLanguage, float> thresholds, float defaultThreshold) =>
+        new(Features, weights, Bias, thresholds, defaultThreshold);
 
     /// <summary>Probability that the features describe a negative mention.</summary>
     public double Probability(SparseVector features) => Probability(features.Indices, features.Values);
@@ -106,7 +75,6 @@ public sealed class NegativityModel
         writer.Write(Features.MinCharNgram);
         writer.Write(Features.MaxCharNgram);
         writer.Write(Features.PerLanguageCopies);
-        writer.Write(Features.PerDialectCopies);
         writer.Write(Bias);
         writer.Write(DefaultThreshold);
         writer.Write(thresholdByLanguage.Length);
@@ -115,13 +83,6 @@ public sealed class NegativityModel
             writer.Write(threshold);
         }
 
-        writer.Write(thresholdByDialect.Length);
-        foreach (var threshold in thresholdByDialect)
-        {
-            writer.Write(threshold);
-        }
-
-        WriteDialects(writer, Dialects);
         var nonZero = weights.Count(w => w != 0f);
         writer.Write(nonZero);
         var previous = -1;
@@ -142,12 +103,12 @@ public sealed class NegativityModel
         using var reader = new BinaryReader(compressed, Encoding.UTF8);
         try
         {
-            if (reader.ReadString() != Magic || reader.ReadInt32() is var version && version is < 1 or > FormatVersion)
+            if (reader.ReadString() != Magic || reader.ReadInt32() is var version && version != FormatVersion)
             {
-                throw new InvalidDataException($"not a {Magic} model of format version 1 to {FormatVersion}");
+                throw new InvalidDataException($"not a {Magic} model of format version {FormatVersion}");
             }
 
-            var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), version >= 2 && reader.ReadBoolean());
+            var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean());
             if (features.HashBits is < 8 or > 26)
             {
                 throw new InvalidDataException($"implausible feature size 2^{features.HashBits}");
@@ -166,23 +127,6 @@ public sealed class NegativityModel
                 }
             }
 
-            var dialectThresholds = new Dictionary<MentionDialect, float>();
-            DialectIdentifier? dialects = null;
-            if (version >= 2)
-            {
-                var count = reader.ReadInt32();
-                for (var i = 0; i < count; i++)
-                {
-                    var threshold = reader.ReadSingle();
-                    if (Enum.IsDefined((MentionDialect)i) && !float.IsNaN(threshold))
-                    {
-                        dialectThresholds[(MentionDialect)i] = threshold;
-                    }
-                }
-
-                dialects = ReadDialects(reader);
-            }
-
             var weights = new float[features.Dimension];
             var nonZero = reader.ReadInt32();
             var index = -1;
@@ -192,64 +136,11 @@ public sealed class NegativityModel
                 weights[index] = reader.ReadSingle();
             }
 
-            return new NegativityModel(features, weights, bias, thresholds, defaultThreshold, dialectThresholds, dialects);
+            return new NegativityModel(features, weights, bias, thresholds, defaultThreshold);
         }
         catch (Exception e) when (e is EndOfStreamException or IndexOutOfRangeException or FormatException)
         {
             throw new InvalidDataException("the negativity model file is truncated or corrupt", e);
         }
-    }
-
-    /// <summary>Log-likelihoods as half floats: the identifier needs their order, not their last digits, and the file halves.</summary>
-    private static void WriteDialects(BinaryWriter writer, DialectIdentifier? dialects)
-    {
-        writer.Write(dialects is not null);
-        if (dialects is null)
-        {
-            return;
-        }
-
-        writer.Write(dialects.HashBits);
-        writer.Write(dialects.Classes.Count);
-        foreach (var c in dialects.Classes)
-        {
-            writer.Write((int)c.Dialect);
-            writer.Write((int)c.Language);
-            writer.Write(c.LogPrior);
-        }
-
-        foreach (var value in dialects.LogLikelihood)
-        {
-            writer.Write((Half)value);
-        }
-    }
-
-    private static DialectIdentifier? ReadDialects(BinaryReader reader)
-    {
-        if (!reader.ReadBoolean())
-        {
-            return null;
-        }
-
-        var hashBits = reader.ReadInt32();
-        var count = reader.ReadInt32();
-        if (hashBits is < 8 or > 20 || count is < 1 or > 32)
-        {
-            throw new InvalidDataException($"implausible dialect identifier: 2^{hashBits} slots, {count} dialects");
-        }
-
-        var classes = new DialectClass[count];
-        for (var k = 0; k < count; k++)
-        {
-            classes[k] = new DialectClass((MentionDialect)reader.ReadInt32(), (MentionLanguage)reader.ReadInt32(), reader.ReadSingle());
-        }
-
-        var logLikelihood = new float[(1 << hashBits) * count];
-        for (var i = 0; i < logLikelihood.Length; i++)
-        {
-            logLikelihood[i] = (float)reader.ReadHalf();
-        }
-
-        return new DialectIdentifier(hashBits, classes, logLikelihood);
     }
 }

@@ -41,16 +41,14 @@ public sealed class NegativityScorer : INegativityScorer
     {
         var mention = TextNormalizer.Normalize(text);
         var language = LanguageIdentifier.Identify(mention);
-        // Without letters, only emoji or emoticons of known polarity say anything ("😢😢😢", "<3").
-        if (!mention.HasWords && !SymbolPolarity.AnyIn(mention.Tokens))
+        if (!mention.HasWords)
         {
             return NegativityScore.NothingToScore(language);
         }
 
-        var dialect = MentionFeaturizer.IdentifyDialect(mention, language, Model.Dialects);
-        var features = featurizer.Collect(mention, language, dialect);
+        var features = featurizer.Collect(mention, language);
         var probability = Model.Probability(features.Indices, features.Values);
-        return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language, dialect), Unscorable: false) { Dialect = dialect };
+        return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language), Unscorable: false);
     }
 
     private static NegativityModel LoadShippedModel()
