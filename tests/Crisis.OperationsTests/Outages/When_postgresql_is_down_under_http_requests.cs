@@ -73,7 +73,9 @@ public class When_postgresql_is_down_under_http_requests
 
         var wrong = answers.Where(a => a.Status != HttpStatusCode.ServiceUnavailable || a.ContentType != "application/problem+json" || !a.RetryAfter).ToList();
         Assert.That(wrong, Is.Empty, "every request during the outage answers 503 problem+json with Retry-After");
-        var log = host.Output;
+        // The end is logged after the first good answer has gone out, and the console logger writes in the background.
+        var log = await Eventually.ReturnsAsync(() => Task.FromResult(host.Output), output => output.Contains("PostgreSQL is back", StringComparison.Ordinal),
+            timeout: TimeSpan.FromSeconds(10), because: "the end of the outage to be logged");
         Assert.That(CountOf(log, "PostgreSQL is unavailable"), Is.EqualTo(1), "one line when the outage begins");
         Assert.That(CountOf(log, "PostgreSQL is back"), Is.EqualTo(1), "one line when it ends");
         // The background workers (daemon, consumers) say their own piece; requests add no error of their own.
