@@ -40,33 +40,36 @@ public sealed class IncidentsCommand : AsyncCommand<StoreSettings>
         yield return Invariant($"incident {incident.IncidentId}: {incident.Title} (brand {incident.BrandId}, severity {incident.Severity}, {incident.Status})");
         if (opened?.OnsetAt is { } onset)
         {
-            yield return Invariant($"  buzz onset {onset.UtcDateTime:HH:mm}Z (first bucket of the episode); detected {(incident.DetectedAt - onset).TotalMinutes:0} min later at {incident.DetectedAt.UtcDateTime:HH:mm}Z (publication time)");
+            yield return Invariant($"  buzz onset {Stamp(onset)} (publication time, first bucket of the episode); detected {(incident.DetectedAt - onset).TotalMinutes:0} min later, at {Stamp(incident.DetectedAt)} (publication time)");
         }
-        yield return Invariant($"  opened {incident.OpenedAt.UtcDateTime:HH:mm:ss}Z by {opened?.OpenedBy ?? "?"}{(incident.Late ? " from a late page (deadlines from opening)" : "")}{(incident.Quiet ? ", nobody paged" : "")}");
+        yield return Invariant($"  opened {Stamp(incident.OpenedAt)} (wall clock) by {opened?.OpenedBy ?? "?"}{(incident.Late ? " from a late page (deadlines from opening)" : "")}{(incident.Quiet ? ", nobody paged" : "")}");
         var sent = events.Select(e => e.Data).OfType<NotificationSent>().ToList();
         yield return sent.Count == 0
             ? "  notified: nobody yet"
             : "  notified: " + string.Join("; ", sent.Select(s => Invariant(
-                $"{s.Delivery.Recipient} via {s.Delivery.Endpoint} (level {s.Delivery.Level}, {s.Delivery.Kind}) at {s.SentAt.UtcDateTime:HH:mm:ss}Z")));
-        yield return "  timeline:";
-        foreach (var e in events) yield return Invariant($"    v{e.Version,-3} {e.Timestamp.UtcDateTime:HH:mm:ss}Z  {Summary(e.Data)}");
+                $"{s.Delivery.Recipient} via {s.Delivery.Endpoint} (level {s.Delivery.Level}, {s.Delivery.Kind}) at {Stamp(s.SentAt)}")));
+        yield return "  timeline (wall clock, UTC):";
+        foreach (var e in events) yield return Invariant($"    {Stamp(e.Timestamp)}  {Summary(e.Data)}");
     }
 
     private static string Summary(object data) => data switch
     {
-        IncidentOpened o => Invariant($"opened from {o.Source} (severity {o.Severity}; {o.Stages.Count} playbook stages, first due {(o.Stages.Count > 0 ? o.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z){(o.Late ? o.Quiet ? "; late page, nobody paged" : "; late page" : "")}"),
+        IncidentOpened o => Invariant($"opened from {o.Source} (severity {o.Severity}; {o.Stages.Count} playbook stages, first due {(o.Stages.Count > 0 ? Stamp(o.Stages[0].Deadline) : "-")}, wall clock){(o.Late ? o.Quiet ? "; late page, nobody paged" : "; late page" : "")}"),
         BuzzEscalationRecorded b => Invariant($"buzz escalated again: severity {b.Severity}{(b.Late ? " (late page)" : "")}"),
-        IncidentDetectedEarlier d => Invariant($"an earlier page arrived: detected at {d.DetectedAt.UtcDateTime:HH:mm}Z, first stage due {(d.Stages.Count > 0 ? d.Stages[0].Deadline.UtcDateTime : default):HH:mm}Z"),
+        IncidentDetectedEarlier d => Invariant($"an earlier page arrived: detected at {Stamp(d.DetectedAt)} (publication time), first stage due {(d.Stages.Count > 0 ? Stamp(d.Stages[0].Deadline) : "-")} (wall clock)"),
         NotificationDispatching d => Invariant($"sending to {d.Delivery.Recipient} via {d.Delivery.Endpoint} (delivery claimed)"),
         NotificationSent s => Invariant($"notification sent to {s.Delivery.Recipient} via {s.Delivery.Endpoint}"),
         NotificationFailed f => Invariant($"notification to {f.Delivery.Recipient} via {f.Delivery.Endpoint} failed: {f.Reason}"),
         NotificationSuppressed s => Invariant($"notification to {s.Delivery.Recipient} suppressed: {s.Why}"),
         IncidentAcknowledged a => Invariant($"acknowledged by {a.AcknowledgedBy}"),
         IncidentEscalated e => Invariant($"escalated to level {e.Level}: {e.Reason}"),
-        StageDeadlineMissed m => Invariant($"stage {m.StageId} missed its deadline {m.Deadline.UtcDateTime:HH:mm}Z"),
+        StageDeadlineMissed m => Invariant($"stage {m.StageId} missed its deadline {Stamp(m.Deadline)}"),
         IncidentEvent other => IncidentEventNames.Of(other),
         _ => data.GetType().Name,
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every time with its date and zone: an incident spans midnights, and "03:36Z" alone says neither which day nor which clock.</summary>
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }
