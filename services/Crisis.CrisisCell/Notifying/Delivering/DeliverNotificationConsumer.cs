@@ -28,9 +28,23 @@ public sealed partial class DeliveryFaultConsumer(DeliverNotificationHandler han
     public async Task Consume(ConsumeContext<Fault<DeliverNotification>> context)
     {
         var reason = context.Message.Exceptions.FirstOrDefault()?.Message ?? "delivery failed";
+        try
+        {
+            await handler.RecordFailureAsync(context.Message.Message, reason, context.CancellationToken);
+        }
+        catch (Crisis.ServiceDefaults.EventSourcing.DomainRefusalException refused)
+        {
+            // The incident is not in this store (a fault of another deployment on the same vhost, or an incident erased
+            // since): retrying cannot record it anywhere, and the failed page is in the error queue already. Without this
+            // the fault went round every node's retries as a warning each time.
+            LogUnrecordable(logger, context.Message.Message.IdempotencyKey, context.Message.Message.IncidentId, refused.Message);
+            return;
+        }
         LogFailed(logger, context.Message.Message.IdempotencyKey, context.Message.Message.IncidentId, reason);
-        await handler.RecordFailureAsync(context.Message.Message, reason, context.CancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {IdempotencyKey} failed for incident {IncidentId}, which this store cannot record it on ({Reason}); dropped, the page stays in the error queue")]
+    private static partial void LogUnrecordable(ILogger logger, string idempotencyKey, string incidentId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {IdempotencyKey} of incident {IncidentId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string idempotencyKey, string incidentId, string reason);
