@@ -8,10 +8,6 @@ namespace Crisis.Reporting;
 /// <summary>What the reporting endpoints share: reading times, choosing JSON or CSV, and their problem answers.</summary>
 internal static class ReportingHttp
 {
-    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
-    public static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors) =>
-        InputRules.OptionalInstant(value, field, errors);
-
     /// <summary>CSV when asked with <c>?format=csv</c> or <c>Accept: text/csv</c>; JSON otherwise. An unknown format is a problem.</summary>
     public static bool WantsCsv(string? format, HttpContext http, Dictionary<string, string[]> errors)
     {

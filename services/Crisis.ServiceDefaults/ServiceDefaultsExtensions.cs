@@ -47,6 +47,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestShapeLimits();
+        DependencyOutages.UseOutageRecovery(app);
         // Every endpoint requires a signed-in caller unless it says otherwise (the fallback policy).
         app.UseCrisisSecurity();
         // Liveness: the process answers. Readiness: every registered check (database, broker, projection lag) passes.

@@ -24,8 +24,8 @@ public static class BrandSeriesEndpoint
         var id = brandId.Trim().ToLowerInvariant();
         if (await BrandAccess.FindAsync(session, http.User, id, ct) is null) return BrandAccess.NotFound(id);
         var errors = new Dictionary<string, string[]>();
-        var end = Parse(to, "to", errors) ?? clock.GetUtcNow();
-        var start = Parse(from, "from", errors) ?? end.AddHours(-6);
+        var end = InputRules.OptionalInstant(to, "to", errors) ?? clock.GetUtcNow();
+        var start = InputRules.OptionalInstant(from, "from", errors) ?? end.AddHours(-6);
         var minutes = bucketMinutes ?? 1;
         if (!BrandSeries.IsValidBucket(minutes)) errors["bucketMinutes"] = ["must be between 1 and 1440 and divide a day (1, 5, 15, 60…)"];
         if (errors.Count == 0 && end <= start) errors["to"] = ["must be later than from"];
@@ -34,8 +34,4 @@ public static class BrandSeriesEndpoint
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The series query is not valid");
         return Results.Ok(await series.ReadAsync(id, start, end, minutes, ct));
     }
-
-    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
-    private static DateTimeOffset? Parse(string? value, string field, Dictionary<string, string[]> errors) =>
-        InputRules.OptionalInstant(value, field, errors);
 }

@@ -146,9 +146,9 @@ public sealed class MentionValidator(IngestionLimits limits)
     private static UpstreamSentiment? ValidateSentiment(MentionSentiment? value, Action<string, string> fail)
     {
         if (value is null) return null;
-        // By name only: Enum.TryParse also reads numbers and "Neutral, Positive" (an undefined flag combination).
-        if (!Enum.TryParse<SentimentLabel>(value.Label, ignoreCase: true, out var label) || !Enum.IsDefined(label)
-            || !Enum.GetNames<SentimentLabel>().Contains(value.Label.Trim(), StringComparer.OrdinalIgnoreCase))
+        // By name only: Enum.TryParse would also read numbers and "Neutral, Positive" (an undefined flag combination).
+        var name = Enum.GetNames<SentimentLabel>().FirstOrDefault(n => string.Equals(n, value.Label?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
         {
             fail("sentiment.label", "must be negative, neutral or positive");
             return null;
@@ -158,7 +158,7 @@ public sealed class MentionValidator(IngestionLimits limits)
             fail("sentiment.score", "must be between 0 and 1");
             return null;
         }
-        return new UpstreamSentiment(label, value.Score);
+        return new UpstreamSentiment(Enum.Parse<SentimentLabel>(name), value.Score);
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Ingestion.Brands;
 using Crisis.Reporting.Measuring;
@@ -56,8 +57,8 @@ public static class PeriodKpisEndpoints
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var csv = ReportingHttp.WantsCsv(format, http, errors);
-        var end = ReportingHttp.Time(to, "to", errors) ?? now;
-        var start = ReportingHttp.Time(from, "from", errors) ?? end.AddDays(-30);
+        var end = InputRules.OptionalInstant(to, "to", errors) ?? now;
+        var start = InputRules.OptionalInstant(from, "from", errors) ?? end.AddDays(-30);
         if (errors.Count == 0 && end <= start) errors["to"] = ["must be later than from"];
         if (errors.Count == 0 && end - start > MaxPeriod) errors["to"] = ["the period may cover at most 366 days"];
         if (errors.Count > 0) return ReportingHttp.Invalid(errors, "The KPI query is not valid");

@@ -1,3 +1,4 @@
+using Crisis.ServiceDefaults.Http.Validating;
 using System.Globalization;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Summaries;
@@ -32,7 +33,7 @@ public static class AsOfEndpoints
         // Another organisation's incident is answered as a missing one.
         if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null) return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
         var errors = new Dictionary<string, string[]>();
-        if (ReportingHttp.Time(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
+        if (InputRules.OptionalInstant(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
         var key = IncidentStreams.KeyFor(id);
         if (await session.Events.AggregateStreamAsync<IncidentSummary>(key, timestamp: at, token: ct) is { } summary) return Results.Ok(summary);
         return await session.Events.FetchStreamStateAsync(key, ct) is { } stream
@@ -44,7 +45,7 @@ public static class AsOfEndpoints
     {
         if (await BrandAccess.FindAsync(session, http.User, brandId, ct) is null) return BrandAccess.NotFound(brandId);
         var errors = new Dictionary<string, string[]>();
-        if (ReportingHttp.Time(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
+        if (InputRules.OptionalInstant(asOf, "asOf", errors) is not { } at) return ReportingHttp.Invalid(errors, "The as-of time is not valid");
         var key = BuzzStreams.KeyFor(brandId.Trim().ToLowerInvariant());
         if (await session.Events.AggregateStreamAsync<BuzzState>(key, timestamp: at, token: ct) is { } state) return Results.Ok(state with { Id = key });
         return await session.Events.FetchStreamStateAsync(key, ct) is { } stream

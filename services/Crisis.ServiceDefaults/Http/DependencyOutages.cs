@@ -1,4 +1,6 @@
-using System.Net.Sockets;
+using Crisis.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -17,28 +19,27 @@ public sealed partial class DependencyOutages(ILogger<DependencyOutages> logger,
 
     public bool AnyDown => Volatile.Read(ref down) is not null;
 
-    /// <summary>The dependency an exception says is unavailable, or null when it is something else.</summary>
+    /// <summary>
+    /// The dependency an exception says is unavailable, or null when it is something else. Whether it is an outage at all
+    /// is <see cref="TransientFailures"/>' call, the one the bus consumers retry by; this only names the server.
+    /// </summary>
     public static string? Classify(Exception exception)
     {
+        if (!TransientFailures.IsTransient(exception)) return null;
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
-            {
-                // 57P01-03: shutting down, crash recovery, cannot connect now; 08: connection exceptions; 53: out of resources.
-                case PostgresException pg when pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
-                                            || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-                                            || pg.SqlState.StartsWith("53", StringComparison.Ordinal):
-                    return "PostgreSQL";
-                case PostgresException:
-                    return null;
-                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException:
-                    return "PostgreSQL";
-            }
-            var typeName = e.GetType().Name;
-            if (typeName is "BrokerUnreachableException" or "RabbitMqConnectionException" or "AlreadyClosedException") return "RabbitMQ";
+            if (e is NpgsqlException) return "PostgreSQL";
+            if (e.GetType().Namespace?.StartsWith("RabbitMQ", StringComparison.Ordinal) == true || e is MassTransit.ConnectionException) return "RabbitMQ";
         }
-        return null;
+        return "The store or the broker";
     }
+
+    /// <summary>Ends a logged outage on every request that did not fail on the server's side.</summary>
+    public static IApplicationBuilder UseOutageRecovery(IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        await next(http);
+        if (http.Response.StatusCode < 500) http.RequestServices.GetRequiredService<DependencyOutages>().Answered();
+    });
 
     public void Failed(string dependency, Exception exception)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Crisis.IntegrationTests.Running;
 using Npgsql;
 
@@ -24,7 +23,7 @@ public sealed class PostgresOutage : IAsyncDisposable
         var outage = new PostgresOutage { stopped = true };
         try
         {
-            await RunAsync(StopCommand);
+            await ServerCommand.RunAsync(StopCommand);
         }
         catch
         {
@@ -38,7 +37,7 @@ public sealed class PostgresOutage : IAsyncDisposable
     public async Task EndAsync()
     {
         if (!stopped) return;
-        await RunAsync(StartCommand);
+        await ServerCommand.RunAsync(StartCommand);
         stopped = false;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -57,18 +56,4 @@ public sealed class PostgresOutage : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await EndAsync();
-
-    private static async Task RunAsync(string command)
-    {
-        // Descriptors inherited from the caller (flock's lock on /tmp/crisis-integration.lock among them) are closed first:
-        // a server started from here would otherwise hold the lock for as long as it runs.
-        const string closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\" 2>/dev/null; done; ";
-        var start = new ProcessStartInfo("bash", ["-c", closeInherited + command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run: {command}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{command}' exited with {process.ExitCode}: {await output}{await error}");
-    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Crisis.OperationsTests.Outages;
 
 /// <summary>
@@ -21,7 +19,7 @@ public sealed class RabbitMqOutage : IAsyncDisposable
         var outage = new RabbitMqOutage { stopped = true };
         try
         {
-            await RunAsync(StopCommand);
+            await ServerCommand.RunAsync(StopCommand);
         }
         catch
         {
@@ -34,20 +32,9 @@ public sealed class RabbitMqOutage : IAsyncDisposable
     public async Task EndAsync()
     {
         if (!stopped) return;
-        await RunAsync(StartCommand);
+        await ServerCommand.RunAsync(StartCommand);
         stopped = false;
     }
 
     public async ValueTask DisposeAsync() => await EndAsync();
-
-    private static async Task RunAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run: {command}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{command}' exited with {process.ExitCode}: {await output}{await error}");
-    }
 }

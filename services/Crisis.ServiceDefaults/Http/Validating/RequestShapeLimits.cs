@@ -44,7 +44,6 @@ public static class RequestShapeLimits
             return;
         }
         await next(http);
-        if (http.Response.StatusCode < 500) http.RequestServices.GetRequiredService<DependencyOutages>().Answered();
     });
 
     private static ValueTask WriteAsync(HttpContext http, int status, string field, string reason)

@@ -31,8 +31,8 @@ public static class AuditEndpoint
         NpgsqlDataSource database, EventStoreSettings store, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var end = Instant(to, "to", errors) ?? clock.GetUtcNow();
-        var start = Instant(from, "from", errors) ?? end.AddDays(-7);
+        var end = InputRules.OptionalInstant(to, "to", errors) ?? clock.GetUtcNow();
+        var start = InputRules.OptionalInstant(from, "from", errors) ?? end.AddDays(-7);
         if (errors.Count == 0 && end <= start) errors["to"] = ["must be later than from"];
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit) errors["limit"] = [$"must be between 1 and {MaxLimit}"];
@@ -62,8 +62,4 @@ public static class AuditEndpoint
         }
         return Results.Ok(entries);
     }
-
-    /// <summary>ISO 8601 with an offset (the one rule: <see cref="InputRules.TryParseInstant"/>); the reason goes into <paramref name="errors"/>.</summary>
-    private static DateTimeOffset? Instant(string? value, string field, Dictionary<string, string[]> errors) =>
-        InputRules.OptionalInstant(value, field, errors);
 }

@@ -12,8 +12,7 @@ namespace Crisis.IntegrationTests.Securing.HostileInput;
 /// </summary>
 public class When_hostile_input_arrives : IntegrationSpec
 {
-    private string brand = null!;
-    private string incident = null!;
+    private HostileTarget target = null!;
 
     public static IEnumerable<string> Families() => HostileCorpus.Families();
 
@@ -26,14 +25,7 @@ public class When_hostile_input_arrives : IntegrationSpec
     }
 
     [SetUp]
-    public async Task ABrandAndAnIncidentAsync()
-    {
-        brand = $"hostile{Guid.NewGuid().ToString("N")[..8]}";
-        await RegisterBrandAsync(brand);
-        using var opened = await Host.Http.PostAsJsonAsync("/api/incidents", new { brandId = brand, title = "Target", severity = 5 });
-        Assert.That(opened.IsSuccessStatusCode, Is.True, await opened.Content.ReadAsStringAsync());
-        incident = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incidentId").GetString()!;
-    }
+    public async Task ABrandAndAnIncidentAsync() => target = await HostileTarget.CreateAsync(Host, "hostile");
 
     [TestCaseSource(nameof(Families))]
     public async Task Every_case_gets_its_status_and_names_its_field(string family)
@@ -51,11 +43,11 @@ public class When_hostile_input_arrives : IntegrationSpec
 
     private async Task<(int Status, string ContentType, string Body)> SendAsync(HostileCase hostile)
     {
-        var path = Fill(hostile.Path);
+        var path = target.Fill(hostile.Path);
         using var request = new HttpRequestMessage(hostile.Method, new Uri(path, UriKind.Relative));
         if (hostile.Body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Fill(hostile.Body)));
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(target.Fill(hostile.Body)));
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(hostile.ContentType);
         }
         foreach (var (name, value) in hostile.Headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
@@ -63,7 +55,6 @@ public class When_hostile_input_arrives : IntegrationSpec
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", await response.Content.ReadAsStringAsync());
     }
 
-    private string Fill(string text) => text.Replace("{brand}", brand, StringComparison.Ordinal).Replace("{incident}", incident, StringComparison.Ordinal);
 
     /// <summary>What is wrong with the answer, or null when it is the expected problem.</summary>
     public static string? Verdict(HostileCase hostile, int status, string contentType, string body)

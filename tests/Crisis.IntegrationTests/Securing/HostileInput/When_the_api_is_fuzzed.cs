@@ -20,10 +20,7 @@ public class When_the_api_is_fuzzed : IntegrationSpec
     [TestCase(4242)]
     public async Task No_request_answers_5xx_or_a_bare_4xx(int seed)
     {
-        var brand = $"fuzz{Guid.NewGuid().ToString("N")[..8]}";
-        await RegisterBrandAsync(brand);
-        using var opened = await Host.Http.PostAsJsonAsync("/api/incidents", new { brandId = brand, title = "Fuzzed", severity = 5 });
-        var incident = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incidentId").GetString()!;
+        var target = await HostileTarget.CreateAsync(Host, "fuzz");
 
         var requests = new RandomRequests(seed);
         var wrong = new List<string>();
@@ -31,10 +28,10 @@ public class When_the_api_is_fuzzed : IntegrationSpec
         for (var i = 0; i < RequestsPerSeed; i++)
         {
             var (method, path, body, contentType) = requests.Next();
-            using var request = new HttpRequestMessage(method, new Uri(Fill(path, brand, incident), UriKind.Relative));
+            using var request = new HttpRequestMessage(method, new Uri(target.Fill(path), UriKind.Relative));
             if (body is not null)
             {
-                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Fill(Encoding.UTF8.GetString(body), brand, incident)));
+                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(target.Fill(Encoding.UTF8.GetString(body))));
                 request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             }
             using var response = await Host.Http.SendAsync(request);
@@ -52,7 +49,4 @@ public class When_the_api_is_fuzzed : IntegrationSpec
         using var ready = await Host.Anonymous().GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.That((int)ready.StatusCode, Is.EqualTo(200), "the host is ready after the fuzzing");
     }
-
-    private static string Fill(string text, string brand, string incident) =>
-        text.Replace("{brand}", brand, StringComparison.Ordinal).Replace("{incident}", incident, StringComparison.Ordinal);
 }
