@@ -18,6 +18,8 @@ public sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         {
             Out = new Spectre.Console.AnsiConsoleOutput(Console.Out),
         });
+        var profile = Spectre.Console.AnsiConsole.Profile;
+        profile.Width = TerminalWidth.Resolve(Environment.GetEnvironmentVariable("COLUMNS"), Console.IsOutputRedirected, profile.Width);
         Console.SetOut(new TerminalSafeWriter(Console.Out));
         Console.SetError(new TerminalSafeWriter(Console.Error));
     }
