@@ -6,6 +6,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crisis.CrisisCell.Notifying.Planning;
 
@@ -22,12 +23,13 @@ namespace Crisis.CrisisCell.Notifying.Planning;
 /// </summary>
 public sealed class PagingPlanner : SubscriptionBase
 {
-    private readonly IDocumentStore store;
+    private readonly IServiceProvider services;
     private readonly PagingPlanning planning;
 
-    public PagingPlanner(IDocumentStore store, PagingPlanning planning)
+    public PagingPlanner(IServiceProvider services, PagingPlanning planning)
     {
-        this.store = store;
+        // The store is resolved on first use: it is built with this subscription.
+        this.services = services;
         this.planning = planning;
         Name = "paging";
         foreach (var type in IncidentEventNames.ByType.Keys) IncludeType(type);
@@ -54,6 +56,7 @@ public sealed class PagingPlanner : SubscriptionBase
     private async Task RecordFactsAsync(List<IEvent> deliveryEvents, CancellationToken ct)
     {
         if (deliveryEvents.Count == 0) return;
+        var store = services.GetRequiredService<IDocumentStore>();
         await using var query = store.QuerySession();
         var deliveries = new Dictionary<string, DeliveryState.Started>(StringComparer.Ordinal);
         var incidents = new Dictionary<string, IncidentState>(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ using Crisis.ServiceDefaults.Telemetry;
 using JasperFx.Events;
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Crisis.CrisisCell.Notifying.Planning;
@@ -23,8 +24,11 @@ namespace Crisis.CrisisCell.Notifying.Planning;
 /// through is refused by its delivery's stream.
 /// </summary>
 public sealed partial class PagingPlanning(
-    IDocumentStore store, OnCallDirectory directory, IBus bus, TimeProvider clock, ILogger<PagingPlanning> logger)
+    IServiceProvider services, OnCallDirectory directory, IBus bus, TimeProvider clock, ILogger<PagingPlanning> logger)
 {
+    // Resolved on first use: the store is built with the daemon's subscriptions, and the planner is one of them.
+    private IDocumentStore Store => field ??= services.GetRequiredService<IDocumentStore>();
+
     /// <summary>How long the planner trusts that a delivery message it sent is on its way, before its stream starts.</summary>
     private static readonly TimeSpan SendMemory = TimeSpan.FromMinutes(5);
 
@@ -41,7 +45,7 @@ public sealed partial class PagingPlanning(
             if (now - sentAt > SendMemory) sent.TryRemove(key, out _);
 
         Incident? incident;
-        await using (var query = store.QuerySession())
+        await using (var query = Store.QuerySession())
             incident = (await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(incidentId), token: ct))?.State as Incident;
         if (incident is null || directory.For(incident.OrganisationId) is not { } onCall) return;
 
@@ -87,7 +91,7 @@ public sealed partial class PagingPlanning(
 
         var next = NotificationPlanner.NextDueAt(incident, onCall.Policy, onCall.Roster, history, now);
         if (facts.Count == 0 && next is null) return;
-        await using var session = store.LightweightSession();
+        await using var session = Store.LightweightSession();
         // Facts, appended without an expected version: the planner never races a person's command into a retry.
         if (facts.Count > 0) session.Events.Append(IncidentStreams.KeyFor(incidentId), facts.Cast<object>().ToArray());
         if (next is { } at) PagingTimeouts.Schedule(session, incidentId, at);
@@ -96,7 +100,7 @@ public sealed partial class PagingPlanning(
 
     private async Task<bool> StartedAsync(string deliveryKey, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
+        await using var query = Store.QuerySession();
         return await query.Events.FetchStreamStateAsync(DeliveryStreams.KeyFor(deliveryKey), ct) is not null;
     }
 
