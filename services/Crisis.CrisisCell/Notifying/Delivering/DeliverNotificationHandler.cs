@@ -16,9 +16,9 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 /// Delivers one <see cref="DeliverNotification"/>: suppresses a delivery that no longer makes sense (incident owned or
 /// finished, endpoint gone), starts the delivery's own stream (the claim: a copy of the message finds it started and is
 /// dropped), sends through the endpoint's channel and records <see cref="DeliverySent"/> on the delivery's stream,
-/// which nobody else writes to at that moment. The incident hears of it from <see cref="Planning.PagingPlanner"/>.
+/// where only a refused copy may write meanwhile (once). The incident hears of it from <see cref="Planning.PagingPlanner"/>.
 /// </summary>
-public sealed class DeliverNotificationHandler(
+public sealed partial class DeliverNotificationHandler(
     IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings,
     QuotedPosts quotedPosts, TimeProvider clock, ILogger<DeliverNotificationHandler> logger)
 {
@@ -54,15 +54,35 @@ public sealed class DeliverNotificationHandler(
             var quoted = composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) };
             await channel.SendAsync(quoted, endpoint, ct);
         }
-        // The window where a crash sends twice: from the channel's answer to this one append, on a stream only this
-        // message writes to now, straight after the send (nothing else is read or decided in between).
-        await using (var session = store.LightweightSession())
-        {
-            session.Events.Append(DeliveryStreams.KeyFor(delivery.Key), new DeliverySent(delivery.Key, clock.GetUtcNow()));
-            await session.SaveChangesAsync(ct);
-        }
+        // The window where a crash sends twice: from the channel's answer to this one append, straight after the send
+        // (nothing else is read or decided in between).
+        await RecordSentAsync(delivery.Key, ct);
         CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
         return NotificationOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Appends <see cref="DeliverySent"/>, again if a copy's refusal took the stream's next version meanwhile. The send is
+    /// done: a failure here would hand the message back to the bus, whose retry resumes the delivery and sends it a
+    /// second time (seen with two nodes and twelve copies). Only a refused copy writes to a started delivery's stream,
+    /// once per delivery, so a second attempt finds the version free; the bound only stops a stream gone wrong.
+    /// </summary>
+    private async Task RecordSentAsync(string deliveryKey, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = store.LightweightSession();
+                session.Events.Append(DeliveryStreams.KeyFor(deliveryKey), new DeliverySent(deliveryKey, clock.GetUtcNow()));
+                await session.SaveChangesAsync(ct);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && BuzzEscalatedConsumer.LostStartRace(e))
+            {
+                LogSentRecordRaced(logger, deliveryKey, attempt);
+            }
+        }
     }
 
     /// <summary>
@@ -152,6 +172,9 @@ public sealed class DeliverNotificationHandler(
             return $"incident acknowledged by {incident.AcknowledgedBy} before delivery";
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryKey}: a copy's refusal took the stream's version as the send was recorded (attempt {Attempt}); recording it again")]
+    private static partial void LogSentRecordRaced(ILogger logger, string deliveryKey, int attempt);
 
     internal static NotificationDelivery ToDelivery(DeliverNotification m) =>
         new(m.IdempotencyKey, m.PlanKey, Enum.Parse<NotificationKind>(m.Kind), m.Level, m.Recipient, m.Endpoint, m.Attempt);
