@@ -68,6 +68,7 @@ public sealed partial class PagingPlanning(
         activity?.SetTag("crisis.incident", incidentId);
         foreach (var (delivery, why) in HeldByNoiseControl(incident, onCall, history, due, now)) Record(delivery, why);
 
+        var sentAny = false;
         foreach (var notification in due)
         {
             var endpoints = onCall.ContactsOf(notification.Recipient);
@@ -85,16 +86,21 @@ public sealed partial class PagingPlanning(
                 var queue = await bus.GetSendEndpoint(DeliveryQueue);
                 await queue.Send(Message(incident, notification, delivery, now), ct);
                 sent[delivery.Key] = now;
+                sentAny = true;
                 LogSent(logger, delivery.Key, endpoint.Channel);
             }
         }
 
         var next = NotificationPlanner.NextDueAt(incident, onCall.Policy, onCall.Roster, history, now);
-        if (facts.Count == 0 && next is null) return;
+        // A message lost before its delivery started (a broker that lost it) is sent again when the incident is planned
+        // next: at the latest once the note of it has lapsed, whether or not anything else comes due.
+        DateTimeOffset? recheck = sentAny ? now + SendMemory + TimeSpan.FromSeconds(1) : null;
+        if (facts.Count == 0 && next is null && recheck is null) return;
         await using var session = Store.LightweightSession();
         // Facts, appended without an expected version: the planner never races a person's command into a retry.
         if (facts.Count > 0) session.Events.Append(IncidentStreams.KeyFor(incidentId), facts.Cast<object>().ToArray());
         if (next is { } at) PagingTimeouts.Schedule(session, incidentId, at);
+        if (recheck is { } again && again != next) PagingTimeouts.Schedule(session, incidentId, again);
         await session.SaveChangesAsync(ct);
     }
 
