@@ -2,6 +2,7 @@ using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.Notifying.Delivering;
 using Crisis.CrisisCell.Notifying.Planning;
+using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class NotificationsModule
         marten.Services.AddSingleton(new OnCallDirectory(settings));
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.AddSingleton<PagingPlanning>();
+        // An incident's or a delivery's commit wakes the daemon at once: a page waits for no poll.
+        marten.Services.WakeDaemonOnAppendsTo(Incidents.IncidentStreams.KeyFor(""), DeliveryStreams.KeyFor(""));
         return marten.AddSubscriptionWithServices<PagingPlanner>(ServiceLifetime.Singleton);
     }
 
