@@ -60,6 +60,12 @@ public static class CrisisCellModule
         foreach (var (type, name) in IncidentEventNames.ByType) options.Events.MapEventType(type, name);
         options.Projections.Add(
             new DeciderProjection<IncidentState, IncidentEvent>(IncidentDecider.Evolve, IncidentDecider.Instance.Initial), ProjectionLifecycle.Live);
+        // Paging: one stream per delivery (its start is the claim) and the durable timeout table.
+        foreach (var (type, name) in Notifying.Delivering.DeliveryEventNames.ByType) options.Events.MapEventType(type, name);
+        options.Projections.Add(
+            new DeciderProjection<Notifying.Delivering.DeliveryState, Notifying.Delivering.DeliveryEvent>(
+                Notifying.Delivering.DeliveryDecider.Evolve, Notifying.Delivering.DeliveryDecider.Instance.Initial), ProjectionLifecycle.Live);
+        Notifying.Planning.PagingTimeouts.Configure(options);
         // Inline: the list, the deadline timer and the buzz consumer read them right after a command.
         options.Projections.Add(new IncidentSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new IncidentTimelineProjection(), ProjectionLifecycle.Inline);

@@ -21,8 +21,8 @@ var store = builder.Services.AddCrisisEventStore(builder.Configuration);
 builder.Services.AddIngestion(builder.Configuration);
 builder.Services.AddReporting(builder.Configuration);
 store.AddDetection(builder.Configuration).AddDetectionPublishing();
-store.AddCrisisCell(builder.Configuration);
-if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications(builder.Configuration);
+store.AddCrisisCell(builder.Configuration).AddCrisisCellPaging(builder.Configuration);
+if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications();
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
 if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
 builder.Services.AddCrisisBus(builder.Configuration, modules);

@@ -114,9 +114,8 @@ public sealed record Incident(
     public int ReopenCount { get; init; }
     /// <summary>Every notification delivery recorded, in order: what was sent, failed or suppressed, per key.</summary>
     public ImmutableList<Notifying.Delivering.DeliveryRecord> Deliveries { get; init; } = [];
-    /// <summary>Deliveries being handed to their channel, by key: claimed, no outcome yet.</summary>
-    public ImmutableDictionary<string, Notifying.Delivering.DeliveryClaim> Claims { get; init; } =
-        ImmutableDictionary<string, Notifying.Delivering.DeliveryClaim>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Keys of the deliveries started (each has a stream of its own, <see cref="Notifying.Delivering.DeliveryStreams"/>).</summary>
+    public ImmutableHashSet<string> DispatchedKeys { get; init; } = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
 
     public ScheduledStage? CurrentStage => CurrentStageIndex < Stages.Count ? Stages[CurrentStageIndex] : null;
 

@@ -43,7 +43,7 @@ public static class IncidentDecider
         ReopenIncident c => Reopening.Reopening.Decide(c, state),
         CheckDeadlines c => CheckingDeadlines.CheckingDeadlines.Decide(c, state),
         RecordNotificationOutcome c => RecordingNotificationOutcomes.Decide(c, state),
-        ClaimDelivery c => ClaimingDeliveries.Decide(c, state),
+        RecordNotificationDispatching c => RecordingNotificationOutcomes.Decide(c, state),
         _ => throw new InvalidOperationException($"unknown incident command {command.GetType().Name}"),
     };
 
@@ -102,21 +102,16 @@ public static class IncidentDecider
                 ReopenCount = incident.ReopenCount + 1,
             },
             StageDeadlineMissed e => incident with { MissedStageIds = incident.MissedStageIds.Add(e.StageId) },
-            // An outcome ends the claim: sent is final, and a failure leaves the key free for a later redelivery.
+            // Facts projected from the deliveries' own streams: what the cell and the planner must know.
             NotificationSent e => incident with
             {
                 Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Sent, e.SentAt)),
-                Claims = incident.Claims.Remove(e.Delivery.Key),
             },
             NotificationFailed e => incident with
             {
                 Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Failed, e.FailedAt)),
-                Claims = incident.Claims.Remove(e.Delivery.Key),
             },
-            NotificationDispatching e => incident with
-            {
-                Claims = incident.Claims.SetItem(e.Delivery.Key, new DeliveryClaim(e.ClaimedBy, e.ClaimedAt, e.ClaimedUntil)),
-            },
+            NotificationDispatching e => incident with { DispatchedKeys = incident.DispatchedKeys.Add(e.Delivery.Key) },
             NotificationSuppressed e => incident with
             {
                 Deliveries = incident.Deliveries.Add(new DeliveryRecord(e.Delivery, NotificationOutcome.Suppressed, e.SuppressedAt)),

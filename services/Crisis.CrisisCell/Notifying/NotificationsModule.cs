@@ -2,6 +2,7 @@ using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.Notifying.Delivering;
 using Crisis.CrisisCell.Notifying.Planning;
+using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -10,16 +11,29 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crisis.CrisisCell.Notifying;
 
-/// <summary>On-call notifications: planning, delivery and channels. Only on nodes that run the crisis cell.</summary>
+/// <summary>On-call notifications: planning (in the async daemon), delivery and channels (on crisis-cell nodes).</summary>
 public static class NotificationsModule
 {
-    public static IServiceCollection AddCrisisCellNotifications(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The paging planner, a subscription of the async daemon: registered on every node of the host, like every
+    /// subscription, since whichever node holds the daemon runs it. It needs the on-call files, so every node reads them.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisCellPaging(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
         var settings = NotificationSettings.Read(configuration);
-        services.AddSingleton(settings);
+        marten.Services.AddSingleton(settings);
         // Built here, not lazily: a broken on-call file stops the host at start-up.
-        services.AddSingleton(new OnCallDirectory(settings));
-        services.TryAddSingleton(TimeProvider.System);
+        marten.Services.AddSingleton(new OnCallDirectory(settings));
+        marten.Services.TryAddSingleton(TimeProvider.System);
+        marten.Services.AddSingleton<PagingPlanning>();
+        // An incident's or a delivery's commit wakes the daemon at once: a page waits for no poll.
+        marten.Services.WakeDaemonOnAppendsTo(Incidents.IncidentStreams.KeyFor(""), DeliveryStreams.KeyFor(""));
+        return marten.AddSubscriptionWithServices<PagingPlanner>(ServiceLifetime.Singleton);
+    }
+
+    public static IServiceCollection AddCrisisCellNotifications(this IServiceCollection services)
+    {
         services.AddSingleton<ChannelPipelines>();
         // Typed clients; the channel pipelines do the retrying, so no extra handler-level resilience here.
         services.AddHttpClient<WebhookChannel>();
@@ -30,11 +44,8 @@ public static class NotificationsModule
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<TeamsChannel>());
         services.AddTransient<INotificationChannel, EmailChannel>();
         services.AddScoped<DeliverNotificationHandler>();
-        services.AddSingleton<DeliveryClaimant>();
-        // The planner hears of this node's commits at once: a page must not wait for the periodic round.
-        services.AddSingleton<IncidentChangeSignal>();
-        services.ConfigureMarten((sp, options) => options.Listeners.Add(sp.GetRequiredService<IncidentChangeSignal>()));
-        services.AddHostedService<NotificationPlanningService>();
+        // Time, durably: every crisis-cell node fires the paging timeouts that are due.
+        services.AddHostedService<PagingTimeoutService>();
         return services;
     }
 

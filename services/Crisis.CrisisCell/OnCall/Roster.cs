@@ -26,6 +26,15 @@ public sealed record Rotation(string Id, DateTimeOffset StartsAt, TimeSpan Shift
         var shift = (at - StartsAt).Ticks / ShiftLength.Ticks;
         return Members[(int)(shift % Members.Count)];
     }
+
+    /// <summary>When the shift held at <paramref name="at"/> ends (or the rotation starts): someone else may be on call then.</summary>
+    public DateTimeOffset? NextHandoverAfter(DateTimeOffset at)
+    {
+        if (Members.Count == 0 || ShiftLength <= TimeSpan.Zero) return null;
+        if (at < StartsAt) return StartsAt;
+        var shift = (at - StartsAt).Ticks / ShiftLength.Ticks;
+        return StartsAt + TimeSpan.FromTicks((shift + 1) * ShiftLength.Ticks);
+    }
 }
 
 /// <summary>An organisation's rotations.</summary>

@@ -54,7 +54,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
         return receivers;
     }
 
-    /// <summary>The host's notification settings: quick planning, quick channel retries, the loopback relay.</summary>
+    /// <summary>The host's notification settings: quick timeouts, quick channel retries, the loopback relay.</summary>
     public IReadOnlyDictionary<string, string> HostSettings() => new Dictionary<string, string>
     {
         [$"Notifications__OnCallFiles__{Organisation}"] = FileOf(Organisation),
@@ -62,7 +62,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
         [$"Notifications__OnCallFiles__{QuietOrganisation}"] = FileOf(QuietOrganisation),
         [$"Notifications__OnCallFiles__{ChatOrganisation}"] = FileOf(ChatOrganisation),
         [$"Notifications__OnCallFiles__{CappedOrganisation}"] = FileOf(CappedOrganisation),
-        ["Notifications__PlanningIntervalSeconds"] = "1",
+        ["Notifications__TimeoutPollMilliseconds"] = "500",
         ["Notifications__PublicBaseUrl"] = "http://crisis.test/",
         ["Notifications__ChannelRetries"] = "2",
         ["Notifications__ChannelRetryDelayMilliseconds"] = "50",

@@ -113,7 +113,7 @@ public abstract class NotificationSpec : IntegrationSpec
 
     /// <summary>
     /// A condition that must hold for a while, for what must NOT happen (a second notification): checked every
-    /// 100 ms over several of the host's one-second planning rounds, failing as soon as it breaks.
+    /// 100 ms over several of the host's planning passes and timeout rounds, failing as soon as it breaks.
     /// </summary>
     protected static async Task StaysTrueAsync(Func<bool> condition, string because, TimeSpan? during = null)
     {

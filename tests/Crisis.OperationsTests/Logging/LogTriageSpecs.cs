@@ -86,12 +86,12 @@ public class LogTriageSpecs
             Assert.That(LogTriage.Judge("JasperFx.Events.Daemon.JasperFxAsyncDaemon", LogLevel.Warning, "Error in shard", shuttingDown),
                 Is.EqualTo(LogVerdict.StoreOutage));
             Assert.That(LogTriage.Judge("Marten.IDocumentStore", LogLevel.Error, MartenFailure, timedOut), Is.EqualTo(LogVerdict.AsIs));
-            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.NotificationPlanningService", LogLevel.Error, "Notification planning round failed",
+            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.PagingTimeoutService", LogLevel.Error, "Firing paging timeouts failed",
                 new InvalidOperationException("Marten Command Failure", shuttingDown)), Is.EqualTo(LogVerdict.StoreOutage), "a background round tries again");
             Assert.That(LogTriage.Judge("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.Error,
                 "An unhandled exception has occurred while executing the request.", shuttingDown), Is.EqualTo(LogVerdict.StoreOutage),
                 "a request's client sends it again");
-            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.NotificationPlanningService", LogLevel.Error, "Notification planning round failed",
+            Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Planning.PagingTimeoutService", LogLevel.Error, "Firing paging timeouts failed",
                 timedOut), Is.EqualTo(LogVerdict.AsIs));
             Assert.That(LogTriage.Judge("Crisis.CrisisCell.Notifying.Delivering.DeliverNotificationHandler", LogLevel.Error, "E-mail not sent",
                 new IOException("SMTP", new SocketException((int)SocketError.ConnectionRefused))), Is.EqualTo(LogVerdict.AsIs), "another server away is a failure");

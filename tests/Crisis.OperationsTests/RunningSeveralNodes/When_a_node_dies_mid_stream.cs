@@ -39,8 +39,7 @@ public class When_a_node_dies_mid_stream
         {
             ["EventStore__Schema"] = schema,
             ["Detection__OptionsFile"] = BuzzScenario.WriteDetectorOptions(directory),
-            // Loopback receivers answer at once: short channel timeouts shorten the delivery claim's lease to ~27 s,
-            // so a page claimed by the node this spec kills goes out within the spec's waits.
+            // Loopback receivers answer at once: short channel timeouts keep a failing send within the spec's waits.
             ["Notifications__ChannelTimeoutSeconds"] = "2",
             ["Notifications__ChannelRetries"] = "1",
         };
@@ -124,15 +123,15 @@ public class When_a_node_dies_mid_stream
         });
 
         // Projections caught up: every shard's progress is the store's highest sequence (the daemon moved to a survivor if it ran on the victim).
-        await Eventually.ReturnsAsync(ProgressAsync, p => p.Count == 3 && p.All(s => s.Position == s.High),
-            TimeSpan.FromSeconds(60), "detection, buzz state and the publisher at the high-water mark");
+        await Eventually.ReturnsAsync(ProgressAsync, p => p.Count == 4 && p.All(s => s.Position == s.High),
+            TimeSpan.FromSeconds(60), "detection, buzz state, the publisher and the paging planner at the high-water mark");
 
         // The buzz opened one incident, whose level-1 page reached amina and, nobody acknowledging, level 2 reached karim
         // five seconds later: by then every planner on every node has had several rounds to page level 1 again.
         var incidentId = await Eventually.ReturnsAsync(IncidentIdAsync, id => id is not null, TimeSpan.FromSeconds(60), "the incident opened from the buzz");
         await Eventually.ReturnsAsync(() => Task.FromResult(Calls(incidentId!).Any(c => c.Path == "/hooks/karim")), seen => seen,
             TimeSpan.FromSeconds(60), "level 2 paged");
-        // A page claimed by the victim just before it died goes out once the claim's lease (30 s) lapses.
+        // A delivery the victim started just before it died goes out when RabbitMQ hands its message to a survivor.
         await Eventually.ReturnsAsync(() => Task.FromResult(Calls(incidentId!).Any(c => c.Path == "/hooks/amina")), seen => seen,
             TimeSpan.FromSeconds(60), "level 1 paged");
 

@@ -109,6 +109,8 @@ public sealed partial class BuzzEscalatedConsumer(
             if (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException) return true;
             if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_mt_events_stream_and_version" or "pkey_mt_streams_id" })
                 return true;
+            // Quick append's own check: a stream started (expected version 0) that already has events.
+            if (e is PostgresException { SqlState: "MT003" }) return true;
         }
         return false;
     }

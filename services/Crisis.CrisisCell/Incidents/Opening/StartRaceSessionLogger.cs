@@ -6,9 +6,9 @@ using Npgsql;
 namespace Crisis.CrisisCell.Incidents.Opening;
 
 /// <summary>
-/// The buzz consumer's session logger: the store's own, except that losing the race to start an incident stream (an
-/// expected outcome the consumer decides again) is logged at Debug instead of as Marten's error. Anything else
-/// fails loudly as before.
+/// The session logger of a writer that may lose the race to start a stream (the buzz consumer starting an incident, a
+/// delivery being claimed): the store's own, except that the lost race (an expected outcome the writer decides again
+/// on) is logged at Debug instead of as Marten's error. Anything else fails loudly as before.
 /// </summary>
 internal sealed partial class StartRaceSessionLogger(IMartenSessionLogger inner, ILogger logger) : IMartenSessionLogger
 {
@@ -44,6 +44,6 @@ internal sealed partial class StartRaceSessionLogger(IMartenSessionLogger inner,
 
     public void OnBeforeExecute(NpgsqlBatch batch) => inner.OnBeforeExecute(batch);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Another page started the incident stream first: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another writer started the stream first: {Reason}")]
     private static partial void LogRace(ILogger logger, string reason);
 }

@@ -4,7 +4,7 @@ namespace Crisis.CrisisCell.Notifying.Configuring;
 
 /// <summary>
 /// The <c>Notifications</c> configuration section: where each organisation's on-call file lives, how often the
-/// planner runs, the public address acknowledgement links point at, the SMTP relay and channel resilience.
+/// paging timeouts are looked at, the public address acknowledgement links point at, the SMTP relay and channel resilience.
 /// </summary>
 public sealed class NotificationSettings
 {
@@ -13,7 +13,8 @@ public sealed class NotificationSettings
     /// <summary>Per organisation id: path of its on-call JSON (roster, escalation policy, contacts). Others are never notified.</summary>
     public Dictionary<string, string> OnCallFiles { get; set; } = new(StringComparer.Ordinal);
 
-    public int PlanningIntervalSeconds { get; set; } = 15;
+    /// <summary>How often each crisis-cell node looks for paging timeouts that are due: how late a level 2 may be at most.</summary>
+    public int TimeoutPollMilliseconds { get; set; } = 1000;
 
     /// <summary>Where responders reach the API: acknowledgement links are built on it.</summary>
     public Uri PublicBaseUrl { get; set; } = new("http://localhost:8080");
@@ -27,21 +28,13 @@ public sealed class NotificationSettings
 
     public int ChannelTimeoutSeconds { get; set; } = 10;
 
-    public TimeSpan PlanningInterval => TimeSpan.FromSeconds(PlanningIntervalSeconds);
-
-    /// <summary>
-    /// How long a delivery's claim holds: the longest a channel can take with all its retries (every attempt timing
-    /// out, the longest back-off between them; e-mail allows three times the timeout), and a margin. Another copy of
-    /// the delivery waits that long for the claimant's outcome before deciding the claimant died and sending itself.
-    /// </summary>
-    public TimeSpan DeliveryClaimLease =>
-        TimeSpan.FromSeconds(ChannelTimeoutSeconds * 3) * (ChannelRetries + 1) + TimeSpan.FromSeconds(10) * ChannelRetries + TimeSpan.FromSeconds(5);
+    public TimeSpan TimeoutPollInterval => TimeSpan.FromMilliseconds(TimeoutPollMilliseconds);
 
     public static NotificationSettings Read(IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<NotificationSettings>() ?? new NotificationSettings();
-        if (settings.PlanningIntervalSeconds < 1)
-            throw new InvalidOperationException($"{Section}:PlanningIntervalSeconds must be at least 1");
+        if (settings.TimeoutPollMilliseconds < 10)
+            throw new InvalidOperationException($"{Section}:TimeoutPollMilliseconds must be at least 10");
         if (!settings.PublicBaseUrl.IsAbsoluteUri)
             throw new InvalidOperationException($"{Section}:PublicBaseUrl must be an absolute URL");
         if (settings.ChannelRetries < 0 || settings.ChannelRetryDelayMilliseconds < 1 || settings.ChannelTimeoutSeconds < 1)

@@ -10,7 +10,9 @@ public sealed partial class DeliverNotificationConsumer(DeliverNotificationHandl
 {
     public async Task Consume(ConsumeContext<DeliverNotification> context)
     {
-        var outcome = await handler.HandleAsync(context.Message, context.CancellationToken);
+        // The message's id names the claimant: a redelivery of this message is this claimant back, a copy is another.
+        var messageId = context.MessageId?.ToString("N") ?? throw new DeliveryRefusedException("a delivery message needs a message id");
+        var outcome = await handler.HandleAsync(context.Message, messageId, context.CancellationToken);
         LogDelivered(logger, context.Message.IdempotencyKey, context.Message.IncidentId, outcome);
     }
 
@@ -20,7 +22,8 @@ public sealed partial class DeliverNotificationConsumer(DeliverNotificationHandl
 
 /// <summary>
 /// The bus gave up on a delivery (retries spent, or a failure retrying cannot fix): the message is in the error
-/// queue with its exception, and the incident records the failure with the reason, where the cell sees it.
+/// queue with its exception, and the delivery records the failure with the reason (when the faulted message held it),
+/// which the incident then shows.
 /// </summary>
 public sealed partial class DeliveryFaultConsumer(DeliverNotificationHandler handler, ILogger<DeliveryFaultConsumer> logger)
     : IConsumer<Fault<DeliverNotification>>
@@ -28,9 +31,10 @@ public sealed partial class DeliveryFaultConsumer(DeliverNotificationHandler han
     public async Task Consume(ConsumeContext<Fault<DeliverNotification>> context)
     {
         var reason = context.Message.Exceptions.FirstOrDefault()?.Message ?? "delivery failed";
+        var messageId = context.Message.FaultedMessageId?.ToString("N") ?? "";
         try
         {
-            await handler.RecordFailureAsync(context.Message.Message, reason, context.CancellationToken);
+            await handler.RecordFailureAsync(context.Message.Message, messageId, reason, context.CancellationToken);
         }
         catch (Crisis.ServiceDefaults.EventSourcing.DomainRefusalException refused)
         {

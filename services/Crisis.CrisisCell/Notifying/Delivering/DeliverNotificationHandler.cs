@@ -1,117 +1,159 @@
 using Crisis.Contracts.Notifications;
 using Crisis.CrisisCell.Incidents;
+using Crisis.CrisisCell.Incidents.Opening;
 using Crisis.CrisisCell.Incidents.QuotingPosts;
 using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.PersonalData;
-using JasperFx;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace Crisis.CrisisCell.Notifying.Delivering;
 
 /// <summary>
-/// Delivers one <see cref="DeliverNotification"/>: reads the incident, suppresses a delivery that no longer makes
-/// sense (already sent, incident owned or finished, endpoint gone), claims the key on the incident, sends through
-/// the endpoint's channel, and records the outcome. The claim makes copies of one delivery (two nodes planned it, a
-/// redelivery) wait for the first one's outcome instead of sending again; the only resend left is after a claimant
-/// died between the channel accepting the message and the outcome being recorded, once its claim has expired.
+/// Delivers one <see cref="DeliverNotification"/>: suppresses a delivery that no longer makes sense (incident owned or
+/// finished, endpoint gone), starts the delivery's own stream (the claim: a copy of the message finds it started and is
+/// dropped), sends through the endpoint's channel and records <see cref="DeliverySent"/> on the delivery's stream,
+/// where only a refused copy may write meanwhile (once). The incident hears of it from <see cref="Planning.PagingPlanner"/>.
 /// </summary>
-public sealed class DeliverNotificationHandler(
+public sealed partial class DeliverNotificationHandler(
     IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings,
-    DeliveryClaimant claimant, QuotedPosts quotedPosts, TimeProvider clock)
+    QuotedPosts quotedPosts, TimeProvider clock, ILogger<DeliverNotificationHandler> logger)
 {
-    /// <summary>How often a copy waiting on another claimant looks for its outcome: soon at first (a send takes
-    /// milliseconds), then every few seconds (the claimant may have died, and its claim takes minutes to expire).</summary>
-    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan LongestLook = TimeSpan.FromSeconds(3);
-
-    public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, CancellationToken ct)
+    public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, string messageId, CancellationToken ct)
     {
         var delivery = ToDelivery(message);
-        for (var wait = FirstLook; ; wait = wait * 2 < LongestLook ? wait * 2 : LongestLook)
+        var incident = await LoadAsync(message.IncidentId, ct);
+        var endpoint = EndpointOf(message);
+        var why = WhySuppress(incident, message)
+            ?? (endpoint is null ? $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration" : null);
+        if (why is not null || endpoint is null)
         {
-            var incident = await LoadAsync(message.IncidentId, ct);
-            var endpoint = EndpointOf(message);
-            var why = WhySuppress(incident, message)
-                ?? (endpoint is null ? $"recipient '{message.Recipient}' has no endpoint '{message.Endpoint}' in the on-call configuration" : null);
-            if (why is not null || endpoint is null)
-            {
-                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Suppressed, why, ct);
-                CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
-                return NotificationOutcome.Suppressed;
-            }
+            await SuppressAsync(incident, delivery, why!, ct);
+            CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
+            return NotificationOutcome.Suppressed;
+        }
+        var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
+            ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
 
-            var channel = channels.FirstOrDefault(c => c.Channel == endpoint.Channel)
-                ?? throw new DeliveryRefusedException($"no channel registered for {endpoint.Channel}");
-            if (!claimant.TryStart(delivery.Key))
-            {
-                // Another copy is being sent by this process: its outcome will make this one a suppression.
-                await Task.Delay(wait, clock, ct);
-                continue;
-            }
+        if (!await ClaimAsync(new StartDelivery(incident.IncidentId, delivery, messageId, clock.GetUtcNow()), ct))
+        {
+            // Another copy holds it, or sent it: the copy is recorded on the delivery, and the incident hears of it once.
+            CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Suppressed));
+            return NotificationOutcome.Suppressed;
+        }
+
+        using (var activity = CrisisCellTelemetry.Source.StartActivity("notification.send", System.Diagnostics.ActivityKind.Client))
+        {
+            activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
+            activity?.SetTag("crisis.notification.key", delivery.Key);
+            var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
+            // The posts' handles and words, read at the last moment: an author erased since is not quoted.
+            var quoted = composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) };
+            await channel.SendAsync(quoted, endpoint, ct);
+        }
+        // The window where a crash sends twice: from the channel's answer to this one append, straight after the send
+        // (nothing else is read or decided in between).
+        await RecordSentAsync(delivery.Key, ct);
+        CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
+        return NotificationOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Appends <see cref="DeliverySent"/>, again if a copy's refusal took the stream's next version meanwhile. The send is
+    /// done: a failure here would hand the message back to the bus, whose retry resumes the delivery and sends it a
+    /// second time (seen with two nodes and twelve copies). Only a refused copy writes to a started delivery's stream,
+    /// once per delivery, so a second attempt finds the version free; the bound only stops a stream gone wrong.
+    /// </summary>
+    private async Task RecordSentAsync(string deliveryKey, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
-                if (!await ClaimAsync(incident, delivery, ct))
-                {
-                    await Task.Delay(wait, clock, ct);
-                    continue;
-                }
-                using (var activity = CrisisCellTelemetry.Source.StartActivity("notification.send", System.Diagnostics.ActivityKind.Client))
-                {
-                    activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
-                    activity?.SetTag("crisis.notification.key", delivery.Key);
-                    var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
-                    // The posts' handles and words, read at the last moment: an author erased since is not quoted.
-                    await channel.SendAsync(composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) }, endpoint, ct);
-                }
-                await RecordAsync(message.IncidentId, delivery, NotificationOutcome.Sent, null, ct);
-                CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
-                return NotificationOutcome.Sent;
+                await using var session = store.LightweightSession();
+                session.Events.Append(DeliveryStreams.KeyFor(deliveryKey), new DeliverySent(deliveryKey, clock.GetUtcNow()));
+                await session.SaveChangesAsync(ct);
+                return;
             }
-            finally
+            catch (Exception e) when (attempt < 5 && BuzzEscalatedConsumer.LostStartRace(e))
             {
-                claimant.Finish(delivery.Key);
+                LogSentRecordRaced(logger, deliveryKey, attempt);
             }
         }
     }
 
     /// <summary>
-    /// Claims the key unless another claimant holds it. False when someone else holds it or won the race for it:
-    /// the caller looks at the incident again (an outcome may be there by then).
+    /// Starts the delivery's stream; true when this message may send. A second start fails on the stream: then the
+    /// delivery decides on its stream (its own message back after a crash or a bus retry resumes it, a copy is refused).
     /// </summary>
-    private async Task<bool> ClaimAsync(Incident incident, NotificationDelivery delivery, CancellationToken ct)
+    private async Task<bool> ClaimAsync(StartDelivery start, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (incident.Claims.TryGetValue(delivery.Key, out var held) && held.HeldAt(now) && held.ClaimedBy != claimant.Name)
-            return false;
+        var stream = DeliveryStreams.KeyFor(start.DeliveryKey);
         try
         {
             await using var session = store.LightweightSession();
-            var (events, _) = await session.HandleAsync(IncidentStreams.KeyFor(incident.IncidentId), IncidentDecider.Instance,
-                new ClaimDelivery(incident.IncidentId, delivery, claimant.Name, now + settings.DeliveryClaimLease, now), expectedVersion: null, ct);
-            return events.Count > 0;
+            session.Logger = new StartRaceSessionLogger(session.Logger, logger);
+            session.Events.StartStream(stream, DeliveryDecider.Instance.Decide(start, DeliveryDecider.Instance.Initial).Cast<object>().ToArray());
+            await session.SaveChangesAsync(ct);
+            return true;
         }
-        catch (ConcurrencyException)
+        catch (Exception e) when (BuzzEscalatedConsumer.LostStartRace(e))
         {
-            // Another write on the incident (often another channel's outcome) came first: look again.
-            return false;
+            // Expected: a copy, or this message again. A race on the decision below goes to the bus's retry.
+            await using var session = store.LightweightSession();
+            var (decided, _) = await session.HandleAsync(stream, DeliveryDecider.Instance, start, expectedVersion: null, ct);
+            return DeliveryDecider.MaySend(decided);
         }
     }
 
-    private async Task<Incident> LoadAsync(string incidentId, CancellationToken ct)
+    /// <summary>Records a failure the bus gave up on (see the fault consumer): on the delivery, when this message held it.</summary>
+    public async Task RecordFailureAsync(DeliverNotification message, string messageId, string reason, CancellationToken ct)
+    {
+        var key = message.IdempotencyKey;
+        await using var session = store.LightweightSession();
+        var state = await session.Events.FetchStreamStateAsync(DeliveryStreams.KeyFor(key), ct);
+        if (state is not null)
+        {
+            await session.HandleAsync(DeliveryStreams.KeyFor(key), DeliveryDecider.Instance, new RecordDeliveryFailed(key, messageId, reason, clock.GetUtcNow()), null, ct);
+        }
+        else
+        {
+            // Refused before it was claimed (no channel): nothing was started, the incident records why. An incident this
+            // store does not hold is refused, and the fault consumer drops the fault.
+            var incident = await LoadOrNullAsync(message.IncidentId, ct)
+                ?? throw new DomainRefusalException($"incident '{message.IncidentId}' has not been opened");
+            await AppendDecidedAsync(incident, new RecordNotificationOutcome(incident.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, clock.GetUtcNow()), ct);
+        }
+        CrisisCellTelemetry.NotificationOutcome(ChannelOf(EndpointOf(message)), nameof(NotificationOutcome.Failed));
+    }
+
+    private async Task<Incident> LoadAsync(string incidentId, CancellationToken ct) =>
+        await LoadOrNullAsync(incidentId, ct) ?? throw new DeliveryRefusedException($"incident '{incidentId}' does not exist");
+
+    private async Task<Incident?> LoadOrNullAsync(string incidentId, CancellationToken ct)
     {
         await using var query = store.QuerySession();
         var state = await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(incidentId), token: ct);
-        return state?.State as Incident ?? throw new DeliveryRefusedException($"incident '{incidentId}' does not exist");
+        return state?.State as Incident;
     }
 
-    /// <summary>Records a failure the bus gave up on (see the fault consumer).</summary>
-    public async Task RecordFailureAsync(DeliverNotification message, string reason, CancellationToken ct)
+    private Task SuppressAsync(Incident incident, NotificationDelivery delivery, string why, CancellationToken ct) =>
+        AppendDecidedAsync(incident, new RecordNotificationOutcome(incident.IncidentId, delivery, NotificationOutcome.Suppressed, why, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// A fact on the incident, decided on the incident as read and appended without an expected version: it never
+    /// races a person's command into a retry. Nothing was claimed, so there is no delivery stream to record it on.
+    /// </summary>
+    private async Task AppendDecidedAsync(Incident incident, IncidentCommand command, CancellationToken ct)
     {
-        await RecordAsync(message.IncidentId, ToDelivery(message), NotificationOutcome.Failed, reason, ct);
-        CrisisCellTelemetry.NotificationOutcome(ChannelOf(EndpointOf(message)), nameof(NotificationOutcome.Failed));
+        var events = IncidentDecider.Decide(command, incident);
+        if (events.Count == 0) return;
+        await using var session = store.LightweightSession();
+        session.Events.Append(IncidentStreams.KeyFor(incident.IncidentId), events.Cast<object>().ToArray());
+        await session.SaveChangesAsync(ct);
     }
 
     private ContactEndpoint? EndpointOf(DeliverNotification message) => directory.For(message.OrganisationId)?.Endpoint(message.Recipient, message.Endpoint);
@@ -120,8 +162,9 @@ public sealed class DeliverNotificationHandler(
 
     private static string? WhySuppress(Incident incident, DeliverNotification message)
     {
+        // A delivery already sent is the delivery stream's business (a copy is refused there), whatever the incident's state.
         if (incident.Deliveries.Any(d => d.Delivery.Key == message.IdempotencyKey && d.Outcome == NotificationOutcome.Sent))
-            return "already sent: a redelivered message notifies nobody twice";
+            return null;
         if (incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
             return $"incident {incident.Status.ToString().ToLowerInvariant()} before delivery";
         // A page asks someone to take the incident; once someone has, it would only be noise.
@@ -130,27 +173,10 @@ public sealed class DeliverNotificationHandler(
         return null;
     }
 
-    private async Task RecordAsync(string incidentId, NotificationDelivery delivery, NotificationOutcome outcome, string? reason, CancellationToken ct)
-    {
-        // Deliveries of one incident through other channels append to the same stream at the same moment: a lost
-        // version race is retried here, never by redelivering (which would send the notification again).
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var session = store.LightweightSession();
-                await session.HandleAsync(IncidentStreams.KeyFor(incidentId), IncidentDecider.Instance,
-                    new RecordNotificationOutcome(incidentId, delivery, outcome, reason, clock.GetUtcNow()), expectedVersion: null, ct);
-                return;
-            }
-            catch (ConcurrencyException) when (attempt < 10)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
-            }
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryKey}: a copy's refusal took the stream's version as the send was recorded (attempt {Attempt}); recording it again")]
+    private static partial void LogSentRecordRaced(ILogger logger, string deliveryKey, int attempt);
 
-    private static NotificationDelivery ToDelivery(DeliverNotification m) =>
+    internal static NotificationDelivery ToDelivery(DeliverNotification m) =>
         new(m.IdempotencyKey, m.PlanKey, Enum.Parse<NotificationKind>(m.Kind), m.Level, m.Recipient, m.Endpoint, m.Attempt);
 }
 

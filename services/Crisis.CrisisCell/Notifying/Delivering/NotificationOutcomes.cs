@@ -27,11 +27,30 @@ public sealed record NotificationFailed(string IncidentId, NotificationDelivery 
 
 public sealed record NotificationSuppressed(string IncidentId, NotificationDelivery Delivery, string Why, DateTimeOffset SuppressedAt) : IncidentEvent(IncidentId);
 
+/// <summary>
+/// A delivery was started (its own stream claimed by <see cref="ClaimedBy"/>, a bus message): the cell sees who is
+/// being notified before the channel answers. A fact projected from the delivery, not a lock: nothing waits on it.
+/// </summary>
+public sealed record NotificationDispatching(string IncidentId, NotificationDelivery Delivery, string ClaimedBy, DateTimeOffset ClaimedAt) : IncidentEvent(IncidentId);
+
+/// <summary>Record that a delivery started (projected from its stream).</summary>
+public sealed record RecordNotificationDispatching(string IncidentId, NotificationDelivery Delivery, string ClaimedBy, DateTimeOffset Now)
+    : IncidentCommand(IncidentId, Now);
+
 /// <summary>A delivery as the incident remembers it.</summary>
 public sealed record DeliveryRecord(NotificationDelivery Delivery, NotificationOutcome Outcome, DateTimeOffset At);
 
 internal static class RecordingNotificationOutcomes
 {
+    /// <summary>Once per key: a delivery resumed after its claimant died is the same delivery.</summary>
+    public static IReadOnlyList<IncidentEvent> Decide(RecordNotificationDispatching command, IncidentState state)
+    {
+        var incident = Refusals.RequireOpened(state, command.IncidentId);
+        return incident.DispatchedKeys.Contains(command.Delivery.Key)
+            ? []
+            : [new NotificationDispatching(command.IncidentId, command.Delivery, command.ClaimedBy, command.Now)];
+    }
+
     public static IReadOnlyList<IncidentEvent> Decide(RecordNotificationOutcome command, IncidentState state)
     {
         var incident = Refusals.RequireOpened(state, command.IncidentId);

@@ -107,9 +107,10 @@ public static class NotificationPlanner
     }
 
     /// <summary>
-    /// The next moment something not due now comes due by time alone: the next level of an unacknowledged incident,
-    /// a quiet re-notification, a grouped buzz notice, the end of a maintenance window. Null when nothing will. The
-    /// caller plans the incident again then, instead of waiting for its next periodic round.
+    /// The next moment something not due now may come due by time alone: the next level of an unacknowledged incident,
+    /// a quiet re-notification, a grouped buzz notice, the end of a maintenance window, a rotation handing over while
+    /// the incident is paged, room freed under the frequency cap. Null when nothing will. The caller plans the incident
+    /// again then (a durable timeout): nothing else wakes the planner.
     /// </summary>
     public static DateTimeOffset? NextDueAt(
         Incident incident, EscalationPolicy policy, OnCallRoster roster, IReadOnlyCollection<SentNotification> sent, DateTimeOffset now)
@@ -131,7 +132,16 @@ public static class NotificationPlanner
                 if (thisRound.Count > 0 && thisRound.Count <= policy.RepeatLimit)
                     times.Add(thisRound.Max(s => s.SentAt) + policy.Noise.QuietRenotifyInterval);
             }
+            // Whoever takes over a reached level's rotation has not been paged yet.
+            times.AddRange(ReachedLevels(policy, elapsed, incident.EscalationLevel)
+                .SelectMany(l => l.RotationIds)
+                .Select(id => roster.Rotation(id)?.NextHandoverAfter(now))
+                .OfType<DateTimeOffset>());
         }
+        // The cap is full: the oldest notification in its window leaving it makes room for what was held back.
+        var inWindow = sent.Where(s => s.SentAt > now - policy.Noise.CapWindow && s.SentAt <= now).ToList();
+        if (inWindow.Count >= policy.Noise.MaxNotificationsPerWindow && inWindow.Count > 0)
+            times.Add(inWindow.Min(s => s.SentAt) + policy.Noise.CapWindow);
         return times.Where(t => t > now).Select(t => (DateTimeOffset?)t).Min();
     }
 
