@@ -12,9 +12,24 @@ public sealed partial class DeliverNotificationConsumer(DeliverNotificationHandl
     {
         // The message's id names the claimant: a redelivery of this message is this claimant back, a copy is another.
         var messageId = context.MessageId?.ToString("N") ?? throw new DeliveryRefusedException("a delivery message needs a message id");
-        var outcome = await handler.HandleAsync(context.Message, messageId, context.CancellationToken);
+        NotificationOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(context.Message, messageId, context.CancellationToken);
+        }
+        catch (IncidentNotHeldException missing)
+        {
+            // The planner sends a delivery only for an incident it has just read from this store, so one it cannot find
+            // belongs to another deployment on the same vhost (or a test schema already dropped): nothing here can deliver
+            // it, and a dead letter would be an error line for nothing. Dropped with one line, like its fault.
+            LogNotHeld(logger, context.Message.IdempotencyKey, context.Message.IncidentId, missing.Message);
+            return;
+        }
         LogDelivered(logger, context.Message.IdempotencyKey, context.Message.IncidentId, outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {IdempotencyKey} is for incident {IncidentId}, which this store does not hold ({Reason}); dropped")]
+    private static partial void LogNotHeld(ILogger logger, string idempotencyKey, string incidentId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {IdempotencyKey} of incident {IncidentId}: {Outcome}")]
     private static partial void LogDelivered(ILogger logger, string idempotencyKey, string incidentId, NotificationOutcome outcome);

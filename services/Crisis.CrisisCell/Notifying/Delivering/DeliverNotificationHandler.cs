@@ -131,7 +131,7 @@ public sealed partial class DeliverNotificationHandler(
     }
 
     private async Task<Incident> LoadAsync(string incidentId, CancellationToken ct) =>
-        await LoadOrNullAsync(incidentId, ct) ?? throw new DeliveryRefusedException($"incident '{incidentId}' does not exist");
+        await LoadOrNullAsync(incidentId, ct) ?? throw new IncidentNotHeldException($"incident '{incidentId}' does not exist");
 
     private async Task<Incident?> LoadOrNullAsync(string incidentId, CancellationToken ct)
     {
@@ -182,3 +182,6 @@ public sealed partial class DeliverNotificationHandler(
 
 /// <summary>A delivery that can never succeed as it stands: retrying cannot help, so it goes to the error queue at once.</summary>
 public sealed class DeliveryRefusedException(string reason) : Exception(reason);
+
+/// <summary>The delivery's incident is not in this store: see <see cref="DeliverNotificationConsumer"/>.</summary>
+public sealed class IncidentNotHeldException(string reason) : Exception(reason);
