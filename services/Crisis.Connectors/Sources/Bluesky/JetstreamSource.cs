@@ -38,6 +38,7 @@ public sealed partial class JetstreamSource(string connector, ConnectorSettings 
         {
             var posts = new List<SourcePost>();
             string? last = null;
+            var newest = 0L;
             int seen = 0, malformed = 0;
             var batchStarted = clock.GetTimestamp();
             Task<(int Length, bool Closed)>? pending = null;
@@ -75,7 +76,12 @@ public sealed partial class JetstreamSource(string connector, ConnectorSettings 
                         LogMalformed(logger, connector, problem!, Excerpt(buffer.AsSpan(0, length)));
                         break;
                 }
-                if (timeUs > 0) last = timeUs.ToString(CultureInfo.InvariantCulture);
+                // A replayed frame never moves the position back.
+                if (timeUs > newest)
+                {
+                    newest = timeUs;
+                    last = timeUs.ToString(CultureInfo.InvariantCulture);
+                }
             }
         }
         finally
