@@ -56,9 +56,9 @@ public sealed partial class ConnectorRun(
         {
             await pipeline.ExecuteAsync(async ct => await ReadFromStoredPositionAsync(ct), stopping);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
-            // The host is stopping: the stored position is where the next start resumes.
+            // The host is stopping (a read cut short may fail in its own way): the stored position is where the next start resumes.
         }
     }
 

@@ -1,5 +1,7 @@
 using Crisis.Connectors.Configuring;
 using Crisis.Connectors.Sources.Bluesky;
+using Crisis.Connectors.Sources.Mastodon;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Crisis.Connectors.Running;
@@ -8,8 +10,9 @@ namespace Crisis.Connectors.Running;
 public static class ConnectorSources
 {
     public const string Bluesky = "bluesky";
+    public const string Mastodon = "mastodon";
 
-    public static readonly IReadOnlyList<string> Names = [Bluesky];
+    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon];
 
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
@@ -17,13 +20,28 @@ public static class ConnectorSources
     public static IEnumerable<string> Problems(ConnectorSettings settings) => settings.Source switch
     {
         Bluesky when settings.Targets.Count > 0 => ["Targets: the Jetstream carries every public post; leave Targets empty and say what to watch in the brands' queries"],
+        Mastodon when settings.Endpoint is null => ["Endpoint: name the Mastodon server, such as https://mastodon.social"],
+        Mastodon when settings.Targets is not [var target] || !IsMastodonTarget(target) =>
+            ["Targets: name exactly one of: a hashtag (#acme), public, public:local (one connector per hashtag)"],
         _ => [],
     };
+
+    private static bool IsMastodonTarget(string target) =>
+        target is "public" or "public:local" || (target.Length > 1 && target[0] == '#' && target[1..].All(c => char.IsLetterOrDigit(c) || c == '_'));
 
     public static IConnectorSource Create(string connector, ConnectorSettings settings, IServiceProvider services, TimeProvider clock, ILoggerFactory loggers) =>
         settings.Source switch
         {
             Bluesky => new JetstreamSource(connector, settings, clock, loggers.CreateLogger<JetstreamSource>()),
+            Mastodon => new MastodonSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<MastodonSource>()),
             _ => throw new InvalidOperationException($"connector '{connector}' names an unknown source '{settings.Source}'"),
         };
+
+    /// <summary>A client without a timeout: a stream stays open for hours; each request is bounded by the run's cancellation.</summary>
+    private static HttpClient HttpFor(IServiceProvider services)
+    {
+        var client = services.GetService<IHttpClientFactory>()?.CreateClient("crisis-connectors") ?? new HttpClient();
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
+    }
 }
