@@ -1,5 +1,6 @@
 using Crisis.Connectors.Configuring;
 using Crisis.Connectors.Sources.Bluesky;
+using Crisis.Connectors.Sources.Feeds;
 using Crisis.Connectors.Sources.Mastodon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,9 @@ public static class ConnectorSources
 {
     public const string Bluesky = "bluesky";
     public const string Mastodon = "mastodon";
+    public const string Feeds = "rss";
 
-    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon];
+    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon, Feeds];
 
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
@@ -23,6 +25,8 @@ public static class ConnectorSources
         Mastodon when settings.Endpoint is null => ["Endpoint: name the Mastodon server, such as https://mastodon.social"],
         Mastodon when settings.Targets is not [var target] || !IsMastodonTarget(target) =>
             ["Targets: name exactly one of: a hashtag (#acme), public, public:local (one connector per hashtag)"],
+        Feeds when settings.Targets.Count == 0 || settings.Targets.Any(t => !Uri.TryCreate(t, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")) =>
+            ["Targets: list the addresses (http or https) of the RSS or Atom feeds to follow"],
         _ => [],
     };
 
@@ -33,6 +37,7 @@ public static class ConnectorSources
         settings.Source switch
         {
             Bluesky => new JetstreamSource(connector, settings, clock, loggers.CreateLogger<JetstreamSource>()),
+            Feeds => new FeedSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<FeedSource>()),
             Mastodon => new MastodonSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<MastodonSource>()),
             _ => throw new InvalidOperationException($"connector '{connector}' names an unknown source '{settings.Source}'"),
         };

@@ -45,6 +45,8 @@ public sealed class ConnectorHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!running.IsCompleted) await StopAsync();
+        // Shown with a failed spec's result: what the connector said while it ran.
+        foreach (var line in Log.Lines) await TestContext.Out.WriteLineAsync(line);
         stop.Dispose();
         await services.DisposeAsync();
     }

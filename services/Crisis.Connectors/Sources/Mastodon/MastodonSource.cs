@@ -195,7 +195,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
             problem = "a status without a readable created_at";
             return null;
         }
-        var text = MastodonHtml.ToText(status.Content ?? "");
+        var text = HtmlText.ToText(status.Content ?? "");
         if (status.SpoilerText is { Length: > 0 } warning) text = warning + "\n" + text;
         if (text.Length == 0) return null;
         var host = Server.Host;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 
-namespace Crisis.Connectors.Sources.Mastodon;
+namespace Crisis.Connectors.Sources;
 
-/// <summary>A status's HTML content as the text people read: paragraphs and line breaks kept as line breaks, tags dropped, entities decoded.</summary>
-internal static class MastodonHtml
+/// <summary>HTML (a Mastodon status, a feed summary) as the text people read: paragraphs and line breaks kept as line breaks, tags dropped, entities decoded.</summary>
+internal static class HtmlText
 {
     public static string ToText(string html)
     {
