@@ -19,16 +19,25 @@ public static class ConnectorSources
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
     /// <summary>What a source needs beyond the common settings (targets, a token), as "Setting: reason".</summary>
-    public static IEnumerable<string> Problems(ConnectorSettings settings) => settings.Source switch
+    public static IEnumerable<string> Problems(ConnectorSettings settings)
     {
-        Bluesky when settings.Targets.Count > 0 => ["Targets: the Jetstream carries every public post; leave Targets empty and say what to watch in the brands' queries"],
-        Mastodon when settings.Endpoint is null => ["Endpoint: name the Mastodon server, such as https://mastodon.social"],
-        Mastodon when settings.Targets is not [var target] || !IsMastodonTarget(target) =>
-            ["Targets: name exactly one of: a hashtag (#acme), public, public:local (one connector per hashtag)"],
-        Feeds when settings.Targets.Count == 0 || settings.Targets.Any(t => !Uri.TryCreate(t, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")) =>
-            ["Targets: list the addresses (http or https) of the RSS or Atom feeds to follow"],
-        _ => [],
-    };
+        switch (settings.Source)
+        {
+            case Bluesky when settings.Targets.Count > 0:
+                yield return "Targets: the Jetstream carries every public post; leave Targets empty and say what to watch in the brands' queries";
+                break;
+            case Mastodon:
+                if (settings.Endpoint is null) yield return "Endpoint: name the Mastodon server, such as https://mastodon.social";
+                if (settings.Targets is not [var target] || !IsMastodonTarget(target))
+                {
+                    yield return "Targets: name exactly one of: a hashtag (#acme), public, public:local (one connector per hashtag)";
+                }
+                break;
+            case Feeds when settings.Targets.Count == 0 || settings.Targets.Any(t => !Uri.TryCreate(t, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")):
+                yield return "Targets: list the addresses (http or https) of the RSS or Atom feeds to follow";
+                break;
+        }
+    }
 
     private static bool IsMastodonTarget(string target) =>
         target is "public" or "public:local" || (target.Length > 1 && target[0] == '#' && target[1..].All(c => char.IsLetterOrDigit(c) || c == '_'));
