@@ -2,6 +2,9 @@ using Crisis.Connectors.Configuring;
 using Crisis.Connectors.Sources.Bluesky;
 using Crisis.Connectors.Sources.Feeds;
 using Crisis.Connectors.Sources.Mastodon;
+using Crisis.Connectors.Sources.Reddit;
+using Crisis.Connectors.Sources.X;
+using Crisis.Connectors.Sources.YouTube;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +16,11 @@ public static class ConnectorSources
     public const string Bluesky = "bluesky";
     public const string Mastodon = "mastodon";
     public const string Feeds = "rss";
+    public const string Reddit = "reddit";
+    public const string YouTube = "youtube";
+    public const string X = "x";
 
-    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon, Feeds];
+    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon, Feeds, Reddit, YouTube, X];
 
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
@@ -36,6 +42,20 @@ public static class ConnectorSources
             case Feeds when settings.Targets.Count == 0 || settings.Targets.Any(t => !Uri.TryCreate(t, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")):
                 yield return "Targets: list the addresses (http or https) of the RSS or Atom feeds to follow";
                 break;
+            case Reddit when settings.Targets.Count == 0 || settings.Targets.Any(t => !(t.StartsWith("r/", StringComparison.Ordinal) && t.Length > 2) && !(t.StartsWith("search:", StringComparison.Ordinal) && t.Length > 7)):
+                yield return "Targets: list subreddits (r/name) or searches (search:terms)";
+                break;
+            case YouTube:
+                if (settings.Targets.Count == 0 || settings.Targets.Any(t => !(t.StartsWith("video:", StringComparison.Ordinal) && t.Length > 6) && !(t.StartsWith("channel:", StringComparison.Ordinal) && t.Length > 8)))
+                {
+                    yield return "Targets: list videos (video:ID) or channels (channel:ID) whose comment threads to follow";
+                }
+                if (settings.Token is null && settings.TokenFile is null) yield return "Token or TokenFile: the YouTube Data API needs an API key";
+                break;
+            case X:
+                if (settings.Targets.Count == 0 || settings.Targets.Any(string.IsNullOrWhiteSpace)) yield return "Targets: list X search queries (X's own operators, such as acme -is:retweet)";
+                if (settings.Token is null && settings.TokenFile is null) yield return "Token or TokenFile: X's API needs a bearer token";
+                break;
         }
     }
 
@@ -47,6 +67,9 @@ public static class ConnectorSources
         {
             Bluesky => new JetstreamSource(connector, settings, clock, loggers.CreateLogger<JetstreamSource>()),
             Feeds => new FeedSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<FeedSource>()),
+            Reddit => new RedditSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<RedditSource>()),
+            YouTube => new YouTubeCommentsSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<YouTubeCommentsSource>()),
+            X => new XRecentSearchSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<XRecentSearchSource>()),
             Mastodon => new MastodonSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<MastodonSource>()),
             _ => throw new InvalidOperationException($"connector '{connector}' names an unknown source '{settings.Source}'"),
         };

@@ -44,7 +44,7 @@ public class When_a_connector_is_tested
 
         var problems = ConnectorSettingsValidator.Problems("spec", settings).ToList();
 
-        Assert.That(problems, Has.Some.Contains(":Source: 'myspace' is not a known source; use one of: bluesky, mastodon, rss"));
+        Assert.That(problems, Has.Some.Contains(":Source: 'myspace' is not a known source; use one of: bluesky, mastodon, rss, reddit, youtube, x"));
         Assert.That(problems, Has.Some.Contains(":Organisation: is required"));
         Assert.That(problems, Has.Some.Contains(":Brands: name at least one brand"));
         Assert.That(problems, Has.Some.Contains(":BatchSize: must be from 1 to 5000"));
