@@ -72,6 +72,7 @@ public class When_a_connector_is_killed_and_restarted : IntegrationSpec
         Assert.That(await ScalarAsync("SELECT matched FROM {schema}.connector_cursors WHERE name = 'intruder'"), Is.GreaterThanOrEqualTo(100));
         Assert.That(await ScalarAsync("SELECT sent FROM {schema}.connector_cursors WHERE name = 'intruder'"), Is.Zero,
             "a connector can never write another organisation's brand");
+        Assert.That(await RunCliAsync("connectors", "status"), Is.Zero, "crisis connectors status reads the cursors");
         Assert.That(victimOutput + restarted.Output, Does.Contain("Connector intruder: the intake rejected a mention: bluesky post at://").And.Contain("brand 'acme' is not registered"));
     }
 }
