@@ -8,9 +8,11 @@ namespace Crisis.Detection.Detecting;
 /// <param name="NegativeVolume">Mentions scored negative; null when negativity is not known.</param>
 /// <param name="ReachWeightedNegativeVolume">Negative mentions weighted by their authors' reach; null when unknown.</param>
 /// <param name="UniqueAuthors">Distinct authors among the mentions; null when unknown.</param>
+/// <param name="Thread">The brand's largest thread not yet paged, when mentions carry what they answer.</param>
 public readonly record struct BuzzBucket(
     DateTimeOffset Start,
     double Volume,
     double? NegativeVolume = null,
     double? ReachWeightedNegativeVolume = null,
-    double? UniqueAuthors = null);
+    double? UniqueAuthors = null,
+    ThreadSignal? Thread = null);

@@ -45,4 +45,10 @@ public readonly record struct BuzzDecision(
 
     /// <summary>The slow-burn test's evidence over its threshold (1 pages).</summary>
     public double SlowBurnEvidence { get; init; }
+
+    /// <summary>The largest unpaged thread's evidence over its threshold (1 pages): see <see cref="Detecting.ThreadEvidence"/>.</summary>
+    public double ThreadEvidence { get; init; }
+
+    /// <summary>The largest unpaged thread raised the alarm on this bucket: it is spent, its growth is the same buzz.</summary>
+    public bool ThreadAlarm { get; init; }
 }

@@ -92,14 +92,14 @@ public sealed class BuzzDetector
                 throw new ArgumentException($"Bucket {bucket.Start:O} is not later than the previous bucket {BucketStart(lastBucket):O}.", nameof(bucket));
             var gap = index - lastBucket - 1;
             for (var missing = Math.Max(lastBucket + 1, index - Math.Min(gap, maxGapBuckets)); missing < index; missing++)
-                Step(missing, 0, null, null, null);
+                Step(missing, 0, null, null, null, null);
         }
-        return Step(index, bucket.Volume, bucket.NegativeVolume, bucket.ReachWeightedNegativeVolume, bucket.UniqueAuthors);
+        return Step(index, bucket.Volume, bucket.NegativeVolume, bucket.ReachWeightedNegativeVolume, bucket.UniqueAuthors, bucket.Thread);
     }
 
     private DateTimeOffset BucketStart(long index) => new(index * bucketTicks, TimeSpan.Zero);
 
-    private BuzzDecision Step(long index, double volume, double? negativeVolume, double? reachVolume, double? authors)
+    private BuzzDecision Step(long index, double volume, double? negativeVolume, double? reachVolume, double? authors, ThreadSignal? thread)
     {
         lastBucket = index;
         var deviation = model.Update(index, volume);
@@ -119,8 +119,13 @@ public sealed class BuzzDetector
         var unusual = deviation >= options.WatchThreshold * thresholdFactor;
         var negativeShare = NegativeShare();
         // The sequential tests learn from the first bucket on, but page only once the brand has a little history.
+        // A thread's tone is judged against the baseline as it stood before this bucket taught it anything of the thread.
+        var threadLevel = thread is { } answers ? ThreadEvidence.Level(answers, negativeEvidence.BaselineShare, options) : 0;
         var (negativeAlarm, onsetIndex) = negativeEvidence.Update(index, volume, negativeVolume, reachVolume, model.ExpectedInBucket);
+        var threadAlarm = threadLevel >= 1 && history >= minimumHistoryBuckets;
         negativeAlarm &= history >= minimumHistoryBuckets;
+        if (threadAlarm && (!negativeAlarm || thread!.Value.FirstBucket < onsetIndex)) onsetIndex = thread!.Value.FirstBucket;
+        negativeAlarm |= threadAlarm;
         var positive = unusual && !negativeAlarm && IsPositive(negativeShare);
         var spectralScore = unusual ? spectral.Score() : 0;
 
@@ -144,6 +149,8 @@ public sealed class BuzzDetector
             Onset = onset,
             CascadeEvidence = negativeEvidence.CascadeLevel,
             SlowBurnEvidence = negativeEvidence.SlowBurnLevel,
+            ThreadEvidence = threadLevel,
+            ThreadAlarm = threadAlarm,
         };
     }
 

@@ -200,6 +200,34 @@ public sealed record DetectorOptions
     public double MinimumNegatives { get; init; } = 5;
 
     /// <summary>
+    /// Distinct authors a thread (answers to one post) needs before its tone counts as evidence of a cascade
+    /// (<see cref="ThreadEvidence"/>). Default 8.
+    /// </summary>
+    public int ThreadMinimumAuthors { get; init; } = 8;
+
+    /// <summary>
+    /// A thread must also draw this many times the authors of the largest thread the brand had lately without paging, so a
+    /// brand whose own posts draw crowds needs a larger crowd. Default 0.5 (chosen on scenario seeds 1-700: at 1 or 2, a
+    /// popular post of the week before hid a smaller cascade; tone does most of the work).
+    /// </summary>
+    public double ThreadSizeRatio { get; init; } = 0.5;
+
+    /// <summary>The thread test weighs a negative share this far above the brand's baseline against the baseline. Default 0.2.</summary>
+    public double ThreadShareRise { get; init; } = 0.2;
+
+    /// <summary>
+    /// Evidence (log-likelihood ratio) a large thread's tone must hold before it pages. Default 4 (chosen on scenario seeds
+    /// 1-700: at 2 and 3, popular posts in a brand's usual tone paged now and then).
+    /// </summary>
+    public double ThreadEvidence { get; init; } = 4;
+
+    /// <summary>
+    /// Evidence a large thread starts with when it answers a negative post of a far-reaching author (5,000 followers or
+    /// more): how the issue and the field describe a cascade's start. Default 2.
+    /// </summary>
+    public double ThreadSeedEvidence { get; init; } = 3;
+
+    /// <summary>
     /// The negative share a brand is assumed to have before it has any history (documented default: 0.3, about what the
     /// brands in the shared sentiment corpus show). Its weight fades as the brand's own mentions come in.
     /// </summary>
@@ -213,6 +241,9 @@ public sealed record DetectorOptions
     /// (an outage of the feed) resets the short-term windows instead. Default 7 days.
     /// </summary>
     public TimeSpan MaximumGap { get; init; } = TimeSpan.FromDays(7);
+
+    // Threads count at most this many distinct authors (Signals.ThreadTracker.MaxAuthorsCounted).
+    private const int ThreadTrackerLimit = 64;
 
     /// <summary>The defaults, in one place.</summary>
     public static DetectorOptions Default { get; } = new();
@@ -280,6 +311,11 @@ public sealed record DetectorOptions
         RequireRange(SlowBurnShareRise, 0.01, 0.9, nameof(SlowBurnShareRise));
         RequireRange(SlowBurnEvidence, 0.1, 1_000_000, nameof(SlowBurnEvidence));
         RequireRange(MinimumNegatives, 0, 1_000_000, nameof(MinimumNegatives));
+        RequireRange(ThreadMinimumAuthors, 2, ThreadTrackerLimit, nameof(ThreadMinimumAuthors));
+        RequireRange(ThreadSizeRatio, 0, 100, nameof(ThreadSizeRatio));
+        RequireRange(ThreadShareRise, 0.01, 0.9, nameof(ThreadShareRise));
+        RequireRange(ThreadEvidence, 0.1, 1_000_000, nameof(ThreadEvidence));
+        RequireRange(ThreadSeedEvidence, 0, 1_000_000, nameof(ThreadSeedEvidence));
         RequireRange(PriorNegativeShare, 0.01, 0.95, nameof(PriorNegativeShare));
         RequireRange(PriorMentions, 0, 1_000_000, nameof(PriorMentions));
         RequireAtLeastOneBucket(MaximumGap, nameof(MaximumGap));

@@ -70,12 +70,18 @@ public sealed class BrandMonitor
         {
             open.Remove(bucket, out var accumulator);
             accumulator ??= new BucketAccumulator { Start = bucket };
+            var threads = State.Threads;
+            threads.Add(bucket, accumulator.Seeds, accumulator.AnswersInOrder());
+            threads.Forget(bucket);
+            var hottest = threads.Hottest();
             var decision = detector.Observe(new BuzzBucket(
                 new DateTimeOffset(bucket * bucketTicks, TimeSpan.Zero),
                 accumulator.Volume,
                 accumulator.Scored > 0 ? accumulator.Negative * (accumulator.Volume / (double)accumulator.Scored) : null,
                 accumulator.Scored > 0 ? accumulator.ReachWeightedNegative : null,
-                accumulator.AuthorCount));
+                accumulator.AuthorCount,
+                hottest is { } top ? new ThreadSignal(top.Thread.FirstBucket, top.Thread.Authors, top.Thread.Scored, top.Thread.Negative, threads.OrdinaryLargest, threads.GrewFromSeed(top.Root)) : null));
+            if (decision.ThreadAlarm && hottest is { } spent) threads.MarkPaged(spent.Root);
             State.LastClosedBucket = bucket;
             Remember(accumulator);
             Decide(decision, events);

@@ -17,6 +17,9 @@ public sealed class BrandMonitorState
     public DateTimeOffset? Watermark { get; set; }
     public List<BucketAccumulator> OpenBuckets { get; set; } = [];
     public List<BucketAccumulator> RecentBuckets { get; set; } = [];
+
+    /// <summary>The brand's conversation threads of the last hour (replies, quotes, shares), for early cascade evidence.</summary>
+    public ThreadTracker Threads { get; set; } = new();
     public BuzzPhase Phase { get; set; }
     public string? EpisodeId { get; set; }
     public DateTimeOffset? Onset { get; set; }

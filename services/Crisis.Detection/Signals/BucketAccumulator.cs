@@ -26,6 +26,12 @@ public sealed partial class BucketAccumulator
     public Dictionary<string, long> Terms { get; set; } = new(StringComparer.Ordinal);
     public List<EvidenceMention> TopNegative { get; set; } = [];
 
+    /// <summary>The bucket's replies, quotes and shares, for the brand's threads; dropped once the bucket is decided.</summary>
+    public List<ThreadAnswer> Answers { get; set; } = [];
+
+    /// <summary>The bucket's negative posts of far-reaching authors that answer nothing: threads a cascade may grow from.</summary>
+    public List<string> Seeds { get; set; } = [];
+
     public void Add(MentionSignal mention)
     {
         Volume++;
@@ -43,7 +49,16 @@ public sealed partial class BucketAccumulator
             }
         }
         foreach (var term in TermsOf(mention.Text)) Terms[term] = Terms.GetValueOrDefault(term) + 1;
+        // Post ids are unique within a platform only, and a reply points at a post of its own platform.
+        if (mention.Parent is { Length: > 0 } parent)
+            Answers.Add(new ThreadAnswer(mention.Platform + ":" + mention.PostId, mention.Platform + ":" + parent, mention.Author, mention.IsNegative, mention.PublishedAt));
+        else if (mention.IsNegative == true && mention.Followers >= ThreadTracker.SeedFollowers)
+            Seeds.Add(mention.Platform + ":" + mention.PostId);
     }
+
+    /// <summary>The answers in publication order (then id): the order threads are built in, whatever order they arrived in.</summary>
+    public IEnumerable<ThreadAnswer> AnswersInOrder() =>
+        Answers.OrderBy(a => a.PublishedAt).ThenBy(a => a.PostId, StringComparer.Ordinal);
 
     /// <summary>An author with 100,000 followers weighs 6 mentions, not 100,000: reach matters, but a single account must not drown the crowd.</summary>
     public static double Reach(long followers) => 1 + Math.Log10(1 + Math.Max(0, followers));
@@ -58,7 +73,12 @@ public sealed partial class BucketAccumulator
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
     }
 
-    public void ForgetAuthors() => Authors = new HashSet<string>(StringComparer.Ordinal);
+    public void ForgetAuthors()
+    {
+        Authors = new HashSet<string>(StringComparer.Ordinal);
+        Answers = [];
+        Seeds = [];
+    }
 
     private void KeepIfReachesFar(MentionSignal mention)
     {

@@ -6,7 +6,8 @@ namespace Crisis.Detection.Signals;
 /// <summary>
 /// The facts of one mention that detection uses; mapped from ingestion's events in one place. <see cref="Author"/> is the
 /// pseudonym the event carries; <see cref="Text"/> is empty when its words were not read back (<see cref="MentionTexts"/>) or
-/// its author was erased.
+/// its author was erased. <see cref="Parent"/> is the post (same platform) it replies to, quotes or shares, if any: what ties
+/// it to a thread (<see cref="ThreadTracker"/>).
 /// </summary>
 public sealed record MentionSignal(
     string BrandId,
@@ -17,7 +18,8 @@ public sealed record MentionSignal(
     long Followers,
     string Text,
     MentionLanguage Language,
-    bool? IsNegative)
+    bool? IsNegative,
+    string? Parent = null)
 {
     public static IEnumerable<MentionSignal> From(MentionsRecorded recorded) => From(recorded, null);
 
@@ -27,5 +29,5 @@ public sealed record MentionSignal(
     public static IEnumerable<MentionSignal> From(MentionsRecorded recorded, IReadOnlyList<string?>? texts) =>
         recorded.Mentions.Select((m, i) => new MentionSignal(
             recorded.BrandId, m.Platform.WireName(), m.PostId, m.PublishedAt, m.Author.Handle, m.Author.Followers ?? 0,
-            m.Text ?? texts?[i] ?? "", m.Language, m.IsNegative));
+            m.Text ?? texts?[i] ?? "", m.Language, m.IsNegative, m.ReplyTo ?? m.QuoteOf ?? m.ShareOf));
 }

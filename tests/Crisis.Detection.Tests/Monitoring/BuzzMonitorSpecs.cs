@@ -192,3 +192,63 @@ public class When_a_brand_catches_up_on_a_backlog
         Assert.That(monitor.Observe([old]).OfType<LateMentionsSetAside>(), Has.Exactly(1).Items);
     }
 }
+
+public class When_a_post_draws_a_crowd_of_answers
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Onset = Start.AddHours(30);
+    private static readonly MonitorOptions Options = new();
+
+    // A loud brand (20 mentions a minute, 30 % negative): 4 extra answers a minute is lost in its volume, not in its threads.
+    private static IReadOnlyList<MentionSignal> Loud(double answersNegative) => new SignalScenario(Start, seed: 5)
+        .Baseline("acme", 20, TimeSpan.FromHours(34), negativeShare: 0.3)
+        .Thread("acme", Onset, 4, TimeSpan.FromMinutes(40), answersNegative)
+        .InPublicationOrder();
+
+    private static List<object> Run(BuzzMonitor monitor, IEnumerable<MentionSignal> mentions) =>
+        mentions.Chunk(500).SelectMany(chunk => monitor.Observe(chunk)).ToList();
+
+    [Test]
+    public void A_thread_of_complaints_pages_within_ten_minutes_and_dates_the_buzz_from_its_first_answer()
+    {
+        var pages = Run(new BuzzMonitor(Options), Loud(answersNegative: 0.8)).OfType<BuzzEscalated>().ToList();
+
+        Assert.That(pages, Is.Not.Empty);
+        Assert.That(pages[0].DetectedAt, Is.LessThanOrEqualTo(Onset.AddMinutes(10)));
+        Assert.That(pages[0].Onset, Is.InRange(Onset, Onset.AddMinutes(1)));
+        Assert.That(pages.Count(p => p.Kind == AlertKind.EpisodeStart), Is.EqualTo(1), "one incident for the buzz");
+    }
+
+    [Test]
+    public void The_same_crowd_in_the_brands_usual_tone_pages_nobody()
+    {
+        Assert.That(Run(new BuzzMonitor(Options), Loud(answersNegative: 0.3)).OfType<BuzzEscalated>(), Is.Empty);
+    }
+
+    [Test]
+    public void The_same_crowd_without_its_answers_linked_is_not_seen_as_early()
+    {
+        // The thread is what lets the page come early: the same posts, answering nothing, stay within the loud brand's noise
+        // for the first ten minutes.
+        var unlinked = Loud(answersNegative: 0.8).Select(m => m with { Parent = null });
+        var pages = Run(new BuzzMonitor(Options), unlinked).OfType<BuzzEscalated>().ToList();
+        Assert.That(pages.Where(p => p.DetectedAt <= Onset.AddMinutes(10)), Is.Empty);
+    }
+
+    [Test]
+    public void Resuming_mid_thread_from_a_stored_checkpoint_continues_exactly()
+    {
+        var mentions = Loud(answersNegative: 0.8);
+        var uninterrupted = Run(new BuzzMonitor(Options), mentions);
+        var cut = mentions.Select((m, i) => (m, i)).First(x => x.m.PublishedAt >= Onset.AddMinutes(6)).i;
+        var before = new BuzzMonitor(Options);
+        var events = Run(before, mentions.Take(cut));
+        var stored = before.Brands.Select(b => JsonSerializer.Deserialize<BrandMonitorState>(JsonSerializer.Serialize(b.Snapshot()))!).ToList();
+        Assert.That(stored.Single().Threads.Threads, Is.Not.Empty, "the cut falls inside the thread");
+        var after = new BuzzMonitor(Options);
+        after.Restore(before.Watermark, stored);
+        events.AddRange(Run(after, mentions.Skip(cut)));
+
+        Assert.That(events.Select(e => JsonSerializer.Serialize(e, e.GetType())), Is.EqualTo(uninterrupted.Select(e => JsonSerializer.Serialize(e, e.GetType()))));
+    }
+}

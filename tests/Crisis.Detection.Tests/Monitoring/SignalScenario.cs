@@ -25,6 +25,23 @@ public sealed class SignalScenario(DateTimeOffset start, int seed = 11)
         return this;
     }
 
+    /// <summary>
+    /// A thread: one post at <paramref name="onset"/>, then <paramref name="perMinute"/> answers a minute pointing at it (a
+    /// third of them at an earlier answer), each from a new author, for <paramref name="length"/>.
+    /// </summary>
+    public SignalScenario Thread(string brand, DateTimeOffset onset, double perMinute, TimeSpan length, double negativeShare)
+    {
+        var root = Add(brand, onset, negativeShare);
+        var answers = new List<string> { root };
+        for (var minute = 0; minute < length.TotalMinutes; minute++)
+            for (var i = Poisson(perMinute); i > 0; i--)
+            {
+                var parent = random.NextDouble() < 1 / 3.0 ? answers[random.Next(answers.Count)] : root;
+                answers.Add(Add(brand, onset.AddMinutes(minute).AddSeconds(1 + random.Next(59)), negativeShare, parent));
+            }
+        return this;
+    }
+
     public IReadOnlyList<MentionSignal> InPublicationOrder() =>
         [.. mentions.OrderBy(m => m.PublishedAt).ThenBy(m => m.PostId, StringComparer.Ordinal)];
 
@@ -33,11 +50,20 @@ public sealed class SignalScenario(DateTimeOffset start, int seed = 11)
         for (var i = 0; i < count; i++)
         {
             var negative = random.NextDouble() < negativeShare;
-            next++;
-            mentions.Add(new MentionSignal(brand, "x", $"p{next}", minute.AddSeconds(random.Next(60)), $"@u{random.Next(5000)}",
-                random.Next(50, 5000), negative ? "service honteux, remboursement refusé #boycott" : "annonce des nouveaux horaires",
-                MentionLanguage.French, negative));
+            Post(brand, minute.AddSeconds(random.Next(60)), negative);
         }
+    }
+
+    private string Add(string brand, DateTimeOffset at, double negativeShare, string? parent = null) =>
+        Post(brand, at, random.NextDouble() < negativeShare, parent);
+
+    private string Post(string brand, DateTimeOffset at, bool negative, string? parent = null)
+    {
+        next++;
+        mentions.Add(new MentionSignal(brand, "x", $"p{next}", at, parent is null ? $"@u{random.Next(5000)}" : $"@a{next}",
+            random.Next(50, 5000), negative ? "service honteux, remboursement refusé #boycott" : "annonce des nouveaux horaires",
+            MentionLanguage.French, negative, parent));
+        return $"p{next}";
     }
 
     private int Poisson(double mean)

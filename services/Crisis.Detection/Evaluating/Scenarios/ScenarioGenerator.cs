@@ -8,14 +8,15 @@ namespace Crisis.Detection.Evaluating.Scenarios;
 /// <list type="bullet">
 /// <item>chatter from 0.1 to 10 mentions a minute (log-uniform), a daily cycle of random depth and peak hour, half-hourly
 /// overdispersion, an ordinary share of negative, neutral and positive posts, and small reply threads (each post begets a
-/// few replies, so chatter clusters as it does in life);</item>
+/// few replies, so chatter clusters as it does in life), with now and then a popular post drawing 10 to 80 answers in the
+/// brand's usual tone;</item>
 /// <item>a cascade: one negative post of an author with 5,000 to 1,000,000 followers, then a self-exciting process: each post
 /// begets replies, quotes and shares after exponential delays, with a branching ratio that is high at first and fades, and
 /// more offspring for authors who reach further; 60-90 % of the cascade is negative;</item>
 /// <item>a slow burn (brands of 1 mention a minute and more): the negative share rises by 20-40 points over a third of a
 /// 2-12 hour episode and holds, while volume rises by at most half;</item>
 /// <item>a positive campaign: a post of 100,000 to 2,000,000 followers, then a mostly positive burst 5-20 times the
-/// brand's rate decaying within the hour;</item>
+/// brand's rate decaying within the hour, half of it sharing the campaign's post and a fifth replying to it;</item>
 /// <item>a trending-hashtag spike: 3-10 times the volume for 30-120 minutes from small accounts, at the ordinary share;</item>
 /// <item>new brands: history starts 4 to 20 hours before the cascade (or, calm, less than a day before the end).</item>
 /// </list>
@@ -41,6 +42,8 @@ public sealed class ScenarioGenerator(ScenarioTextPool texts)
     {
         private readonly List<ScenarioMention> posts = [];
         private readonly string brand = string.Create(CultureInfo.InvariantCulture, $"scenario-{seed}");
+        // About one popular post a day on a brand of 1 mention a minute, more on louder brands.
+        private const double PopularPostChance = 1.0 / 1440;
         private int nextPost;
         private int eventPosts;
         private bool inEvent;
@@ -130,7 +133,8 @@ public sealed class ScenarioGenerator(ScenarioTextPool texts)
                 {
                     var label = Label(share, positiveShare * (1 - share) / Math.Max(1e-9, 1 - negativeShare));
                     var post = Add(Second(minute), label, OrdinaryFollowers());
-                    Thread(post, label);
+                    if (random.NextDouble() < PopularPostChance) PopularThread(post);
+                    else Thread(post, label);
                 }
             }
         }
@@ -143,6 +147,23 @@ public sealed class ScenarioGenerator(ScenarioTextPool texts)
                 var at = parent.PublishedAt + TimeSpan.FromMinutes(Exponential(6));
                 var replyLabel = random.NextDouble() < 0.6 ? label : Label(negativeShare, positiveShare);
                 Add(at, replyLabel, OrdinaryFollowers(), replyTo: parent.PostId);
+            }
+        }
+
+        /// <summary>
+        /// A popular post in ordinary talk: 10 to 80 answers within the hour, in the brand's usual tone (a viral post that
+        /// mentions the brand, a brand's own announcement). Detection must not take every crowd for a crisis.
+        /// </summary>
+        private void PopularThread(ScenarioMention parent)
+        {
+            var answers = (int)LogUniform(10, 80);
+            var delay = Uniform(3, 15);
+            for (var i = 0; i < answers; i++)
+            {
+                var at = parent.PublishedAt + TimeSpan.FromMinutes(Exponential(delay));
+                var link = random.NextDouble();
+                Add(at, Label(negativeShare, positiveShare), OrdinaryFollowers(),
+                    replyTo: link < 0.5 ? parent.PostId : null, quoteOf: link is >= 0.5 and < 0.7 ? parent.PostId : null, shareOf: link >= 0.7 ? parent.PostId : null);
             }
         }
 
@@ -198,7 +219,7 @@ public sealed class ScenarioGenerator(ScenarioTextPool texts)
 
         private void Campaign(DateTimeOffset onset)
         {
-            Add(onset + TimeSpan.FromSeconds(random.Next(60)), SentimentLabel.Positive, (long)LogUniform(100_000, 2_000_000));
+            var post = Add(onset + TimeSpan.FromSeconds(random.Next(60)), SentimentLabel.Positive, (long)LogUniform(100_000, 2_000_000));
             var peak = rate * Uniform(5, 20) + Uniform(3, 10);
             var decay = Uniform(10, 25);
             for (var minute = 0; minute < 60; minute++)
@@ -208,7 +229,9 @@ public sealed class ScenarioGenerator(ScenarioTextPool texts)
                 {
                     var roll = random.NextDouble();
                     var label = roll < 0.75 ? SentimentLabel.Positive : roll < 0.95 ? SentimentLabel.Neutral : SentimentLabel.Negative;
-                    Add(Second(at), label, OrdinaryFollowers());
+                    // Half the burst shares the campaign's post and a fifth replies to it: a campaign is a thread too, in praise.
+                    var link = random.NextDouble();
+                    Add(Second(at), label, OrdinaryFollowers(), replyTo: link < 0.2 ? post.PostId : null, shareOf: link is >= 0.2 and < 0.7 ? post.PostId : null);
                 }
             }
         }

@@ -53,7 +53,7 @@ public static class ScenarioRun
             while (next < stream.Mentions.Count && stream.Mentions[next].PublishedAt < tick)
             {
                 var m = stream.Mentions[next++];
-                batch.Add(new MentionSignal(stream.BrandId, "x", m.PostId, m.PublishedAt, m.Author, m.Followers, m.Text, m.Language, m.IsNegative));
+                batch.Add(new MentionSignal(stream.BrandId, "x", m.PostId, m.PublishedAt, m.Author, m.Followers, m.Text, m.Language, m.IsNegative, m.ReplyTo ?? m.QuoteOf ?? m.ShareOf));
             }
             // The tick stands for other brands' traffic: it moves the shared clock in the same batch.
             Collect(monitor.Observe(batch, othersLatest: tick), tick, pages);
