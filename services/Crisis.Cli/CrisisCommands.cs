@@ -33,6 +33,12 @@ public static class CrisisCommands
             mentions.AddCommand<Redacting.RedactCommand>("redact").WithDescription("Retention: empty who and what of every post published before a cut-off; the mentions still count.");
             mentions.AddCommand<Exporting.ExportCommand>("export").WithDescription("A brand's stored mentions over a window, as NDJSON in the intake's format (to replay at a chosen speed with 'crisis stream').");
         });
+        config.AddBranch("connectors", connectors =>
+        {
+            connectors.SetDescription("The connectors that follow public sources (docs/connectors.md).");
+            connectors.AddCommand<Connecting.ConnectorStatusCommand>("status").WithDescription("Where each connector stands: items seen, matched, sent, errors, reconnects, lag, position.");
+            connectors.AddCommand<Connecting.ConnectorTestCommand>("test").WithDescription("Run one connector of a configuration file for a while and print what it would ingest (writes nothing).");
+        });
         config.AddBranch("authors", authors =>
         {
             authors.SetDescription("Members of the public whose posts the store holds.");

@@ -1,3 +1,4 @@
+using Crisis.Connectors;
 using Crisis.CrisisCell;
 using Crisis.CrisisCell.Notifying;
 using Crisis.Dashboard;
@@ -20,8 +21,10 @@ var store = builder.Services.AddCrisisEventStore(builder.Configuration);
 // Every node registers every module's store schema; only the services it runs do work.
 builder.Services.AddIngestion(builder.Configuration);
 builder.Services.AddReporting(builder.Configuration);
+builder.Services.AddConnectorsStore();
 store.AddDetection(builder.Configuration).AddDetectionPublishing();
 store.AddCrisisCell(builder.Configuration).AddCrisisCellPaging(builder.Configuration);
+if (modules.Connectors) builder.Services.AddConnectors(builder.Configuration).AddConnectorIntake();
 if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications();
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
 if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);

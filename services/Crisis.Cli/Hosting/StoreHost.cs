@@ -1,3 +1,4 @@
+using Crisis.Connectors;
 using Crisis.CrisisCell;
 using Crisis.Detection;
 using Crisis.Ingestion;
@@ -30,6 +31,7 @@ public static class StoreHost
         // Every module's schema, so that 'db migrate' creates all of it; no daemon runs here.
         builder.Services.AddCrisisEventStore(builder.Configuration).AddDetection(builder.Configuration).AddCrisisCell(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.AddConnectorsStore();
         // The hosts run the async projections; a command only reads them, so Marten's "daemon disabled" warning
         // would be noise on an operator's console.
         builder.Services.ConfigureMarten(options => options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged);

@@ -13,6 +13,9 @@ public enum Platform
     Blog,
     Review,
     Other,
+    Bluesky,
+    Mastodon,
+    Reddit,
 }
 
 public static class Platforms
@@ -30,9 +33,12 @@ public static class Platforms
         ["blog"] = Platform.Blog,
         ["review"] = Platform.Review,
         ["other"] = Platform.Other,
+        ["bluesky"] = Platform.Bluesky,
+        ["mastodon"] = Platform.Mastodon,
+        ["reddit"] = Platform.Reddit,
     };
 
-    public const string Accepted = "x (or twitter), facebook, instagram, tiktok, youtube, news, forum, blog, review, other";
+    public const string Accepted = "x (or twitter), facebook, instagram, tiktok, youtube, news, forum, blog, review, other, bluesky, mastodon, reddit";
 
     public static bool TryParse(string value, out Platform platform) => ByName.TryGetValue(value.Trim(), out platform);
 
@@ -48,6 +54,9 @@ public static class Platforms
         Platform.Forum => "forum",
         Platform.Blog => "blog",
         Platform.Review => "review",
+        Platform.Bluesky => "bluesky",
+        Platform.Mastodon => "mastodon",
+        Platform.Reddit => "reddit",
         _ => "other",
     };
 }
