@@ -246,7 +246,7 @@ where="its own servers (PostgreSQL cluster 15/chaos, RabbitMQ node chaos@localho
 [ "$servers" = shared ] && where="the shared servers"
 if [ ${#outages[@]} -gt 0 ]; then
   title="Outages under load: ${outages[*]}"
-  note="Command: \`ops/chaos/soak.sh --rate $rate --outage ${outages[*]}\` ($minutes minutes of load on $where; the outage began ${outage_at} s into the load). No other faults."
+  note="Command: \`ops/chaos/soak.sh --rate $rate --outage ${outages[*]}\` ($minutes minutes of load on $where; the first outage began ${outage_at} s into the load$([ ${#outages[@]} -gt 1 ] && echo ", each next one ${outage_gap} s after the previous ended")). No other faults."
 else
   title="Chaos soak"
   note="This was a $minutes-minute run on $where with a fault about every $fault_every s; the issue's benchmark is one hour: \`ops/chaos/soak.sh --minutes 60\`."

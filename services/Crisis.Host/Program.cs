@@ -10,7 +10,6 @@ using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Health;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Telemetry;
-using JasperFx.Events.Daemon;
 
 var builder = WebApplication.CreateBuilder(args);
 var modules = HostedModules.From(builder.Configuration);
@@ -24,7 +23,7 @@ store.AddDetection(builder.Configuration).AddDetectionPublishing();
 store.AddCrisisCell(builder.Configuration);
 if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications(builder.Configuration);
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
-if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
+if (modules.Detection) store.AddHotColdDaemon(builder.Services);
 builder.Services.AddCrisisBus(builder.Configuration, modules);
 builder.Services.AddStoreHealthChecks();
 builder.Services.AddProjectionLagMonitoring(builder.Configuration, runsDaemon: modules.Detection);
