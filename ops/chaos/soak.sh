@@ -206,9 +206,10 @@ outage_plan() {
 broker_sampler() {
   while [ ! -f "$work/stop" ]; do
     local q mem alarms
-    q=$(rmq -q list_queues -p "$vhost" name messages_ready messages_unacknowledged 2>/dev/null | awk '$1=="crisis-mentions" {print $2, $3}')
-    mem=$(rmq -q eval 'erlang:memory(total).' 2>/dev/null)
-    alarms=$(rmq -q eval 'rabbit_alarm:get_alarms().' 2>/dev/null | tr -d '\n ')
+    # Bounded: a CLI call made while the node stops or starts can hang, and would end the sampling for the run.
+    q=$(timeout 20 rabbitmqctl "${rabbit_node_args[@]}" -q list_queues -p "$vhost" name messages_ready messages_unacknowledged 2>/dev/null | awk '$1=="crisis-mentions" {print $2, $3}')
+    mem=$(timeout 20 rabbitmqctl "${rabbit_node_args[@]}" -q eval 'erlang:memory(total).' 2>/dev/null)
+    alarms=$(timeout 20 rabbitmqctl "${rabbit_node_args[@]}" -q eval 'rabbit_alarm:get_alarms().' 2>/dev/null | tr -d '\n ')
     [ -n "$q" ] && echo "$(date -u +%s) ${q} ${mem:-?} ${alarms:-?}" >> "$work/broker.log"
     sleep 30
   done
