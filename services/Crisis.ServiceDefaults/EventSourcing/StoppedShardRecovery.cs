@@ -1,7 +1,5 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -87,19 +85,4 @@ public sealed partial class StoppedShardRecovery(IProjectionCoordinator coordina
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Looking for stopped shards failed; the next round looks again")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
-}
-
-public static class DaemonSetup
-{
-    /// <summary>
-    /// The async daemon on one node at a time across the cluster (hot/cold), with <see cref="StoppedShardRecovery"/>.
-    /// </summary>
-    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddHotColdDaemon(
-        this MartenServiceCollectionExtensions.MartenConfigurationExpression store, IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        store.AddAsyncDaemon(DaemonMode.HotCold);
-        services.AddHostedService<StoppedShardRecovery>();
-        return store;
-    }
 }
