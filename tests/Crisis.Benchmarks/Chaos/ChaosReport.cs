@@ -77,7 +77,7 @@ public static class ChaosReport
         Line(string.Create(CultureInfo.InvariantCulture, $"| target rate | {load.GetProperty("targetRate").GetDouble():0} mentions/s (half over HTTP, half on the bus) |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| sustained (acknowledged / duration) | {load.GetProperty("achievedRate").GetDouble():0} mentions/s |"));
         string Faults(string kind, string name) =>
-            faults.TryGetValue(kind, out var all) ? $"{all.Count} {name}{(all.All(d => d.Length == 0) ? "" : $" ({string.Join(", ", all.Select(d => d.Replace("s", " s", StringComparison.Ordinal)))})")}" : $"0 {name}";
+            faults.TryGetValue(kind, out var all) ? $"{all.Count} {name}{(all.All(d => d.Length == 0) ? "" : $" ({string.Join(", ", all.Select(d => d.EndsWith('s') && d[..^1].All(char.IsAsciiDigit) ? d[..^1] + " s" : d))})")}" : $"0 {name}";
         Line($"| faults injected | {Faults("kill", "host kill -9")}, {Faults("postgres", "PostgreSQL stop(s)")}, {Faults("rabbitmq", "RabbitMQ stop(s)")} |");
         Line(string.Create(CultureInfo.InvariantCulture, $"| mentions acknowledged | {acknowledged.Count} |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| stored | {stored.Count} ({storedNotAcknowledged} stored but never acknowledged: the sender gave up or its answer was lost) |"));
