@@ -11,7 +11,6 @@ using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Health;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Telemetry;
-using JasperFx.Events.Daemon;
 
 var builder = WebApplication.CreateBuilder(args);
 var modules = HostedModules.From(builder.Configuration);
@@ -27,7 +26,7 @@ store.AddCrisisCell(builder.Configuration).AddCrisisCellPaging(builder.Configura
 if (modules.Connectors) builder.Services.AddConnectors(builder.Configuration).AddConnectorIntake();
 if (modules.CrisisCell) builder.Services.AddCrisisCellTimers().AddCrisisCellNotifications();
 // Projections and subscriptions run on one node at a time across the cluster (hot/cold).
-if (modules.Detection) store.AddAsyncDaemon(DaemonMode.HotCold);
+if (modules.Detection) store.AddHotColdDaemon(builder.Services);
 builder.Services.AddCrisisBus(builder.Configuration, modules);
 builder.Services.AddStoreHealthChecks();
 builder.Services.AddProjectionLagMonitoring(builder.Configuration, runsDaemon: modules.Detection);

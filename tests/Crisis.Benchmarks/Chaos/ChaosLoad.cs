@@ -28,14 +28,22 @@ public sealed class ChaosLoad
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentDictionary<string, byte> acknowledged = new(StringComparer.Ordinal);
     private readonly Stopwatch clock = new();
-    private long httpSent, busSent, httpRetries, busRetries, busBacklog, busPausedSeconds, busRenewals;
+    private long httpSent, busSent, httpRetries, busRetries, busBacklog, busBacklogPeak, busPausedSeconds, busRenewals;
+    private long httpLongestWaitMs, busLongestWaitMs;
+
+    /// <summary>What the hosts answered to the HTTP requests that were not acknowledged, by status or error, and how often.</summary>
+    private readonly ConcurrentDictionary<string, long> httpRefusals = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A connector that publishes faster than the intake stores only fills the queue: above this many waiting messages
-    /// the bus client pauses (as a connector honouring flow control would), so the run measures what is stored, and the
-    /// drain at the end takes minutes, not hours.
+    /// (<c>--max-backlog</c>, 20,000 by default) the bus client pauses (as a connector honouring flow control would), so
+    /// the run measures what is stored and the drain at the end takes minutes, not hours. A long-outage run raises it so
+    /// that the queue holds the whole outage's share.
     /// </summary>
-    private const long MaxBusBacklog = 20_000;
+    private long MaxBusBacklog => options.MaxBusBacklog;
+
+    /// <summary>The longest Retry-After a client honours; a longer one would only slow the catch-up after an outage.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
 
     private ChaosLoad(ChaosOptions options) => this.options = options;
 
@@ -106,6 +114,11 @@ public sealed class ChaosLoad
             busRetries,
             busPausedSeconds,
             busRenewals,
+            maxBusBacklog = MaxBusBacklog,
+            busBacklogPeak,
+            httpLongestWaitSeconds = httpLongestWaitMs / 1000.0,
+            busLongestWaitSeconds = busLongestWaitMs / 1000.0,
+            httpRefusals = httpRefusals.OrderByDescending(r => r.Value).ToDictionary(r => r.Key, r => r.Value),
             achievedRate = acknowledged.Count / clock.Elapsed.TotalSeconds,
             buzzBrands = BuzzBrands,
         };
@@ -195,6 +208,7 @@ public sealed class ChaosLoad
             }
             Interlocked.Add(ref busSent, BusBatch);
             var batch = Enumerable.Range(0, BusBatch).Select(_ => ChaosMentions.Bulk(run + "b", BulkBrands[random.Next(20)], sequence++, random)).ToList();
+            var waiting = Stopwatch.StartNew();
             while (true)
             {
                 var current = bus;
@@ -213,6 +227,7 @@ public sealed class ChaosLoad
                     await Task.Delay(500, CancellationToken.None);
                 }
             }
+            Longest(ref busLongestWaitMs, waiting);
             foreach (var mention in batch) acknowledged.TryAdd(ChaosMentions.Key(mention), 0);
         }
     }
@@ -251,25 +266,46 @@ public sealed class ChaosLoad
         foreach (var mention in batch) acknowledged.TryAdd(ChaosMentions.Key(mention), 0);
     }
 
-    /// <summary>Sends to one host after another until one answers 2xx: what a connector behind a load balancer does.</summary>
+    /// <summary>
+    /// Sends to one host after another until one answers 2xx: what a connector behind a load balancer does. A 503 or 429
+    /// with Retry-After is honoured (up to <see cref="MaxRetryAfter"/>); anything else is tried again after 200 ms.
+    /// </summary>
     private async Task UntilAcknowledgedAsync(HttpClient[] clients, Func<HttpClient, Task<HttpResponseMessage>> send, int start = 0)
     {
+        var waiting = Stopwatch.StartNew();
         for (var attempt = start; ; attempt++)
         {
+            var pause = TimeSpan.FromMilliseconds(200);
             try
             {
                 using var response = await send(clients[attempt % clients.Length]);
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                {
+                    Longest(ref httpLongestWaitMs, waiting);
+                    return;
+                }
                 if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
                     throw new InvalidOperationException($"refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                var retryAfter = response.Headers.RetryAfter?.Delta;
+                httpRefusals.AddOrUpdate(string.Create(CultureInfo.InvariantCulture,
+                    $"{(int)response.StatusCode}{(retryAfter is { } d ? $" Retry-After {d.TotalSeconds:0}" : " no Retry-After")}"), 1, (_, n) => n + 1);
+                if (retryAfter is { } delta && delta > TimeSpan.Zero) pause = delta < MaxRetryAfter ? delta : MaxRetryAfter;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // The host is down or restarting: the next one.
+                httpRefusals.AddOrUpdate(e is TaskCanceledException ? "timeout (30 s)" : $"no answer ({(e as HttpRequestException)?.HttpRequestError})", 1, (_, n) => n + 1);
             }
             Interlocked.Increment(ref httpRetries);
-            await Task.Delay(200);
+            await Task.Delay(pause);
         }
+    }
+
+    private static void Longest(ref long longestMs, Stopwatch waited)
+    {
+        var ms = waited.ElapsedMilliseconds;
+        long seen;
+        while (ms > (seen = Interlocked.Read(ref longestMs)) && Interlocked.CompareExchange(ref longestMs, ms, seen) != seen) { }
     }
 
     /// <summary>The intake queue's depth, every second; kept as it was while the broker cannot be asked.</summary>
@@ -282,7 +318,9 @@ public sealed class ChaosLoad
             {
                 connection ??= await new RabbitMQ.Client.ConnectionFactory { Uri = options.RabbitMq }.CreateConnectionAsync(stop);
                 await using var channel = await connection.CreateChannelAsync(cancellationToken: stop);
-                Interlocked.Exchange(ref busBacklog, (await channel.QueueDeclarePassiveAsync(MentionQueues.Observed, stop)).MessageCount);
+                var depth = (await channel.QueueDeclarePassiveAsync(MentionQueues.Observed, stop)).MessageCount;
+                Interlocked.Exchange(ref busBacklog, depth);
+                if (depth > Interlocked.Read(ref busBacklogPeak)) Interlocked.Exchange(ref busBacklogPeak, depth);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -5,7 +5,7 @@ namespace Crisis.Benchmarks.Chaos;
 /// <summary>The soak's load settings, from <c>--name value</c> arguments (ops/chaos/soak.sh passes them).</summary>
 public sealed record ChaosOptions(
     Uri[] Hosts, Uri RabbitMq, string KeyFile, string Organisation, double Rate, TimeSpan Duration, double HttpShare, int Buzzes,
-    int HttpWorkers, int BusWorkers, string AcknowledgedFile, string SummaryFile)
+    int HttpWorkers, int BusWorkers, string AcknowledgedFile, string SummaryFile, long MaxBusBacklog)
 {
     public static ChaosOptions Parse(string[] args)
     {
@@ -24,6 +24,7 @@ public sealed record ChaosOptions(
             (int)Number("--http-workers", 8),
             (int)Number("--bus-workers", 8),
             Value("--acks"),
-            Value("--summary"));
+            Value("--summary"),
+            (long)Number("--max-backlog", 20_000));
     }
 }

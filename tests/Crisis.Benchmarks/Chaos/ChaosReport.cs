@@ -54,8 +54,9 @@ public static class ChaosReport
             .Where(b => b is not null).Distinct().Count();
 
         var errorQueues = await ErrorQueuesAsync(new Uri(Value("--rabbitmq")));
-        var faults = (await File.ReadAllLinesAsync(Value("--faults"))).Where(l => l.Length > 0).Select(l => l.Split(' ')[1]).GroupBy(k => k)
-            .ToDictionary(g => g.Key, g => g.Count());
+        // faults.log: "<unix time> <kind> [<seconds>s]" per fault; kinds kill, postgres, rabbitmq.
+        var faults = (await File.ReadAllLinesAsync(Value("--faults"))).Where(l => l.Length > 0).Select(l => l.Split(' '))
+            .GroupBy(f => f[1], f => f.Length > 2 ? f[2] : "").ToDictionary(g => g.Key, g => g.ToList());
 
         // What an operator would have read: the hosts log at warning level, so every line counted here is one they see.
         var logLines = Directory.GetFiles(Value("--host-logs"), "host-*.log").SelectMany(File.ReadLines).ToList();
@@ -67,7 +68,7 @@ public static class ChaosReport
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"## Chaos soak ({seconds / 60:0.#} minutes, {DateTime.UtcNow:yyyy-MM-dd}, two hosts on the same 2-core machine as PostgreSQL 15 and RabbitMQ 3.10)"));
+            $"## {args.SkipWhile(a => a != "--title").Skip(1).FirstOrDefault() ?? "Chaos soak"} ({seconds / 60:0.#} minutes, {DateTime.UtcNow:yyyy-MM-dd}, two hosts on the same 2-core machine as PostgreSQL 15 and RabbitMQ 3.10)"));
         Line();
         Line("Written by `ops/chaos/soak.sh`. " + Value("--note"));
         Line();
@@ -75,14 +76,20 @@ public static class ChaosReport
         Line("|---|---|");
         Line(string.Create(CultureInfo.InvariantCulture, $"| target rate | {load.GetProperty("targetRate").GetDouble():0} mentions/s (half over HTTP, half on the bus) |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| sustained (acknowledged / duration) | {load.GetProperty("achievedRate").GetDouble():0} mentions/s |"));
-        Line(string.Create(CultureInfo.InvariantCulture,
-            $"| faults injected | {faults.GetValueOrDefault("kill")} host kill -9, {faults.GetValueOrDefault("postgres")} PostgreSQL restarts, {faults.GetValueOrDefault("rabbitmq")} RabbitMQ restarts |"));
+        string Faults(string kind, string name) =>
+            faults.TryGetValue(kind, out var all) ? $"{all.Count} {name}{(all.All(d => d.Length == 0) ? "" : $" ({string.Join(", ", all.Select(d => d.EndsWith('s') && d[..^1].All(char.IsAsciiDigit) ? d[..^1] + " s" : d))})")}" : $"0 {name}";
+        Line($"| faults injected | {Faults("kill", "host kill -9")}, {Faults("postgres", "PostgreSQL stop(s)")}, {Faults("rabbitmq", "RabbitMQ stop(s)")} |");
         Line(string.Create(CultureInfo.InvariantCulture, $"| mentions acknowledged | {acknowledged.Count} |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| stored | {stored.Count} ({storedNotAcknowledged} stored but never acknowledged: the sender gave up or its answer was lost) |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| **lost** (acknowledged, not stored) | **{lost}** |"));
         Line(string.Create(CultureInfo.InvariantCulture, $"| **doubled** (stored in more than one event) | **{doubled}** |"));
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"| client retries | HTTP {load.GetProperty("httpRetries").GetInt64()}, bus {load.GetProperty("busRetries").GetInt64()}; the bus client paused {load.GetProperty("busPausedSeconds").GetInt64()} s with over 20,000 mentions queued and reconnected {(load.TryGetProperty("busRenewals", out var renewals) ? renewals.GetInt64() : 0)} times |"));
+            $"| client retries | HTTP {load.GetProperty("httpRetries").GetInt64()}, bus {load.GetProperty("busRetries").GetInt64()}; the bus client paused {load.GetProperty("busPausedSeconds").GetInt64()} s with over {load.GetProperty("maxBusBacklog").GetInt64():N0} mentions queued and reconnected {load.GetProperty("busRenewals").GetInt64()} times |"));
+        var refusals = load.GetProperty("httpRefusals").EnumerateObject().Select(r => $"{r.Value.GetInt64()} × {r.Name}").ToList();
+        Line($"| HTTP answers that were not an acknowledgement | {(refusals.Count == 0 ? "none" : string.Join(", ", refusals))} |");
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"| longest wait for one batch's acknowledgement | HTTP {load.GetProperty("httpLongestWaitSeconds").GetDouble():0} s, bus {load.GetProperty("busLongestWaitSeconds").GetDouble():0} s |"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"| bus intake queue, deepest seen by the client (sampled each second) | {load.GetProperty("busBacklogPeak").GetInt64():N0} messages |"));
         Line($"| dead letters | {(errorQueues.Count == 0 ? "none" : string.Join(", ", errorQueues.Select(q => $"{q.Key}: {q.Value}")))} |");
         Line($"| incidents per buzz brand | {string.Join(", ", buzzBrands.Select(b => $"{b}: {incidents.GetValueOrDefault(b)}"))} |");
         Line(string.Create(CultureInfo.InvariantCulture, $"| incidents of bulk brands (should be 0) | {incidents.Where(i => !buzzBrands.Contains(i.Key)).Sum(i => i.Value)} |"));
