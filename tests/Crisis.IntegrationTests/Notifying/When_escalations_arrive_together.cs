@@ -56,13 +56,15 @@ public class When_escalations_arrive_together : NotificationSpec
         var worsened = await Eventually.ReturnsAsync(
             () => Task.FromResult(CallsFor("/hooks/amina", incidentId).Where(r => r.Body.Contains("\"kind\":\"BuzzWorsened\"", StringComparison.Ordinal)).ToList()),
             calls => calls.Count > 0, because: "amina told the buzz worsened");
-        var timeline = await TimelineAsync(incidentId);
         await StaysTrueAsync(() => CallsFor("/hooks/amina", incidentId).Count(r => r.Body.Contains("\"kind\":\"BuzzWorsened\"", StringComparison.Ordinal)) == 1,
             "one notification for the three escalations");
+        // Read after the calls settled: the planner is woken by each commit (issue 16), so the notice may go out once the
+        // first or second escalation is recorded; what matters is that the three make one notice, not three.
+        var timeline = await TimelineAsync(incidentId);
 
         Assert.Multiple(() =>
         {
-            Assert.That(timeline.Count(e => e.Type == "buzz_escalation_recorded"), Is.EqualTo(3), "all three escalations recorded before the notification went out");
+            Assert.That(timeline.Count(e => e.Type == "buzz_escalation_recorded"), Is.EqualTo(3), "all three escalations recorded");
             Assert.That(worsened.Single().Header("X-Crisis-Idempotency-Key"), Is.EqualTo($"{incidentId}:BuzzWorsened:L1:amina@webhook"), "the first worsening notice");
         });
     }
