@@ -39,6 +39,8 @@ public sealed class ThreadTracker
 
     public const int LargestHalfLifeBuckets = 3 * 24 * 60;
 
+    private static readonly double LargestDecayPerBucket = Math.Pow(0.5, 1.0 / LargestHalfLifeBuckets);
+
     /// <summary>
     /// Followers from which a negative post that answers nothing is remembered as a possible cascade seed. 5,000: the
     /// lower bound of what marketing calls a micro-influencer, and about the 99.5th percentile of ordinary authors.
@@ -79,35 +81,22 @@ public sealed class ThreadTracker
         }
     }
 
-    /// <summary>Forgets threads quiet for the window (learning from their size) and the answers older than it.</summary>
+    /// <summary>Forgets threads quiet for the window (learning from their size) and the answers and seeds older than it.</summary>
     public void Forget(long bucket)
     {
-        OrdinaryLargest *= Math.Pow(0.5, 1.0 / LargestHalfLifeBuckets);
+        OrdinaryLargest *= LargestDecayPerBucket;
         var horizon = bucket - Window;
-        List<string>? quiet = null;
+        // Removing while enumerating is allowed for Dictionary since .NET Core 3.0: no list of keys to build first.
         foreach (var (root, thread) in Threads)
-            if (thread.LastBucket <= horizon) (quiet ??= []).Add(root);
-        if (quiet is not null)
-            foreach (var root in quiet)
-            {
-                var thread = Threads[root];
-                if (!thread.Paged) OrdinaryLargest = Math.Max(OrdinaryLargest, thread.Authors);
-                Threads.Remove(root);
-            }
-        if (Seeds.Count > 0)
         {
-            List<string>? stale = null;
-            foreach (var (seed, seen) in Seeds)
-                if (seen <= horizon) (stale ??= []).Add(seed);
-            if (stale is not null)
-                foreach (var seed in stale) Seeds.Remove(seed);
+            if (thread.LastBucket > horizon) continue;
+            if (!thread.Paged) OrdinaryLargest = Math.Max(OrdinaryLargest, thread.Authors);
+            Threads.Remove(root);
         }
-        if (Links.Count == 0) return;
-        List<string>? old = null;
+        foreach (var (seed, seen) in Seeds)
+            if (seen <= horizon) Seeds.Remove(seed);
         foreach (var (post, link) in Links)
-            if (link.Bucket <= horizon) (old ??= []).Add(post);
-        if (old is not null)
-            foreach (var post in old) Links.Remove(post);
+            if (link.Bucket <= horizon) Links.Remove(post);
     }
 
     /// <summary>The thread with the most authors among those that have not paged yet, if any.</summary>
@@ -172,7 +161,8 @@ public sealed class ThreadFigures
             Scored++;
             if (negative) Negative++;
         }
-        if (AuthorSample.Count < ThreadTracker.MaxAuthorsCounted && AuthorSample.Add(answer.Author)) Authors++;
-        else if (AuthorSample.Count >= ThreadTracker.MaxAuthorsCounted && !AuthorSample.Contains(answer.Author)) Authors++;
+        // Past the sample's size, an author not in it is taken to be new: a thread that large is large either way.
+        var isNew = AuthorSample.Count < ThreadTracker.MaxAuthorsCounted ? AuthorSample.Add(answer.Author) : !AuthorSample.Contains(answer.Author);
+        if (isNew) Authors++;
     }
 }
