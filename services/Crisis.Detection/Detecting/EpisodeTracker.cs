@@ -102,7 +102,11 @@ public sealed class EpisodeTracker
         var page = AlertKind.None;
         if ((strong || negativeAlarm) && !paged) page = TryPage(bucket, positive, deviation / alertAt, AlertKind.EpisodeStart);
         if (paged && !positive && deviation / alertAt > pagedPeak) pagedPeak = deviation / alertAt;
-        if (eligible && deviation >= crisisAt && !escalated)
+        // Fresh negative evidence once the paged buzz had subsided (evidence is spent at each alarm, so this is a new wave of
+        // complaints, e.g. a cascade starting while a small earlier buzz is still open) worsens the buzz like volume at crisis
+        // level. While the paged wave still runs, its further alarms are the same news.
+        var worse = (eligible && deviation >= crisisAt) || (negativeAlarm && paged && subsiding && page == AlertKind.None);
+        if (worse && !escalated)
         {
             escalated = true;
             if (page == AlertKind.None && paged && alertOnEscalation && !positive) page = AlertKind.Escalation;
