@@ -19,8 +19,9 @@ public static class ConnectorSources
     public const string Reddit = "reddit";
     public const string YouTube = "youtube";
     public const string X = "x";
+    public const string XStream = "x-stream";
 
-    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon, Feeds, Reddit, YouTube, X];
+    public static readonly IReadOnlyList<string> Names = [Bluesky, Mastodon, Feeds, Reddit, YouTube, X, XStream];
 
     public static bool IsKnown(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
@@ -52,8 +53,13 @@ public static class ConnectorSources
                 }
                 if (settings.Token is null && settings.TokenFile is null) yield return "Token or TokenFile: the YouTube Data API needs an API key";
                 break;
-            case X:
-                if (settings.Targets.Count == 0 || settings.Targets.Any(string.IsNullOrWhiteSpace)) yield return "Targets: list X search queries (X's own operators, such as acme -is:retweet)";
+            case X or XStream:
+                if (settings.Targets.Count == 0 || settings.Targets.Any(string.IsNullOrWhiteSpace))
+                {
+                    yield return settings.Source == X
+                        ? "Targets: list X search queries (X's own operators, such as acme -is:retweet)"
+                        : "Targets: list X filtered-stream rules (X's own operators, such as acme -is:retweet), each also searched to fill gaps";
+                }
                 if (settings.Token is null && settings.TokenFile is null) yield return "Token or TokenFile: X's API needs a bearer token";
                 break;
         }
@@ -70,6 +76,7 @@ public static class ConnectorSources
             Reddit => new RedditSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<RedditSource>()),
             YouTube => new YouTubeCommentsSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<YouTubeCommentsSource>()),
             X => new XRecentSearchSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<XRecentSearchSource>()),
+            XStream => new XFilteredStreamSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<XFilteredStreamSource>()),
             Mastodon => new MastodonSource(connector, settings, HttpFor(services), clock, loggers.CreateLogger<MastodonSource>()),
             _ => throw new InvalidOperationException($"connector '{connector}' names an unknown source '{settings.Source}'"),
         };

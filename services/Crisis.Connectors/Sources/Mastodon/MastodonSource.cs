@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -69,7 +68,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
             {
                 pending ??= events.MoveNextAsync().AsTask();
                 var wait = settings.FlushInterval - clock.GetElapsedTime(started);
-                if (seen + bad > 0 && (batch.Count >= settings.BatchSize || wait <= TimeSpan.Zero || !await CompletesWithin(pending, wait, cancellationToken)))
+                if (seen + bad > 0 && (batch.Count >= settings.BatchSize || wait <= TimeSpan.Zero || !await SourceStreams.CompletesWithin(pending, wait, cancellationToken)))
                 {
                     yield return new SourceBatch(batch, StatusIds.Newest(batch.Select(p => p.PostId[(p.PostId.IndexOf('/', StringComparison.Ordinal) + 1)..]), since, out since), seen, bad);
                     batch = [];
@@ -102,7 +101,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
                 }
                 catch (JsonException e)
                 {
-                    LogMalformed(logger, connector, $"not JSON: {e.Message}", Excerpt(item.Data));
+                    LogMalformed(logger, connector, $"not JSON: {e.Message}", SourceStreams.Excerpt(item.Data));
                 }
                 if (status is null)
                 {
@@ -117,7 +116,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
                 }
                 else
                 {
-                    LogMalformed(logger, connector, problem, Excerpt(item.Data));
+                    LogMalformed(logger, connector, problem, SourceStreams.Excerpt(item.Data));
                     bad++;
                 }
             }
@@ -148,23 +147,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         if (settings.ReadToken() is { Length: > 0 } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, completion, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new SourceUnavailableException($"cannot reach {address.Host}: {e.Message}", null, e);
-        }
-        if (response.IsSuccessStatusCode) return response;
-        using (response)
-        {
-            var retryAfter = RetryAfter.From(response, clock.GetUtcNow());
-            throw new SourceUnavailableException(
-                $"{address.Host} answered {(int)response.StatusCode} to {address.AbsolutePath}{(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check the connector's token)" : "")}",
-                response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? retryAfter : null);
-        }
+        return await SourceHttp.SendAsync(http, request, completion, clock, cancellationToken);
     }
 
     private async Task<MastodonStatus[]?> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -178,7 +161,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
         }
         catch (JsonException e)
         {
-            LogMalformed(logger, connector, $"a backfill page that is not JSON: {e.Message}", Excerpt(System.Text.Encoding.UTF8.GetString(body)));
+            LogMalformed(logger, connector, $"a backfill page that is not JSON: {e.Message}", SourceStreams.Excerpt(System.Text.Encoding.UTF8.GetString(body)));
             return null;
         }
     }
@@ -207,16 +190,6 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
             text, status.Language, Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null, createdAt,
             status.InReplyToId is { Length: > 0 } parent ? $"{host}/{parent}" : null);
     }
-
-    private static async Task<bool> CompletesWithin(Task task, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        if (task.IsCompleted) return true;
-        await Task.WhenAny(task, Task.Delay(wait, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-        return task.IsCompleted;
-    }
-
-    private static string Excerpt(string text) => new(text[..Math.Min(text.Length, 200)].Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} skipped a malformed Mastodon status ({Problem}): {Excerpt}")]
     private static partial void LogMalformed(ILogger logger, string connector, string problem, string excerpt);

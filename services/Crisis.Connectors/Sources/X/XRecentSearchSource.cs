@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Crisis.Connectors.Configuring;
 using Crisis.Connectors.Running;
 using Crisis.Connectors.Sources.Polling;
@@ -20,6 +19,10 @@ public sealed class XRecentSearchSource(string connector, ConnectorSettings sett
     private const int MostPages = 10;
 
     public override string Platform => "x";
+
+    /// <summary>One target's tweets newer than <paramref name="position"/> (a tweet id), or from Backfill ago when null.</summary>
+    internal Task<PolledPage> SearchAsync(string target, string? position, CancellationToken cancellationToken) =>
+        PollAsync(target, position, cancellationToken);
 
     protected override async Task<PolledPage> PollAsync(string target, string? position, CancellationToken cancellationToken)
     {
@@ -48,22 +51,15 @@ public sealed class XRecentSearchSource(string connector, ConnectorSettings sett
             }
             // Newest first: the first page's newest id is the newest of the whole poll.
             newest ??= result?.Meta?.NewestId;
-            var users = (result?.Includes?.Users ?? []).Where(u => u.Id is not null).GroupBy(u => u.Id!).ToDictionary(g => g.Key, g => g.First());
             foreach (var tweet in result?.Data ?? [])
             {
                 seen++;
-                if (tweet.Id is null || tweet.Text is null || tweet.AuthorId is null || !users.TryGetValue(tweet.AuthorId, out var user) || user.Username is null
-                    || !DateTimeOffset.TryParse(tweet.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
+                if (XTweets.ToPost(tweet, result!.Includes, out var problem) is { } post) posts.Add(post);
+                else
                 {
                     malformed++;
-                    Malformed("a tweet without id, text, created_at or an author in includes.users", tweet.Id ?? tweet.Text ?? "");
-                    continue;
+                    Malformed(problem!, tweet.Id ?? tweet.Text ?? "");
                 }
-                posts.Add(new SourcePost(
-                    tweet.Id, user.Username, user.Name, user.PublicMetrics?.FollowersCount, tweet.Text,
-                    tweet.Lang is null or "und" or "zxx" or "qme" or "qht" ? null : tweet.Lang,
-                    new Uri($"https://x.com/{Uri.EscapeDataString(user.Username)}/status/{tweet.Id}"), createdAt,
-                    tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "replied_to")?.Id));
             }
             next = result?.Meta?.NextToken;
             if (next is null) break;
@@ -72,35 +68,3 @@ public sealed class XRecentSearchSource(string connector, ConnectorSettings sett
     }
 }
 
-internal sealed record XSearchPage(
-    [property: JsonPropertyName("data")] XTweet[]? Data,
-    [property: JsonPropertyName("includes")] XIncludes? Includes,
-    [property: JsonPropertyName("meta")] XMeta? Meta);
-
-internal sealed record XTweet(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("text")] string? Text,
-    [property: JsonPropertyName("author_id")] string? AuthorId,
-    [property: JsonPropertyName("created_at")] string? CreatedAt,
-    [property: JsonPropertyName("lang")] string? Lang,
-    [property: JsonPropertyName("referenced_tweets")] XReference[]? ReferencedTweets);
-
-internal sealed record XReference([property: JsonPropertyName("type")] string? Type, [property: JsonPropertyName("id")] string? Id);
-
-internal sealed record XIncludes([property: JsonPropertyName("users")] XUser[]? Users);
-
-internal sealed record XUser(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("username")] string? Username,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("public_metrics")] XMetrics? PublicMetrics);
-
-internal sealed record XMetrics([property: JsonPropertyName("followers_count")] long? FollowersCount);
-
-internal sealed record XMeta(
-    [property: JsonPropertyName("newest_id")] string? NewestId,
-    [property: JsonPropertyName("next_token")] string? NextToken,
-    [property: JsonPropertyName("result_count")] int? ResultCount);
-
-[JsonSerializable(typeof(XSearchPage))]
-internal sealed partial class XJsonContext : JsonSerializerContext;
