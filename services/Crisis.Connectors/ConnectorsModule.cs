@@ -31,6 +31,7 @@ public static class ConnectorsModule
         services.AddSingleton<ConnectorsTelemetry>();
         services.AddHttpClient();
         services.AddHostedService<ConnectorsService>();
+        services.AddHealthChecks().AddCheck<ConnectorsHealthCheck>("connectors", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         return services;
     }
 }

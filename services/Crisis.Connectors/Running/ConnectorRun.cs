@@ -44,9 +44,9 @@ public sealed partial class ConnectorRun(
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayAfter(args.Outcome.Exception)),
                 OnRetry = async args =>
                 {
-                    telemetry.Failed(name);
-                    telemetry.Reconnected(name);
                     var reason = args.Outcome.Exception?.Message ?? "the source ended the stream";
+                    telemetry.Failed(name, reason);
+                    telemetry.Reconnected(name);
                     LogReconnecting(logger, name, settings.Source, reason, args.RetryDelay.TotalSeconds);
                     await RecordFailureAsync(reason);
                 },
@@ -96,6 +96,7 @@ public sealed partial class ConnectorRun(
                 new CursorProgress(batch.Seen, matched, outcome.Accepted, batch.Malformed, 0, 0),
                 clock.GetUtcNow(), newest, null, cancellationToken);
         }
+        telemetry.Progressed(name);
         telemetry.Counted(name, "seen", batch.Seen);
         telemetry.Counted(name, "matched", matched);
         telemetry.Counted(name, "sent", outcome.Accepted);

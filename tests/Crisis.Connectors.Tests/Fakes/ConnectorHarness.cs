@@ -19,6 +19,9 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     public ListLogger Log { get; } = new();
 
+    /// <summary>What the run reports of itself (its state feeds the readiness check).</summary>
+    public ConnectorsTelemetry Telemetry { get; }
+
     public ConnectorHarness(ConnectorSettings settings, RecordingIntake? intake = null, InMemoryCursors? cursors = null)
     {
         Intake = intake ?? new RecordingIntake();
@@ -27,10 +30,10 @@ public sealed class ConnectorHarness : IAsyncDisposable
         var problems = ConnectorSettingsValidator.Problems("spec", settings).ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
         var loggers = new LoggerFactory([new ListLoggerProvider(Log)]);
+        Telemetry = new ConnectorsTelemetry(services.GetRequiredService<IMeterFactory>(), TimeProvider.System);
         var run = new ConnectorRun("spec", settings,
             ConnectorSources.Create("spec", settings, services, TimeProvider.System, loggers),
-            ConnectorsService.MatcherFor(settings), Intake, Cursors,
-            new ConnectorsTelemetry(services.GetRequiredService<IMeterFactory>(), TimeProvider.System),
+            ConnectorsService.MatcherFor(settings), Intake, Cursors, Telemetry,
             TimeProvider.System, loggers.CreateLogger<ConnectorRun>());
         running = Task.Run(() => run.RunAsync(stop.Token));
     }
