@@ -1,4 +1,5 @@
 using Crisis.Connectors;
+using Crisis.Connectors.Cursors;
 using Crisis.CrisisCell;
 using Crisis.CrisisCell.Notifying;
 using Crisis.Dashboard;
@@ -38,6 +39,7 @@ var api = app.MapCrisisApi();
 if (modules.Ingestion) api.MapIngestion();
 api.MapMentionReads();
 api.MapDetection();
+api.MapConnectorReads();
 if (modules.CrisisCell) api.MapCrisisCell();
 api.MapReporting();
 api.MapDashboard();

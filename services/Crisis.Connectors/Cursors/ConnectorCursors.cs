@@ -9,7 +9,7 @@ namespace Crisis.Connectors.Cursors;
 public sealed record ConnectorCursor(
     string Name, string Source, string Organisation, string? Position,
     long Seen, long Matched, long Sent, long Malformed, long Errors, long Reconnects,
-    DateTimeOffset UpdatedAt, DateTimeOffset? NewestPublishedAt, string? LastError);
+    DateTimeOffset UpdatedAt, DateTimeOffset? NewestPublishedAt, string? LastError, DateTimeOffset? FailingSince = null);
 
 /// <summary>Where connectors keep their cursors: PostgreSQL (<see cref="ConnectorCursors"/>), or memory in specs.</summary>
 public interface ICursorStore
@@ -49,6 +49,9 @@ public sealed class ConnectorCursors(NpgsqlDataSource dataSource, IDocumentStore
         table.AddColumn("updated_at", "timestamptz").NotNull();
         table.AddColumn("newest_published_at", "timestamptz");
         table.AddColumn<string>("last_error");
+        // Set by a failed step, cleared by the next step that read and committed: whether the connector is failing now
+        // (last_error keeps the last failure for the record).
+        table.AddColumn("failing_since", "timestamptz");
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
@@ -77,8 +80,8 @@ public sealed class ConnectorCursors(NpgsqlDataSource dataSource, IDocumentStore
         await using var command = dataSource.CreateCommand(
             $"""
             INSERT INTO {Qualified} AS c (name, source, organisation_id, position, seen, matched, sent, malformed, errors, reconnects,
-                                          updated_at, newest_published_at, last_error)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                          updated_at, newest_published_at, last_error, failing_since)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $13 IS NULL THEN NULL ELSE $11 END)
             ON CONFLICT (name) DO UPDATE SET
                 source = excluded.source, organisation_id = excluded.organisation_id,
                 position = COALESCE(excluded.position, c.position),
@@ -86,7 +89,8 @@ public sealed class ConnectorCursors(NpgsqlDataSource dataSource, IDocumentStore
                 malformed = c.malformed + excluded.malformed, errors = c.errors + excluded.errors,
                 reconnects = c.reconnects + excluded.reconnects, updated_at = excluded.updated_at,
                 newest_published_at = GREATEST(c.newest_published_at, excluded.newest_published_at),
-                last_error = COALESCE(excluded.last_error, c.last_error)
+                last_error = COALESCE(excluded.last_error, c.last_error),
+                failing_since = CASE WHEN excluded.last_error IS NULL THEN NULL ELSE COALESCE(c.failing_since, excluded.updated_at) END
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
@@ -103,11 +107,11 @@ public sealed class ConnectorCursors(NpgsqlDataSource dataSource, IDocumentStore
     }
 
     private string SelectAll =>
-        $"SELECT name, source, organisation_id, position, seen, matched, sent, malformed, errors, reconnects, updated_at, newest_published_at, last_error FROM {Qualified}";
+        $"SELECT name, source, organisation_id, position, seen, matched, sent, malformed, errors, reconnects, updated_at, newest_published_at, last_error, failing_since FROM {Qualified}";
 
     private static ConnectorCursor Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
         reader.GetFieldValue<DateTimeOffset>(10), reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-        reader.IsDBNull(12) ? null : reader.GetString(12));
+        reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13));
 }

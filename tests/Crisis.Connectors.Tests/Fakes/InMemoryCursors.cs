@@ -33,6 +33,7 @@ public sealed class InMemoryCursors : ICursorStore
                 UpdatedAt = now,
                 NewestPublishedAt = newestPublishedAt > old.NewestPublishedAt || old.NewestPublishedAt is null ? newestPublishedAt : old.NewestPublishedAt,
                 LastError = lastError ?? old.LastError,
+                FailingSince = lastError is null ? null : old.FailingSince ?? now,
             };
         }
         return Task.CompletedTask;

@@ -141,8 +141,8 @@ public class When_a_connector_polls_json_apis
         };
         await using var connector = new ConnectorHarness(settings, cursors: await PositionAsync("youtube", "video:dQw4acme01", "2026-12-07T00:00:00.0000000Z"));
 
-        var stored = await Eventually.ReturnsAsync(() => connector.Intake.Stored, s => s.Count == 2, because: "the two comments naming Acme since the position");
-        await Eventually.ReturnsAsync(() => connector.Cursors.Current!.Seen, n => n == 4);
+        var stored = await Eventually.ReturnsAsync(() => connector.Intake.Stored, s => s.Count == 3, because: "the two comments and the reply naming Acme since the position");
+        await Eventually.ReturnsAsync(() => connector.Cursors.Current!.Seen, n => n == 7, because: "four threads and three replies");
 
         var first = stored["youtube:UgzComment0001:acme"];
         Assert.That(first.Author!.Handle, Is.EqualTo("@waiting_customer"));
@@ -150,7 +150,11 @@ public class When_a_connector_polls_json_apis
         Assert.That(first.PublishedAt, Is.EqualTo("2026-12-07T08:10:00.0000000Z"));
         Assert.That(stored["youtube:UgzComment0003:acme"].Author!.Handle, Is.EqualTo("UCkarim"), "no display name: the channel id");
         Assert.That(stored.Keys, Has.None.Contains("UgzComment0004"), "older than the stored position");
+        var reply = stored["youtube:UgzComment0001.R1:acme"];
+        Assert.That(reply.ReplyTo, Is.EqualTo("UgzComment0001"), "a reply answers its thread's top-level comment");
+        Assert.That(reply.Author!.Handle, Is.EqualTo("@another_one"));
+        Assert.That(stored.Keys, Has.None.Contains("UgzComment0001.R0"), "a reply older than the stored position");
         Assert.That(fake.Requests.Count(r => r.PathAndQuery.Contains("pageToken=QURTSl9pMz", StringComparison.Ordinal)), Is.Zero, "page 2 reached the position: no page 3");
-        Assert.That(Positions(connector)["video:dQw4acme01"], Is.EqualTo("2026-12-07T08:10:00.0000000Z"));
+        Assert.That(Positions(connector)["video:dQw4acme01"], Is.EqualTo("2026-12-07T08:20:00.0000000Z"), "the newest comment or reply read");
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Crisis.Connectors.Tests.Fakes;
 using Crisis.IntegrationTests.Running;
 
@@ -78,6 +80,21 @@ public class When_a_connector_is_killed_and_restarted : IntegrationSpec
         Assert.That(await ScalarAsync("SELECT sent FROM {schema}.connector_cursors WHERE name = 'intruder'"), Is.Zero,
             "a connector can never write another organisation's brand");
         Assert.That(await RunCliAsync("connectors", "status"), Is.Zero, "crisis connectors status reads the cursors");
+        var ours = await ConnectorsSeenByAsync("test-org");
+        Assert.That(ours.Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "bsky" }), "each organisation sees its own connectors only");
+        Assert.That(ours[0].GetProperty("state").GetString(), Is.EqualTo("reading"));
+        Assert.That(ours[0].GetProperty("sent").GetInt64(), Is.GreaterThanOrEqualTo(Mentions));
+        Assert.That(ours[0].TryGetProperty("position", out _), Is.False, "a source's position is not for people");
+        Assert.That((await ConnectorsSeenByAsync("other-org")).Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "intruder" }));
         Assert.That(victimOutput + restarted.Output, Does.Contain("Connector intruder: the intake rejected a mention: bluesky post at://").And.Contain("brand 'acme' is not registered"));
+    }
+
+    private static async Task<List<JsonElement>> ConnectorsSeenByAsync(string organisation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/connectors", UriKind.Relative));
+        request.Headers.Authorization = TestTokens.Bearer(organisation);
+        using var response = await Host.Http.SendAsync(request);
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
     }
 }

@@ -11,7 +11,10 @@ namespace Crisis.Connectors.Sources.YouTube;
 /// <summary>
 /// YouTube comment threads (Data API v3 <c>commentThreads.list</c>, an API key), polled newest first for each target
 /// (<c>video:ID</c> or <c>channel:ID</c>, the channel's videos' threads) until a page reaches the target's position (the
-/// newest <c>publishedAt</c> read) or after 5 pages. Each thread's top-level comment is a post.
+/// newest <c>publishedAt</c> read) or after 5 pages. Each thread's top-level comment is a post, and so is each reply the
+/// thread carries (<c>part=replies</c>: YouTube embeds up to 5 per thread), answering the top-level comment. Replies to
+/// threads older than the pages read, and beyond those YouTube embeds, are not read: <c>comments.list</c> per thread would
+/// cost a quota unit each (docs/connectors.md).
 /// </summary>
 public sealed class YouTubeCommentsSource(string connector, ConnectorSettings settings, HttpClient http, TimeProvider clock, ILogger logger)
     : PolledSource(connector, settings, http, clock, logger)
@@ -35,7 +38,7 @@ public sealed class YouTubeCommentsSource(string connector, ConnectorSettings se
         string? pageToken = null;
         for (var page = 0; page < MostPages; page++)
         {
-            var query = $"/youtube/v3/commentThreads?part=snippet&{filter}&order=time&maxResults=100&textFormat=plainText&key={Uri.EscapeDataString(Settings.ReadToken() ?? "")}"
+            var query = $"/youtube/v3/commentThreads?part=snippet,replies&{filter}&order=time&maxResults=100&textFormat=plainText&key={Uri.EscapeDataString(Settings.ReadToken() ?? "")}"
                 + (pageToken is null ? "" : $"&pageToken={Uri.EscapeDataString(pageToken)}");
             using var response = await GetAsync(new Uri(Settings.Endpoint ?? PublicEndpoint, query), "application/json", cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -62,22 +65,53 @@ public sealed class YouTubeCommentsSource(string connector, ConnectorSettings se
                     Malformed("a thread without a top-level comment id, text, video or publishedAt", thread.Id ?? "");
                     continue;
                 }
+                // Replies come with their thread, whether or not its top-level comment is older than the position.
+                foreach (var reply in thread.Replies?.Comments ?? [])
+                {
+                    seen++;
+                    var answer = ToPost(reply, comment.Id, out var unreadable);
+                    if (unreadable) malformed++;
+                    if (answer is null || answer.PublishedAt < since) continue;
+                    posts.Add(answer);
+                    if (answer.PublishedAt > newest) newest = answer.PublishedAt;
+                }
                 if (published < since)
                 {
                     reachedPosition = true;
                     continue;
                 }
                 if (published > newest) newest = published;
-                var author = snippet.AuthorDisplayName is { Length: > 0 } name ? name : snippet.AuthorChannelId?.Value ?? "unknown";
-                posts.Add(new SourcePost(
-                    comment.Id, author, null, null, text, null,
-                    new Uri($"https://www.youtube.com/watch?v={Uri.EscapeDataString(snippet.VideoId)}&lc={Uri.EscapeDataString(comment.Id)}"),
-                    published, null));
+                posts.Add(ToPost(comment, snippet.VideoId, text, published, replyTo: null));
             }
             pageToken = threads?.NextPageToken;
             if (reachedPosition || pageToken is null) break;
         }
         return new PolledPage(posts, newest.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), seen, malformed);
+    }
+
+    /// <summary>A reply the thread carries, as a post answering <paramref name="parent"/>; null (logged) when unreadable.</summary>
+    private SourcePost? ToPost(YouTubeComment reply, string parent, out bool unreadable)
+    {
+        var snippet = reply.Snippet;
+        unreadable = reply.Id is null || snippet?.TextOriginal is not { Length: > 0 } || snippet.VideoId is null
+            || !DateTimeOffset.TryParse(snippet.PublishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+        if (unreadable)
+        {
+            Malformed("a reply without an id, text, video or publishedAt", reply.Id ?? "");
+            return null;
+        }
+        var published = DateTimeOffset.Parse(snippet!.PublishedAt!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return ToPost(reply, snippet.VideoId!, snippet.TextOriginal!, published, snippet.ParentId ?? parent);
+    }
+
+    private static SourcePost ToPost(YouTubeComment comment, string videoId, string text, DateTimeOffset published, string? replyTo)
+    {
+        var snippet = comment.Snippet!;
+        var author = snippet.AuthorDisplayName is { Length: > 0 } name ? name : snippet.AuthorChannelId?.Value ?? "unknown";
+        return new SourcePost(
+            comment.Id!, author, null, null, text, null,
+            new Uri($"https://www.youtube.com/watch?v={Uri.EscapeDataString(videoId)}&lc={Uri.EscapeDataString(comment.Id!)}"),
+            published, replyTo);
     }
 }
 
@@ -85,7 +119,12 @@ internal sealed record YouTubeThreads(
     [property: JsonPropertyName("items")] YouTubeThread[]? Items,
     [property: JsonPropertyName("nextPageToken")] string? NextPageToken);
 
-internal sealed record YouTubeThread([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("snippet")] YouTubeThreadSnippet? Snippet);
+internal sealed record YouTubeThread(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("snippet")] YouTubeThreadSnippet? Snippet,
+    [property: JsonPropertyName("replies")] YouTubeReplies? Replies);
+
+internal sealed record YouTubeReplies([property: JsonPropertyName("comments")] YouTubeComment[]? Comments);
 
 internal sealed record YouTubeThreadSnippet([property: JsonPropertyName("topLevelComment")] YouTubeComment? TopLevelComment);
 
@@ -96,7 +135,8 @@ internal sealed record YouTubeCommentSnippet(
     [property: JsonPropertyName("textOriginal")] string? TextOriginal,
     [property: JsonPropertyName("authorDisplayName")] string? AuthorDisplayName,
     [property: JsonPropertyName("authorChannelId")] YouTubeChannelRef? AuthorChannelId,
-    [property: JsonPropertyName("publishedAt")] string? PublishedAt);
+    [property: JsonPropertyName("publishedAt")] string? PublishedAt,
+    [property: JsonPropertyName("parentId")] string? ParentId = null);
 
 internal sealed record YouTubeChannelRef([property: JsonPropertyName("value")] string? Value);
 
