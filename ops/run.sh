@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job, the demo a newcomer sees first: starts PostgreSQL, RabbitMQ, a local notification inbox and the
-# Crisis host; registers three brands; streams the bundled synthetic scenario (36 hours of multilingual
+# The main job, the demo a newcomer sees first: starts PostgreSQL, RabbitMQ, a local notification inbox, a local press
+# feed, the Crisis host and a connectors node following that feed; registers three brands; streams the bundled synthetic scenario (36 hours of multilingual
 # chatter, a bad buzz cascading from an influencer's complaint, a positive campaign spike) through the real HTTP
 # intake — the first 34 hours at once, the next 110 minutes at 60x real time, the last minutes live — and prints where to look and what
 # happened: the incident, how long after the onset it opened, who was paged, its timeline. The host keeps running.
@@ -12,6 +12,8 @@ mkdir -p "$run"
 port=${CRISIS_PORT:-5080}
 # Fixed: ops/demo/on-call.json names this port in every contact URL.
 inbox_port=5091
+# The demo's local news feed (ops/demo/press-feed.tsv), followed by the host's rss connector.
+feed_port=${CRISIS_FEED_PORT:-5092}
 url="http://127.0.0.1:$port"
 # The demo gets a schema of its own, emptied on every run, so it always tells the same story.
 schema=${CRISIS_DEMO_SCHEMA:-demo}
@@ -26,7 +28,7 @@ dotnet build Crisis.sln -c Release -nologo -v quiet >/dev/null
 bin="$root/services/Crisis.Host/bin/Release/net10.0"
 crisis() { dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" "$@"; }
 
-for name in host inbox; do
+for name in host inbox feed connectors; do
   if [ -f "$run/$name.pid" ] && kill -0 "$(cat "$run/$name.pid")" 2>/dev/null; then
     echo "[run] stopping the previous $name"
     kill "$(cat "$run/$name.pid")"; sleep 2
@@ -47,6 +49,11 @@ nohup dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" inbox --
   >"$run/inbox.log" 2>&1 &
 echo $! >"$run/inbox.pid"
 
+echo "[run] starting the press feed on http://127.0.0.1:$feed_port/press.atom (log: .run/feed.log)"
+nohup dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" connectors serve-feed --items "$root/ops/demo/press-feed.tsv" \
+  --port "$feed_port" >"$run/feed.log" 2>&1 &
+echo $! >"$run/feed.pid"
+
 echo "[run] starting the host on $url (log: .run/host.log)"
 # Development applies the store schema at start-up; production runs 'crisis db migrate' instead.
 ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" \
@@ -65,6 +72,20 @@ for brand in "atlas-air:Atlas Air" "souk-market:Souk Market" "medina-telecom:Med
     -d "{\"id\":\"${brand%%:*}\",\"name\":\"${brand#*:}\",\"organisationId\":\"demo\"}" >/dev/null
 done
 echo "[run] registered brands atlas-air, souk-market, medina-telecom (organisation demo)"
+
+# A node of the connectors role only, as production runs them, following the press feed for the three brands (started
+# once the brands exist: the intake refuses mentions of unregistered brands). 'env' passes the brand queries: their keys
+# hold the brand ids' hyphens, which bash's own assignments cannot.
+echo "[run] starting a connectors node following the press feed (log: .run/connectors.log)"
+env EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" \
+  Crisis__Services__0=connectors Crisis__Services__1=connectors Crisis__Services__2=connectors \
+  Connectors__Instances__press__Source=rss Connectors__Instances__press__Organisation=demo \
+  Connectors__Instances__press__Targets__0="http://127.0.0.1:$feed_port/press.atom" Connectors__Instances__press__PollInterval=00:00:20 \
+  "Connectors__Instances__press__Brands__atlas-air=\"atlas air\" OR أطلس" \
+  "Connectors__Instances__press__Brands__souk-market=\"souk market\"" \
+  "Connectors__Instances__press__Brands__medina-telecom=\"medina telecom\"" \
+  nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "http://127.0.0.1:${CRISIS_CONNECTORS_PORT:-5081}" >"$run/connectors.log" 2>&1 &
+echo $! >"$run/connectors.pid"
 # The stream below posts as a connector would: with an ingest-only API key an admin creates (its secret is shown once).
 api_key=$(curl -fs -X POST "$url/api/keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"demo-connector"}' \
   | sed -E 's/.*"secret":"([^"]+)".*/\1/')
@@ -86,6 +107,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 sleep 3
+crisis connectors status --schema "$schema"
 crisis mentions summary --schema "$schema"
 crisis buzz --schema "$schema"
 crisis incidents --schema "$schema"
@@ -97,5 +119,5 @@ cat <<MSG
       incidents GET $url/api/incidents ; buzz GET $url/api/buzz
 [run] every API call and the dashboard's sign-in take the demo's admin token, saved in .run/token:
       curl -H "Authorization: Bearer \$(cat .run/token)" $url/api/incidents
-[run] stop it with: kill \$(cat .run/host.pid) \$(cat .run/inbox.pid); stop the servers with: bash ops/stop-servers.sh
+[run] stop it with: kill \$(cat .run/host.pid .run/connectors.pid .run/inbox.pid .run/feed.pid); stop the servers with: bash ops/stop-servers.sh
 MSG

@@ -37,6 +37,7 @@ public static class CrisisCommands
         {
             connectors.SetDescription("The connectors that follow public sources (docs/connectors.md).");
             connectors.AddCommand<Connecting.ConnectorStatusCommand>("status").WithDescription("Where each connector stands: items seen, matched, sent, errors, reconnects, lag, position.");
+            connectors.AddCommand<Connecting.ServeFeedCommand>("serve-feed").WithDescription("A local Atom news feed whose articles appear as time passes, for trying the rss connector offline (the demo runs one).");
             connectors.AddCommand<Connecting.ConnectorTestCommand>("test").WithDescription("Run one connector of a configuration file for a while and print what it would ingest (writes nothing).");
         });
         config.AddBranch("authors", authors =>
