@@ -99,12 +99,13 @@ public sealed class ServeFeedCommand : AsyncCommand<ServeFeedCommand.Settings>
                 $"urn:crisis-demo:press:{started.ToUnixTimeSeconds()}:{a.Index + 1}", a.At) { PublishDate = a.At })
             .ToList();
         var feed = new SyndicationFeed("Demo press", "Articles of the Crisis demo", new Uri("https://press.example/"), "urn:crisis-demo:press", now, items);
-        var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+        // Through a UTF-8 stream: a StringBuilder would declare the document UTF-16, and readers of the UTF-8 body refuse it.
+        using var body = new MemoryStream();
+        using (var writer = XmlWriter.Create(body, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
-        return text.ToString();
+        return Encoding.UTF8.GetString(body.ToArray());
     }
 
     public static IReadOnlyList<Article> Read(string path)

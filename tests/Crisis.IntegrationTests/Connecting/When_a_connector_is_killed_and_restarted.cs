@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Crisis.Connectors.Tests.Fakes;
 using Crisis.IntegrationTests.Running;
+using Eventually = Crisis.IntegrationTests.Running.Eventually;
 
 namespace Crisis.IntegrationTests.Connecting;
 
