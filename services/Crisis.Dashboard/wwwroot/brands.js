@@ -1,14 +1,17 @@
 // Brands page: every registered brand with its live buzz state (GET /api/buzz) and its curve (GET /api/brands/{id}/series).
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, h, number, poll, problem, show, time, userText, wireActor } from './ui.js';
+import { badge, h, number, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { ready } from './i18n.js';
 
 const list = document.getElementById('brands');
 const errors = document.getElementById('error');
 const windowSelect = document.getElementById('window');
 const updated = document.getElementById('updated');
 
+await ready();
 wireActor();
+wireLanguage();
 windowSelect.addEventListener('change', () => refresh());
 poll(refresh, 5000);
 

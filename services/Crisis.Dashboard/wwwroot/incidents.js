@@ -1,7 +1,8 @@
 // Incidents page: GET /api/incidents (filtered by brand and status), refreshed every 3 seconds, and a form to open
 // an incident by hand (POST /api/incidents).
 import { api } from './api.js';
-import { badge, fields, h, poll, problem, show, time, userText, wireActor } from './ui.js';
+import { badge, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { ready } from './i18n.js';
 
 const rows = document.getElementById('incidents');
 const errors = document.getElementById('error');
@@ -11,7 +12,9 @@ const openForm = document.getElementById('open');
 const seen = new Set();
 let firstLoad = true;
 
+await ready();
 wireActor();
+wireLanguage();
 const wanted = new URLSearchParams(location.search).get('brand');
 loadBrands().then(() => poll(refresh, 3000));
 filters.addEventListener('change', () => refresh());

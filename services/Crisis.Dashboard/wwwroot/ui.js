@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the pages. Text always goes in as text nodes (never innerHTML), so nothing a mention,
 // a note or an API answer contains can become markup.
-import { signedInName, signOut } from './api.js';
+import { api, signedInName, signOut } from './api.js';
+import { DIGITS, LANGUAGES, currentLanguage, locale, number as localNumber, percent as localPercent, setDigits, setLanguage, t, tx } from './i18n.js';
 
 /** Builds an element: attributes (on* take listeners, booleans toggle), then children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -51,7 +52,7 @@ export function show(container, ...children) {
 export function problem(error) {
   const p = error && error.problem;
   const box = h('div', { class: 'problem', role: 'alert' },
-    h('strong', {}, p?.title || 'Something went wrong'),
+    h('strong', {}, p?.title || t('common.problem')),
     error?.status ? ` (HTTP ${error.status})` : '');
   if (p?.detail) box.append(h('div', {}, p.detail));
   for (const [field, messages] of Object.entries(p?.errors || {})) box.append(h('div', {}, h('code', {}, field), ': ', [].concat(messages).join(', ')));
@@ -88,11 +89,11 @@ export function duration(span) {
 }
 
 export function percent(share) {
-  return share === null || share === undefined ? '—' : `${Math.round(share * 100)} %`;
+  return localPercent(share);
 }
 
 export function number(value) {
-  return value === null || value === undefined ? '—' : new Intl.NumberFormat('en').format(value);
+  return localNumber(value);
 }
 
 /** "incident_stage_advanced" → "Stage advanced". */
@@ -124,14 +125,44 @@ export function wireActor() {
   if (!slot) return;
   const name = signedInName();
   slot.replaceChildren();
-  if (!name) { slot.textContent = 'not signed in'; return; }
+  if (!name) { slot.textContent = t('common.notSignedIn'); return; }
   const who = document.createElement('bdi');
   who.textContent = name;
   const out = document.createElement('button');
   out.type = 'button';
-  out.textContent = 'Sign out';
+  out.textContent = t('common.signOut');
   out.addEventListener('click', signOut);
-  slot.append('Signed in as ', who, ' ', out);
+  slot.append(...tx('common.signedInAs', { name: who }), ' ', out);
+}
+
+/** The header's language menu (and, for Arabic, the digits): the choice is kept in this browser and wins over the token's and the browser's. */
+export function wireLanguage() {
+  const slot = document.getElementById('language');
+  if (!slot) return;
+  const choose = h('select', { id: 'language-choice', 'aria-label': t('common.language'), onchange: (event) => setLanguage(event.target.value) },
+    Object.entries(LANGUAGES).map(([code, { name }]) => h('option', { value: code, lang: code, selected: code === currentLanguage() }, name)));
+  const digits = currentLanguage() === 'ar'
+    ? h('select', { id: 'digits-choice', 'aria-label': t('common.digits'), onchange: (event) => setDigits(event.target.value) },
+      Object.keys(DIGITS).map((system) => h('option', { value: system, selected: locale().endsWith(`-nu-${system}`) || (system === 'arab' && !locale().includes('-nu-')) },
+        t(system === 'arab' ? 'common.digitsArab' : 'common.digitsLatn'))))
+    : null;
+  show(slot, choose, digits);
+}
+
+const brandNames = new Map();
+
+/** A brand's registered name, for people (ids stay where machines read); the id when the brand list cannot be read. */
+export async function brandName(brandId) {
+  if (!brandNames.has(brandId)) {
+    try {
+      const { data } = await api('/api/brands');
+      for (const brand of data) brandNames.set(brand.brandId, brand.name);
+    } catch {
+      // The incident still shows, named by its brand's id.
+    }
+    if (!brandNames.has(brandId)) brandNames.set(brandId, brandId);
+  }
+  return brandNames.get(brandId);
 }
 
 /** Serialises a form's named fields, leaving empty ones out. */
