@@ -67,13 +67,18 @@ export function currentLanguage() {
 
 /** The BCP 47 locale Intl formats with: the language, with the chosen digits when the user picked some. */
 export function locale() {
-  return digits ? `${language}-u-nu-${digits}` : language;
+  // Arabic defaults to Arabic-Indic digits, as the server's texts do; the reader may choose Latin ones.
+  const chosen = digits ?? (language === 'ar' ? 'arab' : null);
+  return chosen ? `${language}-u-nu-${chosen}` : language;
 }
 
 export function setLanguage(code) {
   if (!supported(code)) return;
   localStorage.setItem(CHOICE_KEY, supported(code));
-  location.reload();
+  // A ?lang= in the address would win over the choice just made: it is dropped.
+  const url = new URL(location.href);
+  url.searchParams.delete('lang');
+  location.assign(url);
 }
 
 export function setDigits(system) {
@@ -108,6 +113,16 @@ export function tx(key, params = {}) {
   }
   parts.push(template.slice(last));
   return parts.filter((part) => part !== '');
+}
+
+/**
+ * A text recorded in English from a shipped default (the default playbook's stages and checklist), shown in the
+ * reader's language: only when the recorded text is still the English default under that key, so an organisation's
+ * own wording is never replaced.
+ */
+export function shipped(key, recorded) {
+  const english = lookup(fallback, key);
+  return typeof english === 'string' && english === recorded ? t(key) : recorded;
 }
 
 /** Whether a key has a text (in the language or in English): pages use it for optional texts, such as enum values. */

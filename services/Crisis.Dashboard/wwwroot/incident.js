@@ -4,7 +4,7 @@
 // Every command is sent with If-Match: the version the page shows, so nobody acts on a stale view.
 import { api, openDocument } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { has, minutes, number, percent, ready, t, tx } from './i18n.js';
+import { has, minutes, number, percent, ready, shipped, t, tx } from './i18n.js';
 import { badge, brandName, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
 import { foldTimeline, ownerOf, recipientsPaged } from './incident-story.js';
 
@@ -86,7 +86,7 @@ function openMachinery() {
 function renderSummary(summary, opened, entries, brand) {
   const byHand = summary.source !== 'Buzz';
   const startedAt = byHand ? summary.openedAt : (opened.onsetAt ?? summary.detectedAt);
-  const stage = summary.status === 'Opened' || summary.status === 'Acknowledged' ? summary.currentStageName : null;
+  const stage = summary.status === 'Opened' || summary.status === 'Acknowledged' ? stageText(summary.currentStageId, 'name', summary.currentStageName) : null;
   const key = byHand ? (stage ? 'incident.sentenceByHand' : 'incident.sentenceNoStage') : (stage ? 'incident.sentence' : 'incident.sentenceNoStage');
   show(summaryView,
     h('h1', {}, userText(summary.title || summary.incidentId)),
@@ -207,9 +207,9 @@ function renderDue(summary, opened, entries) {
   show(dueView,
     status === 'Opened' ? h('p', { class: 'first' }, t('incident.dueAcknowledge')) : null,
     stage
-      ? [h('p', { class: 'stage-due' }, tx('incident.dueStage', { stage: userText(stage.name, undefined, 'bdi'), at: time(stage.deadline) }), ' — ', countdown(stage.deadline)),
+      ? [h('p', { class: 'stage-due' }, tx('incident.dueStage', { stage: userText(stageText(stage.stageId, 'name', stage.name), undefined, 'bdi'), at: time(stage.deadline) }), ' — ', countdown(stage.deadline)),
         todo.length ? h('div', { class: 'todo' }, h('span', { class: 'muted' }, t('incident.dueItems')),
-          h('ul', {}, todo.slice(0, 3).map((item) => h('li', {}, userText(item.text), item.warning ? h('span', { class: 'warning' }, ' ⚠ ', userText(item.warning)) : null)))) : null]
+          h('ul', {}, todo.slice(0, 3).map((item) => h('li', {}, userText(itemText(stage.stageId, item.id, 'text', item.text)), item.warning ? h('span', { class: 'warning' }, ' ⚠ ', userText(itemText(stage.stageId, item.id, 'warning', item.warning))) : null)))) : null]
       : h('p', {}, t('incident.dueNoStage')));
 }
 
@@ -296,7 +296,7 @@ function renderActions(summary) {
   const select = document.querySelector('form[data-action=advance] select');
   const later = summary.stages.slice(summary.currentStageIndex + 1);
   const chosen = select.value;
-  select.replaceChildren(...later.map((s) => h('option', { value: s.stageId }, s.name)));
+  select.replaceChildren(...later.map((s) => h('option', { value: s.stageId }, stageText(s.stageId, 'name', s.name))));
   if (later.some((s) => s.stageId === chosen)) select.value = chosen;
   document.querySelector('form[data-action=advance] button').disabled = later.length === 0 || status !== 'Acknowledged';
 }
@@ -312,17 +312,17 @@ function renderPlaybook(summary, opened, entries) {
     const missed = summary.missedStageIds.includes(stage.stageId);
     const done = stage.checklist.filter((item) => ticks.has(`${stage.stageId}/${item.id}`)).length;
     return h('li', { class: `stage ${state}${missed ? ' missed' : ''}`, 'data-stage': stage.stageId },
-      h('h3', {}, userText(stage.name, undefined, 'bdi'), ' ', badge(t(`incident.stageState.${state}`), state), missed ? badge(t('incident.deadlineMissed'), 'missed') : null),
+      h('h3', {}, userText(stageText(stage.stageId, 'name', stage.name), undefined, 'bdi'), ' ', badge(t(`incident.stageState.${state}`), state), missed ? badge(t('incident.deadlineMissed'), 'missed') : null),
       h('p', { class: 'muted' }, t('incident.stageDue', { at: time(stage.deadline), done, total: stage.checklist.length })),
       h('progress', { max: stage.checklist.length || 1, value: done }),
-      h('p', { class: 'guidance' }, userText(stage.guidance)),
+      h('p', { class: 'guidance' }, userText(stageText(stage.stageId, 'guidance', stage.guidance))),
       h('ul', { class: 'checklist' }, stage.checklist.map((item) => {
         const tick = ticks.get(`${stage.stageId}/${item.id}`);
         const box = h('input', { type: 'checkbox', checked: !!tick, disabled: !!tick || locked, 'data-item': `${stage.stageId}/${item.id}` });
         box.addEventListener('change', () => act('checklist', {}, box, { stageId: stage.stageId, itemId: item.id }));
         return h('li', { class: tick ? 'ticked' : '' },
-          h('label', {}, box, ' ', userText(item.text)),
-          item.warning ? h('p', { class: 'warning' }, '⚠ ', userText(item.warning)) : null,
+          h('label', {}, box, ' ', userText(itemText(stage.stageId, item.id, 'text', item.text))),
+          item.warning ? h('p', { class: 'warning' }, '⚠ ', userText(itemText(stage.stageId, item.id, 'warning', item.warning))) : null,
           tick ? h('p', { class: 'muted' }, tx('incident.tickedBy', { name: userText(tick.tickedBy, undefined, 'bdi'), at: time(tick.tickedAt) })) : null);
       })));
   }));
@@ -372,11 +372,22 @@ function machineLine(line) {
 }
 
 function stageName(opened, stageId) {
-  return opened.stages?.find((s) => s.stageId === stageId)?.name ?? stageId;
+  const name = opened.stages?.find((s) => s.stageId === stageId)?.name;
+  return name === undefined ? stageId : stageText(stageId, 'name', name);
 }
 
-function itemText(opened, stageId, itemId) {
-  return opened.stages?.find((s) => s.stageId === stageId)?.checklist.find((i) => i.id === itemId)?.text ?? itemId;
+function recordedItemText(opened, stageId, itemId) {
+  const text = opened.stages?.find((s) => s.stageId === stageId)?.checklist.find((i) => i.id === itemId)?.text;
+  return text === undefined ? itemId : itemText(stageId, itemId, 'text', text);
+}
+
+/** A stage's text as recorded, in the reader's language when it is the default playbook's (playbook.* keys). */
+function stageText(stageId, field, recorded) {
+  return recorded === null || recorded === undefined ? recorded : shipped(`playbook.${stageId}.${field}`, recorded);
+}
+
+function itemText(stageId, itemId, field, recorded) {
+  return shipped(`playbook.${stageId}.items.${itemId}.${field}`, recorded);
 }
 
 function link(url) {
@@ -403,9 +414,9 @@ function details(type, d, opened) {
       return [userText(d.decision, undefined, 'p'), d.rationale ? h('p', { class: 'muted' }, tx('timeline.why', { rationale: userText(d.rationale) })) : null];
     case 'incident_stage_advanced':
       return h('p', {}, tx('timeline.stageAdvanced', { from: userText(stageName(opened, d.fromStageId), undefined, 'bdi'), to: userText(stageName(opened, d.toStageId), undefined, 'bdi') }),
-        d.untickedItems?.length ? h('span', { class: 'warning' }, ' (', t('timeline.leftUnticked', { items: d.untickedItems.map((i) => itemText(opened, d.fromStageId, i)).join('; ') }), ')') : null);
+        d.untickedItems?.length ? h('span', { class: 'warning' }, ' (', t('timeline.leftUnticked', { items: d.untickedItems.map((i) => recordedItemText(opened, d.fromStageId, i)).join('; ') }), ')') : null);
     case 'incident_checklist_item_ticked':
-      return h('p', {}, userText(stageName(opened, d.stageId), undefined, 'bdi'), ': ', userText(itemText(opened, d.stageId, d.itemId)));
+      return h('p', {}, userText(stageName(opened, d.stageId), undefined, 'bdi'), ': ', userText(recordedItemText(opened, d.stageId, d.itemId)));
     case 'incident_public_response_recorded':
       return [h('p', {}, tx('timeline.publishedOn', { channel: userText(d.channel, undefined, 'bdi'), at: time(d.publishedAt), link: link(d.url) })),
         userText(d.text, d.language, 'blockquote')];

@@ -143,7 +143,7 @@ export function wireLanguage() {
     Object.entries(LANGUAGES).map(([code, { name }]) => h('option', { value: code, lang: code, selected: code === currentLanguage() }, name)));
   const digits = currentLanguage() === 'ar'
     ? h('select', { id: 'digits-choice', 'aria-label': t('common.digits'), onchange: (event) => setDigits(event.target.value) },
-      Object.keys(DIGITS).map((system) => h('option', { value: system, selected: locale().endsWith(`-nu-${system}`) || (system === 'arab' && !locale().includes('-nu-')) },
+      Object.keys(DIGITS).map((system) => h('option', { value: system, selected: locale().endsWith(`-nu-${system}`) },
         t(system === 'arab' ? 'common.digitsArab' : 'common.digitsLatn'))))
     : null;
   show(slot, choose, digits);

@@ -27,6 +27,9 @@ public abstract class DashboardSpec
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The browser's language for this spec.</summary>
+    protected string Locale => locale;
+
     protected static HostProcess Host => BrowserSetup.Host;
 
     [SetUp]

@@ -51,7 +51,11 @@ public sealed partial class DeliverNotificationHandler(
             activity?.SetTag("crisis.notification.key", delivery.Key);
             var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
             // The posts' handles and words, read at the last moment: an author erased since is not quoted.
-            var quoted = composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) };
+            var quoted = composed with
+            {
+                TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct),
+                Language = directory.For(incident.OrganisationId)?.LanguageOf(endpoint) ?? composed.Language,
+            };
             await channel.SendAsync(quoted, endpoint, ct);
         }
         // The window where a crash sends twice: from the channel's answer to this one append, straight after the send
