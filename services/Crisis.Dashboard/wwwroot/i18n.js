@@ -6,6 +6,7 @@
 
 const CHOICE_KEY = 'crisis.language';
 const DIGITS_KEY = 'crisis.digits';
+const ZONE_KEY = 'crisis.timeZone';
 
 /** The languages the dashboard is translated into, with their writing direction. Checked: a catalogue per entry. */
 export const LANGUAGES = Object.freeze({
@@ -22,6 +23,8 @@ let digits = null;
 let catalogue = {};
 let fallback = {};
 let readyPromise = null;
+let zone = 'UTC';
+let organisationZone = 'UTC';
 
 /** The language the page shows: chosen in the page (?lang= or the header's menu), else the token's `locale` claim, else the browser's. */
 export function chooseLanguage({ search = location.search, stored = localStorage.getItem(CHOICE_KEY), claim = tokenClaim('locale'), browser = navigator.languages } = {}) {
@@ -46,8 +49,11 @@ export function ready() {
     language = chooseLanguage();
     const storedDigits = localStorage.getItem(DIGITS_KEY);
     digits = Object.hasOwn(DIGITS, storedDigits ?? '') ? storedDigits : null;
-    fallback = await load('en');
+    const [english, defaults] = await Promise.all([load('en'), organisationDefaults()]);
+    fallback = english;
     catalogue = language === 'en' ? fallback : await load(language);
+    organisationZone = validZone(defaults?.timeZone) ?? 'UTC';
+    zone = chooseZone();
     document.documentElement.lang = language;
     document.documentElement.dir = LANGUAGES[language].dir;
     translateStatic(document);
@@ -61,15 +67,68 @@ async function load(code) {
   return response.json();
 }
 
+/** The organisation's defaults (GET /api/display); none before sign-in or when the server cannot say. */
+async function organisationDefaults() {
+  const token = sessionStorage.getItem('crisis.token');
+  if (!token) return null;
+  try {
+    const response = await fetch('/api/display', { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The zone times are shown in: the reader's choice, else the token's `zoneinfo` claim, else the organisation's default. */
+export function chooseZone({ stored = localStorage.getItem(ZONE_KEY), claim = tokenClaim('zoneinfo'), organisation = organisationZone } = {}) {
+  return validZone(stored) ?? validZone(claim) ?? validZone(organisation) ?? 'UTC';
+}
+
+/** An IANA zone the browser knows, or null: a stored or claimed value is input like any other. */
+export function validZone(candidate) {
+  if (typeof candidate !== 'string' || candidate.length > 64) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: candidate }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export function currentZone() {
+  return zone;
+}
+
+export function defaultZone() {
+  return organisationZone;
+}
+
+export function setZone(candidate) {
+  if (validZone(candidate)) localStorage.setItem(ZONE_KEY, validZone(candidate)); else localStorage.removeItem(ZONE_KEY);
+  location.reload();
+}
+
+/** An instant as people read it: its date, its time and the zone, in the reader's language ("7 déc. 2026, 14:19 UTC+1"). */
+export function when(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(locale(), {
+    // A 24-hour clock everywhere: "02:24" at 3 a.m. must not be read as the afternoon.
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short',
+  }).format(date);
+}
+
 export function currentLanguage() {
   return language;
 }
 
 /** The BCP 47 locale Intl formats with: the language, with the chosen digits when the user picked some. */
 export function locale() {
+  // The browser's regional form of the chosen language when it has one (en-GB writes 7 Dec, en-US Dec 7; fr-CA, ar-DZ).
+  const regional = (navigator.languages ?? []).find((tag) => supported(tag) === language && /^[a-z]{2,3}-[A-Za-z]{2}$/.test(tag)) ?? language;
   // Arabic defaults to Arabic-Indic digits, as the server's texts do; the reader may choose Latin ones.
   const chosen = digits ?? (language === 'ar' ? 'arab' : null);
-  return chosen ? `${language}-u-nu-${chosen}` : language;
+  return chosen ? `${regional}-u-nu-${chosen}` : regional;
 }
 
 export function setLanguage(code) {
@@ -177,12 +236,14 @@ export function minutes(value) {
   rest -= days * 1440;
   const hours = Math.floor(rest / 60);
   const mins = rest - hours * 60;
-  const unit = (n, u) => new Intl.NumberFormat(locale(), { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+  // Units in the language's own form ("30 min" whether the browser says en-GB or en-US), digits as chosen.
+  const units = locale().replace(/^([a-z]{2,3})-[A-Za-z]{2}/, '$1');
+  const unit = (n, u) => new Intl.NumberFormat(units, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
   const parts = [];
   if (days) parts.push(unit(days, 'day'));
   if (hours) parts.push(unit(hours, 'hour'));
   if ((mins || parts.length === 0) && days === 0) parts.push(unit(mins, 'minute'));
-  const text = new Intl.ListFormat(locale(), { style: 'narrow', type: 'unit' }).format(parts);
+  const text = new Intl.ListFormat(units, { style: 'narrow', type: 'unit' }).format(parts);
   return negative ? `−${text}` : text;
 }
 

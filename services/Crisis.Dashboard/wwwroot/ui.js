@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the pages. Text always goes in as text nodes (never innerHTML), so nothing a mention,
 // a note or an API answer contains can become markup.
 import { api, signedInName, signOut } from './api.js';
-import { DIGITS, LANGUAGES, currentLanguage, locale, number as localNumber, percent as localPercent, setDigits, setLanguage, t, tx } from './i18n.js';
+import { DIGITS, LANGUAGES, currentLanguage, currentZone, defaultZone, locale, number as localNumber, percent as localPercent, setDigits, setLanguage, setZone, t, tx, when } from './i18n.js';
 
 /** Builds an element: attributes (on* take listeners, booleans toggle), then children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -61,12 +61,9 @@ export function problem(error) {
   return box;
 }
 
-// Times are shown in UTC, as the API and the post-mortem give them, so everyone in the cell reads the same clock.
+/** An instant with its date and the reader's time zone (the organisation's default unless they chose another). */
 export function time(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return when(iso);
 }
 
 export function shortTime(iso) {
@@ -146,7 +143,10 @@ export function wireLanguage() {
       Object.keys(DIGITS).map((system) => h('option', { value: system, selected: locale().endsWith(`-nu-${system}`) },
         t(system === 'arab' ? 'common.digitsArab' : 'common.digitsLatn'))))
     : null;
-  show(slot, choose, digits);
+  const zones = [...new Set([currentZone(), defaultZone(), Intl.DateTimeFormat().resolvedOptions().timeZone, 'UTC'])];
+  const zone = h('select', { id: 'zone-choice', 'aria-label': t('common.timeZone'), onchange: (event) => setZone(event.target.value) },
+    zones.map((z) => h('option', { value: z, selected: z === currentZone() }, z === defaultZone() ? t('common.zoneDefault', { zone: z }) : z)));
+  show(slot, choose, digits, zone);
 }
 
 const brandNames = new Map();
