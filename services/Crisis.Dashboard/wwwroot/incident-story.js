@@ -59,6 +59,15 @@ export function foldTimeline(entries) {
   return items;
 }
 
+/**
+ * The title people read: the detector's default title ("Bad buzz on {brand}", recorded in English, by id or by name) in
+ * the reader's language with the brand's name; a title people wrote, as written.
+ */
+export function titleOf(incident, brandName, t) {
+  const title = incident.title || incident.incidentId;
+  return title === `Bad buzz on ${incident.brandId}` || title === `Bad buzz on ${brandName}` ? t('incident.buzzTitle', { brand: brandName }) : title;
+}
+
 /** Who has the incident: its lead when one was assigned, else whoever acknowledged it, else nobody. */
 export function ownerOf(summary, entries) {
   if (summary.status === 'Opened') return { kind: 'nobody' };

@@ -6,7 +6,7 @@ import { api, openDocument } from './api.js';
 import { bucketFor, chart } from './chart.js';
 import { has, minutes, number, percent, ready, shipped, t, tx } from './i18n.js';
 import { badge, brandName, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
-import { foldTimeline, ownerOf, recipientsPaged } from './incident-story.js';
+import { foldTimeline, ownerOf, recipientsPaged, titleOf } from './incident-story.js';
 
 /** The detector's promise: a buzz is paged within 10 minutes of its onset (README, detection figures). */
 const DETECT_TARGET_MINUTES = 10;
@@ -65,7 +65,7 @@ async function load(force) {
 function render() {
   const { summary, entries, brand } = current;
   const opened = entries.find((e) => e.type === 'incident_opened')?.data ?? {};
-  document.title = t('incident.pageTitle', { title: summary.title || summary.incidentId, brand });
+  document.title = t('incident.pageTitle', { title: titleOf(summary, brand, t), brand });
   renderSummary(summary, opened, entries, brand);
   renderFigures(summary, entries);
   renderDue(summary, opened, entries);
@@ -89,7 +89,7 @@ function renderSummary(summary, opened, entries, brand) {
   const stage = summary.status === 'Opened' || summary.status === 'Acknowledged' ? stageText(summary.currentStageId, 'name', summary.currentStageName) : null;
   const key = byHand ? (stage ? 'incident.sentenceByHand' : 'incident.sentenceNoStage') : (stage ? 'incident.sentence' : 'incident.sentenceNoStage');
   show(summaryView,
-    h('h1', {}, userText(summary.title || summary.incidentId)),
+    h('h1', {}, userText(titleOf(summary, brand, t))),
     h('p', { class: 'sentence', id: 'sentence' },
       tx(key, {
         brand: h('bdi', { class: 'brand' }, brand),

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { badge, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
 import { ready, t } from './i18n.js';
+import { titleOf } from './incident-story.js';
 
 const rows = document.getElementById('incidents');
 const errors = document.getElementById('error');
@@ -52,7 +53,7 @@ function row(incident) {
   // An incident that arrived while the page was open is highlighted until the next reload.
   const fresh = !firstLoad && !seen.has(incident.incidentId);
   return h('tr', { class: `status-${incident.status.toLowerCase()}${fresh ? ' fresh' : ''}`, 'data-incident': incident.incidentId },
-    h('td', {}, h('a', { href: `incident.html?id=${encodeURIComponent(incident.incidentId)}` }, userText(incident.title || incident.incidentId))),
+    h('td', {}, h('a', { href: `incident.html?id=${encodeURIComponent(incident.incidentId)}` }, userText(titleOf(incident, names.get(incident.brandId) ?? incident.brandId, t)))),
     h('td', {}, userText(names.get(incident.brandId) ?? incident.brandId, undefined, 'bdi')),
     h('td', {}, badge(t(`statusName.${incident.status}`), `status-${incident.status.toLowerCase()}`)),
     h('td', { class: 'number' }, incident.severity),

@@ -21,9 +21,10 @@ public static class PostMortemEndpoint
                 return ReportingHttp.Invalid(new Dictionary<string, string[]> { ["timeZone"] = [ViewerZone.Rule] }, "The report query is not valid");
             var now = clock.GetUtcNow();
             // Another organisation's incident is answered as a missing one.
-            if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null || await reader.ReadAsync(session, id, now, reader.Options, ct) is not { } facts)
+            if (await IncidentAccess.FindAsync(session, http.User, id, ct) is not { } incident || await reader.ReadAsync(session, id, now, reader.Options, ct) is not { } facts)
                 return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
-            return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now), zone), "text/html; charset=utf-8");
+            return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now), zone,
+                (await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(incident.BrandId), ct))?.Name), "text/html; charset=utf-8");
         }).WithName("GetIncidentReport").RequireAuthorization(CrisisPolicies.Viewer).WithSummary("The incident's post-mortem: a self-contained, printable HTML page")
         .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 }

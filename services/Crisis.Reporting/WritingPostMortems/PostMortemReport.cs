@@ -11,10 +11,10 @@ namespace Crisis.Reporting.WritingPostMortems;
 /// </summary>
 public static class PostMortemReport
 {
-    public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ViewerZone.Utc);
+    public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ViewerZone.Utc, brandName: null);
 
     /// <summary>The report with every time in <paramref name="zone"/>, named on each (the reader's or their organisation's zone).</summary>
-    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone)
+    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone, string? brandName)
     {
         var marks = Marks(kpis);
         var html = new StringBuilder();
@@ -24,7 +24,7 @@ public static class PostMortemReport
 
         html.Append("<header><h1 dir=\"auto\">").Append(E(kpis.Title)).Append("</h1>\n<dl class=\"facts\">");
         Fact(html, "Incident", kpis.IncidentId);
-        Fact(html, "Brand", kpis.BrandId);
+        Fact(html, "Brand", brandName is null ? kpis.BrandId : $"{brandName} ({kpis.BrandId})");
         Fact(html, "Organisation", kpis.OrganisationId);
         Fact(html, "Status", kpis.Status);
         Fact(html, "Episode", kpis.EpisodeId ?? "opened by hand");

@@ -22,6 +22,7 @@ public class When_people_read_an_incident_page() : DashboardSpec(width: 1400, he
 
         await Page.GotoAsync($"/dashboard/incident.html?id={id}");
 
+        await Expect(Page.Locator("#summary h1")).ToHaveTextAsync($"Bad buzz on {brand.ToUpperInvariant()}");
         var sentence = Page.Locator("#sentence");
         // The brand's registered name (RegisterBrandAsync registers it upper-cased), not its id.
         await Expect(sentence).ToContainTextAsync($"{brand.ToUpperInvariant()}: a severity 7/10 crisis, not acknowledged yet");

@@ -68,6 +68,13 @@ public class A_notification_in_the_recipients_language
     }
 
     [Test]
+    public void The_detectors_default_title_is_said_in_the_language_with_the_brands_name()
+    {
+        var message = In(UiLanguage.Arabic) with { Title = "Bad buzz on acme" };
+        Assert.That(message.Headline, Is.EqualTo("[Crisis م١] Acme Airlines: الخطورة ٨/١٠ - ضجة سلبية حول Acme Airlines"));
+    }
+
+    [Test]
     public void A_playbook_stage_the_organisation_renamed_keeps_its_own_wording()
     {
         var renamed = In(UiLanguage.French) with { NextStep = "Réagir vite" };

@@ -68,7 +68,10 @@ public sealed record NotificationMessage(
     public string BrandDisplay => BrandName ?? BrandId;
 
     /// <summary>One line saying what is happening: the subject of an e-mail, the text of a chat message.</summary>
-    public string Headline => T($"headline.{Kind}", ("level", Level), ("brand", BrandDisplay), ("severity", Severity), ("max", 10), ("title", Title));
+    public string Headline => T($"headline.{Kind}", ("level", Level), ("brand", BrandDisplay), ("severity", Severity), ("max", 10), ("title", TitleLine));
+
+    /// <summary>The incident's title; the detector's default one in the reader's language, with the brand's name.</summary>
+    public string TitleLine => Incidents.Opening.IncidentTitles.IsBuzz(Title, BrandId, BrandName) ? T("buzzTitle", ("brand", BrandDisplay)) : Title;
 
     public string SeverityLine => T("severityValue", ("severity", Severity), ("max", 10));
 

@@ -55,6 +55,7 @@ public sealed partial class DeliverNotificationHandler(
             {
                 TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct),
                 Language = directory.For(incident.OrganisationId)?.LanguageOf(endpoint) ?? composed.Language,
+                BrandName = await BrandNameAsync(incident.BrandId, ct),
             };
             await channel.SendAsync(quoted, endpoint, ct);
         }
@@ -63,6 +64,13 @@ public sealed partial class DeliverNotificationHandler(
         await RecordSentAsync(delivery.Key, ct);
         CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
         return NotificationOutcome.Sent;
+    }
+
+    /// <summary>The brand's registered name, for the people paged; none when the brand cannot be read (the id is shown).</summary>
+    private async Task<string?> BrandNameAsync(string brandId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        return (await query.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(brandId), ct))?.Name;
     }
 
     /// <summary>
