@@ -94,6 +94,7 @@ function renderSummary(summary, opened, entries, brand) {
       tx(key, {
         brand: h('bdi', { class: 'brand' }, brand),
         severity: summary.severity,
+        max: 10,
         status: h('strong', { class: `status-${summary.status.toLowerCase()}` }, t(`status.${summary.status}`)),
         stage: userText(stage ?? '', undefined, 'bdi'),
         ago: ago(startedAt),
