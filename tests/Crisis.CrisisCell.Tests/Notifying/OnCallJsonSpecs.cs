@@ -67,4 +67,15 @@ public class Reading_an_on_call_file
         var refusal = Assert.Throws<DomainRefusalException>(() => OnCallJson.Parse("acme-group", json));
         Assert.That(refusal!.Message, Does.Contain(field).And.Contain("supported language"));
     }
+
+    [Test]
+    public void The_demos_file_pages_amina_in_arabic_and_the_others_in_french()
+    {
+        var demo = OnCallJson.Parse("demo", File.ReadAllText(Path.Combine(Root(), "ops", "demo", "on-call.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(demo.LanguageOf(demo.Endpoint("amina", "pager")!), Is.EqualTo(UiLanguage.Arabic));
+            Assert.That(demo.LanguageOf(demo.Endpoint("claire", "teams")!), Is.EqualTo(UiLanguage.French));
+        });
+    }
 }
