@@ -34,6 +34,17 @@ for name in host inbox feed connectors; do
     kill "$(cat "$run/$name.pid")"; sleep 2
   fi
 done
+# Both ports are fixed for the run: say who holds one before anything starts, rather than failing later in a log.
+port_holder() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -1; }
+if [ -n "$(ss -ltnH "sport = :$port" 2>/dev/null)" ]; then
+  echo "[run] port $port (the Crisis host) is taken by $(port_holder "$port" || true); stop it, or run on another port: CRISIS_PORT=5180 bash ops/run.sh" >&2
+  exit 1
+fi
+if [ -n "$(ss -ltnH "sport = :$inbox_port" 2>/dev/null)" ]; then
+  echo "[run] port $inbox_port (the demo's notification inbox) is taken by $(port_holder "$inbox_port" || true); it cannot move by itself:" \
+    "ops/demo/on-call.json names it in every contact URL. Stop that process, or change the port in both ops/demo/on-call.json and inbox_port in ops/run.sh." >&2
+  exit 1
+fi
 # The API requires a credential: the demo makes its own local signing key once (kept in .run/, readable by you only)
 # and issues itself an admin token of the demo organisation with it (saved in .run/token for curl and the dashboard).
 key="$run/signing-key.json"

@@ -1,3 +1,4 @@
+using Crisis.Dashboard.Preferences;
 using Crisis.Dashboard.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ public static class DashboardModule
         app.MapMethods("/dashboard/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, HttpContext http) =>
                 string.IsNullOrEmpty(path) && !http.Request.Path.Value!.EndsWith('/') ? Results.Redirect("/dashboard/") : assets.Serve(path, http))
             .WithName("Dashboard").AllowAnonymous().ExcludeFromDescription();
+        app.MapDisplayDefaults();
         return app;
     }
 }

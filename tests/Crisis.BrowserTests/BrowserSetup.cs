@@ -13,6 +13,9 @@ public sealed class BrowserSetup
 
     public static IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The time zone test-org's people read times in unless they choose another (UTC+1 all year, no daylight saving).</summary>
+    public const string OrganisationTimeZone = "Africa/Algiers";
+
     private static IPlaywright? playwright;
 
     [OneTimeSetUp]
@@ -30,7 +33,11 @@ public sealed class BrowserSetup
             }
         }
         (playwright, Browser) = await Chromium.LaunchAsync();
-        Host = await HostProcess.StartAsync();
+        // test-org reads times in Algiers' zone by default, set the way an operator does for a hyphenated organisation
+        // id from environment variables: through the organisations file.
+        var display = Path.Combine(Path.GetTempPath(), $"crisis-browser-display-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(display, $$"""{ "{{TestTokens.Organisation}}": { "timeZone": "{{OrganisationTimeZone}}" } }""");
+        Host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Display__OrganisationsFile"] = display });
     }
 
     [OneTimeTearDown]

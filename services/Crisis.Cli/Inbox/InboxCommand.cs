@@ -120,7 +120,7 @@ public sealed class InboxCommand : AsyncCommand<InboxCommand.Settings>
         };
         await output.WriteLineAsync(record.ToJsonString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[inbox] {receivedAt.UtcDateTime:HH:mm:ss}Z {context.Request.Url?.AbsolutePath}{(duplicate ? " (duplicate)" : "")}: {Describe(payload)}"));
+            $"[inbox] {receivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (received) {context.Request.Url?.AbsolutePath}{(duplicate ? " (duplicate)" : "")}: {Describe(payload)}"));
         response.StatusCode = (int)HttpStatusCode.OK;
     }
 

@@ -2,6 +2,8 @@
 // authenticate (a bearer token from sessionStorage; the server takes who acts from it),
 // which version a command was decided on (If-Match) and how the API reports problems (problem+json).
 
+import { t } from './i18n.js';
+
 const TOKEN_KEY = 'crisis.token';
 
 /** A refused or failed call, carrying the API's problem+json (title, detail, field, errors). */
@@ -40,7 +42,7 @@ export async function api(path, { method = 'GET', body, ifMatch, signal } = {}) 
     response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiError(0, { title: 'The Crisis server cannot be reached', detail: error.message });
+    throw new ApiError(0, { title: t('common.unreachable'), detail: error.message });
   }
   const text = await response.text();
   let data = null;
@@ -100,13 +102,13 @@ function showSignIn() {
   const form = document.createElement('form');
   form.method = 'dialog';
   const title = document.createElement('h2');
-  title.textContent = 'Sign in';
+  title.textContent = t('common.signIn.title');
   const hint = document.createElement('p');
   hint.textContent = sessionStorage.getItem(TOKEN_KEY)
-    ? 'The server refused the token of this tab. Paste a valid access token.'
-    : 'The server asks who you are. Paste your access token.';
+    ? t('common.signIn.refused')
+    : t('common.signIn.asked');
   const label = document.createElement('label');
-  label.textContent = 'Access token';
+  label.textContent = t('common.signIn.token');
   const input = document.createElement('textarea');
   input.name = 'token';
   input.rows = 4;
@@ -114,10 +116,10 @@ function showSignIn() {
   input.autocomplete = 'off';
   label.append(input);
   const submit = document.createElement('button');
-  submit.textContent = 'Sign in';
+  submit.textContent = t('common.signIn.submit');
   submit.value = 'sign-in';
   const cancel = document.createElement('button');
-  cancel.textContent = 'Cancel';
+  cancel.textContent = t('common.signIn.cancel');
   cancel.value = 'cancel';
   cancel.formNoValidate = true;
   const buttons = document.createElement('div');

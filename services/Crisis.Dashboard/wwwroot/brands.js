@@ -1,14 +1,17 @@
 // Brands page: every registered brand with its live buzz state (GET /api/buzz) and its curve (GET /api/brands/{id}/series).
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, h, number, poll, problem, show, time, userText, wireActor } from './ui.js';
+import { badge, h, number, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { ready, t } from './i18n.js';
 
 const list = document.getElementById('brands');
 const errors = document.getElementById('error');
 const windowSelect = document.getElementById('window');
 const updated = document.getElementById('updated');
 
+await ready();
 wireActor();
+wireLanguage();
 windowSelect.addEventListener('change', () => refresh());
 poll(refresh, 5000);
 
@@ -25,9 +28,9 @@ async function refresh() {
       const series = await api(`/api/brands/${encodeURIComponent(brand.brandId)}/series?${query}`);
       return card(brand, states.get(brand.brandId), series.data);
     }));
-    show(list, cards.length ? cards : h('p', { class: 'empty' }, 'No brand is registered yet (POST /api/brands).'));
+    show(list, cards.length ? cards : h('p', { class: 'empty' }, t('brands.none')));
     show(errors);
-    updated.textContent = `Updated ${time(new Date().toISOString())}`;
+    updated.textContent = t('common.updated', { at: time(new Date().toISOString()) });
   } catch (error) {
     show(errors, problem(error));
   }
@@ -37,20 +40,20 @@ function card(brand, state, series) {
   const phase = state?.phase ?? 'Unknown';
   const escalation = state?.lastEscalation;
   const markers = [];
-  if (state?.onset && state.episodeId) markers.push({ at: state.onset, label: 'onset', kind: 'onset', legend: 'Episode onset' });
-  if (escalation) markers.push({ at: escalation.detectedAt, label: `page (sev ${escalation.severity})`, kind: 'page', legend: 'Last page' });
+  if (state?.onset && state.episodeId) markers.push({ at: state.onset, label: t('chart.onsetShort'), kind: 'onset', legend: t('brands.episodeOnset') });
+  if (escalation) markers.push({ at: escalation.detectedAt, label: t('chart.pageShort', { severity: escalation.severity }), kind: 'page', legend: t('brands.lastPage') });
   return h('article', { class: `card phase-${phase.toLowerCase()}`, 'data-brand': brand.brandId },
     h('header', {},
       h('h2', {}, userText(brand.name, undefined, 'bdi'), ' ', h('code', {}, brand.brandId)),
-      badge(phase, `phase-${phase.toLowerCase()}`),
-      state ? badge(`severity ${state.severity}`, 'severity') : null),
+      badge(t(`phase.${phase}`), `phase-${phase.toLowerCase()}`),
+      state ? badge(t('brands.severity', { severity: state.severity }), 'severity') : null),
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Organisation'), h('dd', {}, brand.organisationId),
-      h('dt', {}, 'Phase since'), h('dd', {}, state ? time(state.lastChangedAt) : 'no bucket decided yet'),
-      h('dt', {}, 'Episodes'), h('dd', {}, number(state?.episodes ?? 0)),
-      escalation ? [h('dt', {}, 'Last page'), h('dd', {}, `${time(escalation.detectedAt)}, severity ${escalation.severity}`)] : null,
-      state?.lateMentions ? [h('dt', {}, 'Late mentions'), h('dd', {}, number(state.lateMentions))] : null),
+      h('dt', {}, t('brands.organisation')), h('dd', {}, brand.organisationId),
+      h('dt', {}, t('brands.phaseSince')), h('dd', {}, state ? time(state.lastChangedAt) : t('brands.noBucket')),
+      h('dt', {}, t('brands.episodes')), h('dd', {}, number(state?.episodes ?? 0)),
+      escalation ? [h('dt', {}, t('brands.lastPage')), h('dd', {}, t('brands.lastPageValue', { at: time(escalation.detectedAt), severity: escalation.severity }))] : null,
+      state?.lateMentions ? [h('dt', {}, t('brands.lateMentions')), h('dd', {}, number(state.lateMentions))] : null),
     chart(series, { markers, title: brand.name }),
-    h('p', {}, h('a', { href: `incidents.html?brand=${encodeURIComponent(brand.brandId)}` }, 'Incidents of this brand'),
-      ' · ', h('a', { href: `replay.html?brand=${encodeURIComponent(brand.brandId)}` }, 'Replay or what-if')));
+    h('p', {}, h('a', { href: `incidents.html?brand=${encodeURIComponent(brand.brandId)}` }, t('brands.incidents')),
+      ' · ', h('a', { href: `replay.html?brand=${encodeURIComponent(brand.brandId)}` }, t('brands.replay'))));
 }

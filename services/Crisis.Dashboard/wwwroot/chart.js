@@ -1,6 +1,8 @@
 // The brand curve as SVG, drawn here rather than by a chart library: volume bars (left axis), the negative share
 // as a line (right axis, 0-100 %), and vertical markers for what happened (detection, pages, public responses).
 import { h, s, percent, number, time } from './ui.js';
+// Imported under another name: `t` is the chart's name for an instant.
+import { t as text } from './i18n.js';
 
 const W = 880;
 const H = 260;
@@ -33,7 +35,7 @@ export function chart(series, { markers = [], title = '' } = {}) {
 
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', preserveAspectRatio: 'xMidYMid meet',
-    'aria-label': `${title} ${number(total)} mentions from ${time(series.from)} to ${time(series.to)}`.trim(),
+    'aria-label': text('chart.ariaLabel', { title, mentions: total, from: time(series.from), to: time(series.to) }).trim(),
   });
 
   // Horizontal grid on round volumes (left); the negative share has its own scale (right), 0 to 100 %.
@@ -62,7 +64,7 @@ export function chart(series, { markers = [], title = '' } = {}) {
     if (p.mentions <= 0) continue;
     const t = Date.parse(p.bucket);
     bars.append(s('rect', { x: x(t), y: y(p.mentions), width: barWidth, height: M.top + plotHeight - y(p.mentions) },
-      s('title', {}, `${time(p.bucket)}: ${number(p.mentions)} mentions, ${number(p.negative)} negative of ${number(p.scored)} scored (${percent(p.negativeShare)})`)));
+      s('title', {}, text('chart.bucket', { at: time(p.bucket), mentions: p.mentions, negative: p.negative, scored: p.scored, share: percent(p.negativeShare) }))));
   }
   svg.append(bars);
 
@@ -98,8 +100,8 @@ export function chart(series, { markers = [], title = '' } = {}) {
 
   const kinds = [...new Map(markers.map((m) => [m.kind, m.legend || m.label])).entries()];
   const legend = h('p', { class: 'legend' },
-    h('span', { class: 'key bars' }, `Mentions per ${series.bucketMinutes} min`),
-    h('span', { class: 'key share-line' }, `Negative share (over ${(2 * SHARE_HALF_WINDOW + 1) * series.bucketMinutes} min, where ${MIN_SCORED_FOR_SHARE}+ mentions were scored)`),
+    h('span', { class: 'key bars' }, text('chart.bars', { minutes: series.bucketMinutes })),
+    h('span', { class: 'key share-line' }, text('chart.share', { minutes: (2 * SHARE_HALF_WINDOW + 1) * series.bucketMinutes, scored: MIN_SCORED_FOR_SHARE })),
     kinds.map(([kind, label]) => h('span', { class: `key marker ${kind || ''}` }, label)));
   return h('figure', { class: 'chart-figure' }, svg, legend);
 }

@@ -1,14 +1,17 @@
 // Replay and what-if page: POST /api/replays and POST /api/what-ifs, and their comparison with live detection.
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, duration, h, number, problem, show, time, wireActor } from './ui.js';
+import { badge, duration, h, number, problem, show, time, wireActor, wireLanguage } from './ui.js';
+import { ready } from './i18n.js';
 
 const form = document.getElementById('run');
 const result = document.getElementById('result');
 const running = document.getElementById('running');
 const OPTION_NUMBERS = ['AlertThreshold', 'WatchThreshold', 'CrisisThreshold', 'MinimumVolume'];
 
+await ready();
 wireActor();
+wireLanguage();
 prefill();
 
 async function prefill() {

@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the pages. Text always goes in as text nodes (never innerHTML), so nothing a mention,
 // a note or an API answer contains can become markup.
-import { signedInName, signOut } from './api.js';
+import { api, signedInName, signOut } from './api.js';
+import { DIGITS, LANGUAGES, currentLanguage, currentZone, defaultZone, locale, number as localNumber, percent as localPercent, setDigits, setLanguage, setZone, t, tx, when } from './i18n.js';
 
 /** Builds an element: attributes (on* take listeners, booleans toggle), then children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -51,7 +52,7 @@ export function show(container, ...children) {
 export function problem(error) {
   const p = error && error.problem;
   const box = h('div', { class: 'problem', role: 'alert' },
-    h('strong', {}, p?.title || 'Something went wrong'),
+    h('strong', {}, p?.title || t('common.problem')),
     error?.status ? ` (HTTP ${error.status})` : '');
   if (p?.detail) box.append(h('div', {}, p.detail));
   for (const [field, messages] of Object.entries(p?.errors || {})) box.append(h('div', {}, h('code', {}, field), ': ', [].concat(messages).join(', ')));
@@ -60,12 +61,9 @@ export function problem(error) {
   return box;
 }
 
-// Times are shown in UTC, as the API and the post-mortem give them, so everyone in the cell reads the same clock.
+/** An instant with its date and the reader's time zone (the organisation's default unless they chose another). */
 export function time(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return when(iso);
 }
 
 export function shortTime(iso) {
@@ -88,11 +86,11 @@ export function duration(span) {
 }
 
 export function percent(share) {
-  return share === null || share === undefined ? '—' : `${Math.round(share * 100)} %`;
+  return localPercent(share);
 }
 
 export function number(value) {
-  return value === null || value === undefined ? '—' : new Intl.NumberFormat('en').format(value);
+  return localNumber(value);
 }
 
 /** "incident_stage_advanced" → "Stage advanced". */
@@ -124,14 +122,47 @@ export function wireActor() {
   if (!slot) return;
   const name = signedInName();
   slot.replaceChildren();
-  if (!name) { slot.textContent = 'not signed in'; return; }
+  if (!name) { slot.textContent = t('common.notSignedIn'); return; }
   const who = document.createElement('bdi');
   who.textContent = name;
   const out = document.createElement('button');
   out.type = 'button';
-  out.textContent = 'Sign out';
+  out.textContent = t('common.signOut');
   out.addEventListener('click', signOut);
-  slot.append('Signed in as ', who, ' ', out);
+  slot.append(...tx('common.signedInAs', { name: who }), ' ', out);
+}
+
+/** The header's language menu (and, for Arabic, the digits): the choice is kept in this browser and wins over the token's and the browser's. */
+export function wireLanguage() {
+  const slot = document.getElementById('language');
+  if (!slot) return;
+  const choose = h('select', { id: 'language-choice', 'aria-label': t('common.language'), onchange: (event) => setLanguage(event.target.value) },
+    Object.entries(LANGUAGES).map(([code, { name }]) => h('option', { value: code, lang: code, selected: code === currentLanguage() }, name)));
+  const digits = currentLanguage() === 'ar'
+    ? h('select', { id: 'digits-choice', 'aria-label': t('common.digits'), onchange: (event) => setDigits(event.target.value) },
+      Object.keys(DIGITS).map((system) => h('option', { value: system, selected: locale().endsWith(`-nu-${system}`) },
+        t(system === 'arab' ? 'common.digitsArab' : 'common.digitsLatn'))))
+    : null;
+  const zones = [...new Set([currentZone(), defaultZone(), Intl.DateTimeFormat().resolvedOptions().timeZone, 'UTC'])];
+  const zone = h('select', { id: 'zone-choice', 'aria-label': t('common.timeZone'), onchange: (event) => setZone(event.target.value) },
+    zones.map((z) => h('option', { value: z, selected: z === currentZone() }, z === defaultZone() ? t('common.zoneDefault', { zone: z }) : z)));
+  show(slot, choose, digits, zone);
+}
+
+const brandNames = new Map();
+
+/** A brand's registered name, for people (ids stay where machines read); the id when the brand list cannot be read. */
+export async function brandName(brandId) {
+  if (!brandNames.has(brandId)) {
+    try {
+      const { data } = await api('/api/brands');
+      for (const brand of data) brandNames.set(brand.brandId, brand.name);
+    } catch {
+      // The incident still shows, named by its brand's id.
+    }
+    if (!brandNames.has(brandId)) brandNames.set(brandId, brandId);
+  }
+  return brandNames.get(brandId);
 }
 
 /** Serialises a form's named fields, leaving empty ones out. */

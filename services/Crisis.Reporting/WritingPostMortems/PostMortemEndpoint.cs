@@ -1,5 +1,6 @@
 using Crisis.CrisisCell.Incidents;
 using Crisis.Reporting.Measuring;
+using Crisis.ServiceDefaults.Localisation;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -12,13 +13,18 @@ public static class PostMortemEndpoint
 {
     /// <summary><c>GET /api/incidents/{id}/report</c>: the printable post-mortem page, as of now.</summary>
     public static void MapPostMortem(this IEndpointRouteBuilder incidents) =>
-        incidents.MapGet("/{id}/report", async (string id, IQuerySession session, IncidentFactsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        incidents.MapGet("/{id}/report", async (string id, string? timeZone, IQuerySession session, IncidentFactsReader reader, DisplaySettings display, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
+            // The reader's zone when asked for (?timeZone=Africa/Algiers), else their organisation's default.
+            var zone = display.For(http.User.RequiredOrganisation()).TimeZone;
+            if (timeZone is not null && !ViewerZone.TryParse(timeZone, out zone))
+                return ReportingHttp.Invalid(new Dictionary<string, string[]> { ["timeZone"] = [ViewerZone.Rule] }, "The report query is not valid");
             var now = clock.GetUtcNow();
             // Another organisation's incident is answered as a missing one.
-            if (await IncidentAccess.FindAsync(session, http.User, id, ct) is null || await reader.ReadAsync(session, id, now, reader.Options, ct) is not { } facts)
+            if (await IncidentAccess.FindAsync(session, http.User, id, ct) is not { } incident || await reader.ReadAsync(session, id, now, reader.Options, ct) is not { } facts)
                 return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
-            return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now)), "text/html; charset=utf-8");
+            return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now), zone,
+                (await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(incident.BrandId), ct))?.Name), "text/html; charset=utf-8");
         }).WithName("GetIncidentReport").RequireAuthorization(CrisisPolicies.Viewer).WithSummary("The incident's post-mortem: a self-contained, printable HTML page")
-        .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesProblem(StatusCodes.Status404NotFound);
+        .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 }

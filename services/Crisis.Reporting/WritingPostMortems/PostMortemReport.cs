@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Crisis.Reporting.Measuring;
+using Crisis.ServiceDefaults.Localisation;
 
 namespace Crisis.Reporting.WritingPostMortems;
 
@@ -10,7 +11,10 @@ namespace Crisis.Reporting.WritingPostMortems;
 /// </summary>
 public static class PostMortemReport
 {
-    public static string Render(IncidentFacts facts, IncidentKpis kpis)
+    public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ViewerZone.Utc, brandName: null);
+
+    /// <summary>The report with every time in <paramref name="zone"/>, named on each (the reader's or their organisation's zone).</summary>
+    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone, string? brandName)
     {
         var marks = Marks(kpis);
         var html = new StringBuilder();
@@ -20,40 +24,41 @@ public static class PostMortemReport
 
         html.Append("<header><h1 dir=\"auto\">").Append(E(kpis.Title)).Append("</h1>\n<dl class=\"facts\">");
         Fact(html, "Incident", kpis.IncidentId);
-        Fact(html, "Brand", kpis.BrandId);
+        Fact(html, "Brand", brandName is null ? kpis.BrandId : $"{brandName} ({kpis.BrandId})");
         Fact(html, "Organisation", kpis.OrganisationId);
         Fact(html, "Status", kpis.Status);
         Fact(html, "Episode", kpis.EpisodeId ?? "opened by hand");
-        Fact(html, "Detected", TimelineLines.Stamp(kpis.DetectedAt));
-        Fact(html, "Report as of", TimelineLines.Stamp(kpis.EvaluatedAt));
+        Fact(html, "Detected", zone.Stamp(kpis.DetectedAt));
+        Fact(html, "Report as of", zone.Stamp(kpis.EvaluatedAt));
+        Fact(html, "Times shown in", zone.Id);
         html.Append("</dl></header>\n");
 
         html.Append("<section class=\"curve\"><h2>Volume and negativity</h2>\n").Append(CurveChart.Svg(facts.Series, marks)).Append('\n');
         html.Append("<ol class=\"marks\">");
         foreach (var m in marks)
-            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\"><time>{TimelineLines.Stamp(m.At)}</time> <span dir=\"auto\">{E(m.Label)}</span></li>"));
+            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\"><time>{zone.Stamp(m.At)}</time> <span dir=\"auto\">{E(m.Label)}</span></li>"));
         html.Append("</ol></section>\n");
 
         html.Append("<section><h2>Key figures</h2>\n<table class=\"kpis\"><thead><tr><th>Figure</th><th>Value</th><th>At</th><th>Measured</th></tr></thead><tbody>\n");
-        KpiRow(html, "Time to detect", Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt, "from the buzz onset (first bucket of the episode) to detection");
-        KpiRow(html, "Time to open", Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt, "from detection to the incident opening (the cell learning of the buzz)");
-        KpiRow(html, "Time to notify", Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt, "from detection to the first notification sent");
-        KpiRow(html, "Time to acknowledge", Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt, "from detection to the first acknowledgement");
-        KpiRow(html, "Time to first public response", Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt, "from detection to the first response published");
-        KpiRow(html, "Time to subside", Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt, "from detection to the end of the bucket the detector called calm");
-        KpiRow(html, "Time back to baseline", Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt,
+        KpiRow(html, zone, "Time to detect", Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt, "from the buzz onset (first bucket of the episode) to detection");
+        KpiRow(html, zone, "Time to open", Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt, "from detection to the incident opening (the cell learning of the buzz)");
+        KpiRow(html, zone, "Time to notify", Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt, "from detection to the first notification sent");
+        KpiRow(html, zone, "Time to acknowledge", Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt, "from detection to the first acknowledgement");
+        KpiRow(html, zone, "Time to first public response", Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt, "from detection to the first response published");
+        KpiRow(html, zone, "Time to subside", Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt, "from detection to the end of the bucket the detector called calm");
+        KpiRow(html, zone, "Time back to baseline", Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt,
             F($"from detection to the curve holding at or under its pre-onset level ({Number(kpis.BaselineMentionsPerBucket)} mentions per {kpis.BucketMinutes} min)"));
-        KpiRow(html, "Peak volume", kpis.PeakMentions is { } pm ? F($"{pm.Value:0} mentions per {kpis.BucketMinutes} min") : "—", kpis.PeakMentions?.Bucket, "the loudest bucket of the episode");
-        KpiRow(html, "Peak velocity", kpis.PeakVelocity is { } pv ? F($"+{pv.Value:0} mentions on the previous bucket") : "—", kpis.PeakVelocity?.Bucket, "the steepest rise from one bucket to the next");
-        KpiRow(html, "Peak negative share", TimelineLines.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket, "the most negative bucket with enough scored mentions");
+        KpiRow(html, zone, "Peak volume", kpis.PeakMentions is { } pm ? F($"{pm.Value:0} mentions per {kpis.BucketMinutes} min") : "—", kpis.PeakMentions?.Bucket, "the loudest bucket of the episode");
+        KpiRow(html, zone, "Peak velocity", kpis.PeakVelocity is { } pv ? F($"+{pv.Value:0} mentions on the previous bucket") : "—", kpis.PeakVelocity?.Bucket, "the steepest rise from one bucket to the next");
+        KpiRow(html, zone, "Peak negative share", TimelineLines.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket, "the most negative bucket with enough scored mentions");
         html.Append(F($"<tr><th>Playbook stages met</th><td>{kpis.StagesMet} of {kpis.StagesJudged} judged</td><td></td><td>stages done by their deadline; skipped and pending stages are not judged</td></tr>\n"));
         html.Append("</tbody></table></section>\n");
 
         html.Append("<section><h2>Playbook stages against their deadlines</h2>\n<table class=\"stages\"><thead><tr><th>Stage</th><th>Deadline</th><th>Done</th><th>Outcome</th><th>Margin</th></tr></thead><tbody>\n");
         foreach (var s in kpis.Stages)
         {
-            html.Append("<tr><td dir=\"auto\">").Append(E(s.Name)).Append("</td><td>").Append(TimelineLines.Stamp(s.Deadline)).Append("</td><td>")
-                .Append(s.CompletedAt is { } done ? TimelineLines.Stamp(done) : "—").Append("</td><td class=\"").Append(s.Outcome.ToString().ToLowerInvariant()).Append("\">")
+            html.Append("<tr><td dir=\"auto\">").Append(E(s.Name)).Append("</td><td>").Append(zone.Stamp(s.Deadline)).Append("</td><td>")
+                .Append(s.CompletedAt is { } done ? zone.Stamp(done) : "—").Append("</td><td class=\"").Append(s.Outcome.ToString().ToLowerInvariant()).Append("\">")
                 .Append(s.Outcome.ToString()).Append("</td><td>").Append(Margin(s)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
@@ -65,7 +70,7 @@ public static class PostMortemReport
             html.Append("<table class=\"responses\"><thead><tr><th>Published</th><th>Channel</th><th>Text</th><th>Negative before</th><th>Negative after</th><th>Change</th></tr></thead><tbody>\n");
             foreach (var r in kpis.Responses)
             {
-                html.Append("<tr><td>").Append(TimelineLines.Stamp(r.PublishedAt)).Append("</td><td dir=\"auto\">").Append(E(r.Channel))
+                html.Append("<tr><td>").Append(zone.Stamp(r.PublishedAt)).Append("</td><td dir=\"auto\">").Append(E(r.Channel))
                     .Append("</td><td dir=\"auto\" lang=\"").Append(E(r.Language)).Append("\">").Append(E(r.Text)).Append("<br><small>").Append(E(r.Url.ToString())).Append("</small></td><td>")
                     .Append(WindowCell(r.Before)).Append("</td><td>").Append(WindowCell(r.After)).Append("</td><td>")
                     .Append(r.ChangeInShare is { } c ? F($"{c * 100:+0.#;-0.#;0} points") : "—").Append("</td></tr>\n");
@@ -77,7 +82,7 @@ public static class PostMortemReport
         html.Append("<section><h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>\n");
         foreach (var line in TimelineLines.Of(facts))
         {
-            html.Append("<tr><td>").Append(TimelineLines.Stamp(line.At)).Append("</td><td>").Append(E(line.What)).Append("</td><td dir=\"auto\">").Append(E(line.Who))
+            html.Append("<tr><td>").Append(zone.Stamp(line.At)).Append("</td><td>").Append(E(line.What)).Append("</td><td dir=\"auto\">").Append(E(line.Who))
                 .Append("</td><td dir=\"auto\">").Append(E(line.Detail)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
@@ -100,8 +105,8 @@ public static class PostMortemReport
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<div><dt>").Append(name).Append("</dt><dd dir=\"auto\">").Append(E(value)).Append("</dd></div>");
 
-    private static void KpiRow(StringBuilder html, string name, string value, DateTimeOffset? at, string definition) =>
-        html.Append("<tr><th>").Append(name).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? TimelineLines.Stamp(a) : "—")
+    private static void KpiRow(StringBuilder html, ViewerZone zone, string name, string value, DateTimeOffset? at, string definition) =>
+        html.Append("<tr><th>").Append(name).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? zone.Stamp(a) : "—")
             .Append("</td><td class=\"def\">").Append(E(definition)).Append("</td></tr>\n");
 
     private static string WindowCell(ShareWindow w) =>

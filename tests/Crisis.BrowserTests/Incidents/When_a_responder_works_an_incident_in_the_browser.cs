@@ -1,7 +1,6 @@
 using Crisis.BrowserTests.Running;
 using Crisis.Contracts.Buzz;
 using Crisis.IntegrationTests.Running;
-using MassTransit;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,42 +94,5 @@ public class When_a_responder_works_an_incident_in_the_browser : DashboardSpec
             Assert.That(frenchDirection, Is.EqualTo("ltr"), "each post takes its own direction");
             Assert.That(pageDirection, Is.EqualTo("ltr"), "the English UI stays left-to-right");
         });
-    }
-
-    /// <summary>A page as the detector publishes it, on the host's RabbitMQ virtual host.</summary>
-    private static async Task PublishPageAsync(string brand, params EvidencePost[] posts)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestServers.RabbitMq));
-        await bus.StartAsync();
-        try
-        {
-            var detectedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
-            await bus.Publish(new BuzzEscalated
-            {
-                EscalationId = $"{brand}/ep1/EpisodeStart/1",
-                BrandId = brand,
-                EpisodeId = $"{brand}/ep1",
-                Kind = "EpisodeStart",
-                Phase = "Crisis",
-                Severity = 7,
-                AnomalyScore = 7.5,
-                OnsetAt = detectedAt.AddMinutes(-30),
-                BucketAt = detectedAt.AddMinutes(-3),
-                DetectedAt = detectedAt,
-                Evidence = new BuzzEvidenceSummary
-                {
-                    Mentions = 420,
-                    ExpectedMentions = 12.5,
-                    NegativeShare = 0.83,
-                    TopNegativePosts = posts,
-                    TopTerms = ["خدمة", "remboursement"],
-                    Languages = new Dictionary<string, long> { ["ar"] = 300, ["fr"] = 120 },
-                },
-            });
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
     }
 }

@@ -37,6 +37,18 @@ public class When_a_buzz_escalates
     }
 
     [Test]
+    public void Its_title_names_the_brand_by_its_registered_name()
+    {
+        var opened = (IncidentOpened)Scenario.Given().When(Escalation() with { BrandName = "Atlas Télécom" }).Decided().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(opened.Title, Is.EqualTo("Bad buzz on Atlas Télécom"));
+            Assert.That(IncidentTitles.IsBuzz(opened.Title, opened.BrandId, "Atlas Télécom"), Is.True, "recognised as the default, so it can be said in the reader's language");
+            Assert.That(IncidentTitles.IsBuzz("Lost luggage storm", opened.BrandId, "Atlas Télécom"), Is.False);
+        });
+    }
+
+    [Test]
     public void Each_stage_deadline_counts_from_detection()
     {
         var incident = Scenario.Given().When(Escalation()).StateAfter();

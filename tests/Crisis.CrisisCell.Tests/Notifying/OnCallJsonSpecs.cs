@@ -1,5 +1,6 @@
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Localisation;
 
 namespace Crisis.CrisisCell.Tests.Notifying;
 
@@ -43,5 +44,38 @@ public class Reading_an_on_call_file
         var json = Example().Replace("[ \"communication-leads\" ]", "[ \"nobody\" ]", StringComparison.Ordinal);
         var refusal = Assert.Throws<DomainRefusalException>(() => OnCallJson.Parse("acme-group", json));
         Assert.That(refusal!.Message, Does.Contain("levels[1].rotationIds"));
+    }
+
+    [Test]
+    public void Each_endpoint_reads_its_own_language_or_the_files()
+    {
+        var onCall = OnCallJson.Parse("acme-group", Example());
+        Assert.Multiple(() =>
+        {
+            Assert.That(onCall.Language, Is.EqualTo(UiLanguage.French));
+            Assert.That(onCall.LanguageOf(onCall.Endpoint("amina", "slack")!), Is.EqualTo(UiLanguage.Arabic));
+            Assert.That(onCall.LanguageOf(onCall.Endpoint("amina", "email")!), Is.EqualTo(UiLanguage.French));
+        });
+    }
+
+    [TestCase("\"language\": \"fr\"", "\"language\": \"klingon\"", "'language'")]
+    [TestCase("\"language\": \"ar\"", "\"language\": \"ar-u-nu-thai\"", "'contacts.amina[1].language'")]
+    public void An_unsupported_language_is_refused_naming_the_field(string written, string wrong, string field)
+    {
+        var json = Example().Replace(written, wrong, StringComparison.Ordinal);
+        Assert.That(json, Is.Not.EqualTo(Example()), "the example has the language to replace");
+        var refusal = Assert.Throws<DomainRefusalException>(() => OnCallJson.Parse("acme-group", json));
+        Assert.That(refusal!.Message, Does.Contain(field).And.Contain("supported language"));
+    }
+
+    [Test]
+    public void The_demos_file_pages_amina_in_arabic_and_the_others_in_french()
+    {
+        var demo = OnCallJson.Parse("demo", File.ReadAllText(Path.Combine(Root(), "ops", "demo", "on-call.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(demo.LanguageOf(demo.Endpoint("amina", "pager")!), Is.EqualTo(UiLanguage.Arabic));
+            Assert.That(demo.LanguageOf(demo.Endpoint("claire", "teams")!), Is.EqualTo(UiLanguage.French));
+        });
     }
 }

@@ -24,8 +24,8 @@ public class When_the_cell_is_paged_on_slack_and_teams : NotificationSpec
         {
             Assert.That(call.Header("Content-Type"), Does.StartWith("application/json"));
             Assert.That(call.Header("X-Crisis-Signature"), Is.Null, "Slack webhooks carry no secret: nothing to sign with");
-            Assert.That(body.RootElement.GetProperty("text").GetString(), Is.EqualTo($"[Crisis L1] {brand}: severity 8/10 - Bad buzz on {brand}"),
-                "the notification text says what is happening");
+            Assert.That(body.RootElement.GetProperty("text").GetString(), Is.EqualTo($"[Crisis L1] {brand.ToUpperInvariant()}: severity 8/10 - Bad buzz on {brand.ToUpperInvariant()}"),
+                "the notification text says what is happening, naming the brand by its registered name");
             Assert.That(blocks[0].GetProperty("type").GetString(), Is.EqualTo("header"));
             Assert.That(texts, Does.Contain("*Severity*\n8/10"));
             Assert.That(texts, Does.Contain("*Evidence*\n420 mentions, 83% negative"));

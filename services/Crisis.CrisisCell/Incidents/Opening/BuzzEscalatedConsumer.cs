@@ -68,7 +68,7 @@ public sealed partial class BuzzEscalatedConsumer(
         {
             var command = BuzzEscalatedMapping.ToCommand(message, incidentId, brand.OrganisationId,
                 settings.SeverityThresholdFor(message.BrandId), settings.PlaybookFor(brand.OrganisationId),
-                incidents.LastClosedIncidentId, latePages.Value.Policy, clock.GetUtcNow());
+                incidents.LastClosedIncidentId, latePages.Value.Policy, clock.GetUtcNow()) with { BrandName = brand.Name };
             IReadOnlyList<IncidentEvent> events;
             long version;
             try

@@ -23,7 +23,11 @@ public sealed record OpenIncidentFromBuzz(
     string? PreviousIncidentId,
     LatePagePolicy LatePages,
     string By,
-    DateTimeOffset Now) : IncidentCommand(IncidentId, Now);
+    DateTimeOffset Now) : IncidentCommand(IncidentId, Now)
+{
+    /// <summary>The brand's registered name, for the title people read; the id when the brand has none to give.</summary>
+    public string? BrandName { get; init; }
+}
 
 /// <summary>
 /// What the cell does with a page whose evidence was already old when the cell received it (a connector catching

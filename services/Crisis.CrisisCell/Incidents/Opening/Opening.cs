@@ -20,7 +20,7 @@ internal static class Opening
             return
             [
                 new IncidentOpened(command.IncidentId, command.OrganisationId, command.BrandId,
-                    $"Bad buzz on {command.BrandId}", IncidentSource.Buzz, command.EpisodeId, command.EscalationId,
+                    IncidentTitles.Buzz(command.BrandName ?? command.BrandId), IncidentSource.Buzz, command.EpisodeId, command.EscalationId,
                     command.Severity, command.OnsetAt, command.DetectedAt, command.Evidence,
                     ScheduledStage.From(command.Playbook, deadlinesFrom), command.PreviousIncidentId, command.By, command.Now,
                     Late: late, Quiet: late && !command.LatePages.PageLateBuzzes),

@@ -37,13 +37,13 @@ public static class EmailContent
         var text = new StringBuilder()
             .AppendLine(message.Headline)
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Brand: {message.BrandId}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Severity: {message.Severity}/10")
-            .AppendLine(CultureInfo.InvariantCulture, $"Phase: {message.Phase}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Evidence: {message.EvidenceLine}")
+            .AppendLine(CultureInfo.InvariantCulture, $"{message.Label("brand")}: {message.BrandDisplay}")
+            .AppendLine(CultureInfo.InvariantCulture, $"{message.Label("severity")}: {message.SeverityLine}")
+            .AppendLine(CultureInfo.InvariantCulture, $"{message.Label("phase")}: {message.PhaseLine}")
+            .AppendLine(CultureInfo.InvariantCulture, $"{message.Label("evidence")}: {message.EvidenceLine}")
             .AppendLine();
         foreach (var post in message.TopPosts)
-            text.AppendLine(CultureInfo.InvariantCulture, $"> {NotificationMessage.IsolatedExcerpt(post)}").AppendLine(CultureInfo.InvariantCulture, $"  {NotificationMessage.Byline(post)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"> {NotificationMessage.IsolatedExcerpt(post)}").AppendLine(CultureInfo.InvariantCulture, $"  {message.Byline(post)}");
         return text.AppendLine()
             .AppendLine(message.NextStepLine)
             .AppendLine(message.AcknowledgeLine)
@@ -55,20 +55,20 @@ public static class EmailContent
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>")
+            .Append("<!DOCTYPE html><html lang=\"").Append(message.Language.Code).Append("\" dir=\"").Append(message.Language.Direction).Append("\"><head><meta charset=\"utf-8\"></head><body>")
             .Append("<h2>").Append(E(message.Headline)).Append("</h2><ul>")
-            .Append("<li>Brand: ").Append(E(message.BrandId)).Append("</li>")
-            .Append("<li>Severity: ").Append(message.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("/10</li>")
-            .Append("<li>Phase: ").Append(E(message.Phase)).Append("</li>")
-            .Append("<li>Evidence: ").Append(E(message.EvidenceLine)).Append("</li></ul>");
+            .Append("<li>").Append(E(message.Label("brand"))).Append(": <bdi>").Append(E(message.BrandDisplay)).Append("</bdi></li>")
+            .Append("<li>").Append(E(message.Label("severity"))).Append(": ").Append(E(message.SeverityLine)).Append("</li>")
+            .Append("<li>").Append(E(message.Label("phase"))).Append(": ").Append(E(message.PhaseLine)).Append("</li>")
+            .Append("<li>").Append(E(message.Label("evidence"))).Append(": ").Append(E(message.EvidenceLine)).Append("</li></ul>");
         foreach (var post in message.TopPosts)
         {
             var dir = NotificationMessage.IsRightToLeft(post.Language) ? "rtl" : "ltr";
             html.Append("<blockquote dir=\"").Append(dir).Append("\" lang=\"").Append(E(post.Language)).Append("\">")
-                .Append(E(post.Excerpt ?? "")).Append("</blockquote><p>").Append(E(NotificationMessage.Byline(post))).Append("</p>");
+                .Append(E(post.Excerpt ?? "")).Append("</blockquote><p>").Append(E(message.Byline(post))).Append("</p>");
         }
         return html.Append("<p><strong>").Append(E(message.NextStepLine)).Append("</strong></p>")
-            .Append("<p>To acknowledge: <code>POST ").Append(E(message.AcknowledgeUrl.ToString())).Append("</code></p>")
+            .Append("<p>").Append(E(NotificationMessage.Texts.Text(message.Language, "toAcknowledge"))).Append(" <code dir=\"ltr\">POST ").Append(E(message.AcknowledgeUrl.ToString())).Append("</code></p>")
             .Append("<p><small>").Append(E(message.DeliveryKeyLine)).Append("</small></p>")
             .Append("</body></html>")
             .ToString();

@@ -12,16 +12,16 @@ public static class SlackPayload
             new { type = "header", text = new { type = "plain_text", text = Truncate(message.Headline, 150) } },
             new { type = "section", fields = new[]
             {
-                Markdown($"*Brand*\n{message.BrandId}"),
-                Markdown($"*Severity*\n{message.Severity}/10"),
-                Markdown($"*Phase*\n{message.Phase}"),
-                Markdown($"*Evidence*\n{message.EvidenceLine}"),
+                Markdown($"*{message.Label("brand")}*\n{message.BrandDisplay}"),
+                Markdown($"*{message.Label("severity")}*\n{message.SeverityLine}"),
+                Markdown($"*{message.Label("phase")}*\n{message.PhaseLine}"),
+                Markdown($"*{message.Label("evidence")}*\n{message.EvidenceLine}"),
             } },
         };
         foreach (var post in message.TopPosts)
         {
             blocks.Add(new { type = "section", text = Markdown($"> {post.Excerpt}") });
-            blocks.Add(new { type = "context", elements = new[] { Markdown(NotificationMessage.Byline(post)) } });
+            blocks.Add(new { type = "context", elements = new[] { Markdown(message.Byline(post)) } });
         }
         blocks.Add(new { type = "section", text = Markdown($"*{message.NextStepLine}*") });
         blocks.Add(new { type = "section", text = Markdown($"{message.AcknowledgeLine}") });

@@ -13,17 +13,17 @@ public static class TeamsPayload
         "MessageCard", "https://schema.org/extensions", message.Headline, message.Severity >= 8 ? "B00020" : "E07000", message.Headline,
         [
             new Section(message.Title, null, [
-                new Fact("Brand", message.BrandId),
-                new Fact("Severity", $"{message.Severity}/10"),
-                new Fact("Phase", message.Phase),
-                new Fact("Evidence", message.EvidenceLine),
-                new Fact("Next step", message.NextStepLine),
+                new Fact(message.Label("brand"), message.BrandDisplay),
+                new Fact(message.Label("severity"), message.SeverityLine),
+                new Fact(message.Label("phase"), message.PhaseLine),
+                new Fact(message.Label("evidence"), message.EvidenceLine),
+                new Fact(message.Label("nextStep"), message.NextStepLine),
                 // Teams' incoming webhooks cannot dedupe: the key is shown, the same on every copy of this delivery.
-                new Fact("Delivery key", message.IdempotencyKey),
+                new Fact(message.Label("deliveryKey"), message.IdempotencyKey),
             ]),
-            .. message.TopPosts.Select(p => new Section(NotificationMessage.Byline(p), p.Excerpt, [])),
+            .. message.TopPosts.Select(p => new Section(message.Byline(p), p.Excerpt, [])),
         ],
-        [new Action("HttpPOST", "Acknowledge", message.AcknowledgeUrl.ToString())]), ChannelJson.Options);
+        [new Action("HttpPOST", NotificationMessage.Texts.Text(message.Language, "acknowledgeAction"), message.AcknowledgeUrl.ToString())]), ChannelJson.Options);
 
     private sealed record Card(
         [property: JsonPropertyName("@type")] string Type,

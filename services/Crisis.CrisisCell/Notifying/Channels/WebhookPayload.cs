@@ -20,6 +20,9 @@ public static class WebhookPayload
         message.Level,
         message.Recipient,
         message.BrandId,
+        // For people: the brand's registered name, and the language the texts (headline, phase) are written in.
+        BrandName = message.BrandDisplay,
+        Language = message.Language.Tag,
         message.Title,
         message.Severity,
         message.Phase,

@@ -1,4 +1,5 @@
 using Crisis.CrisisCell.OnCall;
+using Crisis.ServiceDefaults.Localisation;
 
 namespace Crisis.CrisisCell.Notifying.Configuring;
 
@@ -14,13 +15,22 @@ public enum DeliveryChannel
     Email,
 }
 
-/// <summary>One way to reach a recipient. Webhooks have a URL (and a secret for the generic one); e-mail an address.</summary>
-public sealed record ContactEndpoint(string Id, DeliveryChannel Channel, Uri? Url, string? Secret, string? Address);
+/// <summary>
+/// One way to reach a recipient. Webhooks have a URL (and a secret for the generic one); e-mail an address.
+/// <see cref="Language"/>: what this person reads notifications in, when not the organisation's default.
+/// </summary>
+public sealed record ContactEndpoint(string Id, DeliveryChannel Channel, Uri? Url, string? Secret, string? Address, UiLanguage? Language = null);
 
 /// <summary>An organisation's on-call set-up: who is on call, how the chain escalates, and how each person is reached.</summary>
 public sealed record OnCallConfiguration(
     OnCallRoster Roster, EscalationPolicy Policy, IReadOnlyDictionary<string, IReadOnlyList<ContactEndpoint>> Contacts)
 {
+    /// <summary>The language notifications are written in when an endpoint does not say (the file's <c>language</c>; English if absent).</summary>
+    public UiLanguage Language { get; init; } = UiLanguage.English;
+
+    /// <summary>The language one endpoint's notifications are written in.</summary>
+    public UiLanguage LanguageOf(ContactEndpoint endpoint) => endpoint.Language ?? Language;
+
     public IReadOnlyList<ContactEndpoint> ContactsOf(string recipient) =>
         Contacts.TryGetValue(recipient, out var endpoints) ? endpoints : [];
 

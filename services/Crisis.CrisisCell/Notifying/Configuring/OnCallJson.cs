@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crisis.CrisisCell.OnCall;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Localisation;
 
 namespace Crisis.CrisisCell.Notifying.Configuring;
 
@@ -51,7 +52,7 @@ public static class OnCallJson
                 list.Add(Check(endpoints[i], string.Create(CultureInfo.InvariantCulture, $"contacts.{recipient}[{i}]"), list));
             contacts[recipient] = list;
         }
-        return new OnCallConfiguration(roster, policy, contacts);
+        return new OnCallConfiguration(roster, policy, contacts) { Language = LanguageOf(file.Language, "language") ?? UiLanguage.English };
     }
 
     private static ContactEndpoint Check(EndpointDto e, string path, List<ContactEndpoint> earlier)
@@ -59,25 +60,30 @@ public static class OnCallJson
         var channel = e.Channel ?? throw Invalid(path + ".channel", "is required (Webhook, Slack, Teams or Email)");
         var id = string.IsNullOrWhiteSpace(e.Id) ? channel.ToString().ToLowerInvariant() : e.Id;
         if (earlier.Any(x => x.Id == id)) throw Invalid(path + ".id", $"'{id}' is used by an earlier endpoint of this recipient");
+        var language = LanguageOf(e.Language, path + ".language");
         if (channel == DeliveryChannel.Email)
         {
             if (string.IsNullOrWhiteSpace(e.Address) || !e.Address.Contains('@', StringComparison.Ordinal))
                 throw Invalid(path + ".address", "an e-mail address is required");
-            return new ContactEndpoint(id, channel, null, null, e.Address);
+            return new ContactEndpoint(id, channel, null, null, e.Address, language);
         }
         if (e.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             throw Invalid(path + ".url", "an absolute http(s) URL is required");
         // A generic webhook is signed: without a secret the receiver could not tell us from anyone else.
         if (channel == DeliveryChannel.Webhook && string.IsNullOrEmpty(e.Secret))
             throw Invalid(path + ".secret", "a webhook needs a signing secret");
-        return new ContactEndpoint(id, channel, url, e.Secret, null);
+        return new ContactEndpoint(id, channel, url, e.Secret, null, language);
     }
+
+    /// <summary>A language tag as written in the file (en, fr, ar, ar-u-nu-latn for Latin digits); absent is null.</summary>
+    private static UiLanguage? LanguageOf(string? tag, string field) =>
+        tag is null ? null : UiLanguage.TryParse(tag, out var language) ? language : throw Invalid(field, UiLanguage.Rule);
 
     private static DomainRefusalException Invalid(string field, string problem) =>
         new($"on-call field '{field}': {problem}", DomainRefusalKind.Invalid);
 
     private sealed record FileDto(
-        List<RotationDto>? Rotations, List<LevelDto>? Levels, int RepeatLimit, NoiseDto? Noise, Dictionary<string, List<EndpointDto>>? Contacts);
+        List<RotationDto>? Rotations, List<LevelDto>? Levels, int RepeatLimit, NoiseDto? Noise, Dictionary<string, List<EndpointDto>>? Contacts, string? Language = null);
 
     private sealed record RotationDto(string? Id, DateTimeOffset StartsAt, TimeSpan ShiftLength, List<MemberDto>? Members);
 
@@ -91,5 +97,5 @@ public static class OnCallJson
 
     private sealed record MaintenanceDto(DateTimeOffset From, DateTimeOffset Until, string? BrandId);
 
-    private sealed record EndpointDto(string? Id, DeliveryChannel? Channel, Uri? Url, string? Secret, string? Address);
+    private sealed record EndpointDto(string? Id, DeliveryChannel? Channel, Uri? Url, string? Secret, string? Address, string? Language = null);
 }

@@ -51,7 +51,12 @@ public sealed partial class DeliverNotificationHandler(
             activity?.SetTag("crisis.notification.key", delivery.Key);
             var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
             // The posts' handles and words, read at the last moment: an author erased since is not quoted.
-            var quoted = composed with { TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct) };
+            var quoted = composed with
+            {
+                TopPosts = await quotedPosts.ResolveAsync(composed.TopPosts, PostScope.OfBrand(incident.OrganisationId, incident.BrandId), ct),
+                Language = directory.For(incident.OrganisationId)?.LanguageOf(endpoint) ?? composed.Language,
+                BrandName = await BrandNameAsync(incident.BrandId, ct),
+            };
             await channel.SendAsync(quoted, endpoint, ct);
         }
         // The window where a crash sends twice: from the channel's answer to this one append, straight after the send
@@ -59,6 +64,13 @@ public sealed partial class DeliverNotificationHandler(
         await RecordSentAsync(delivery.Key, ct);
         CrisisCellTelemetry.NotificationOutcome(ChannelOf(endpoint), nameof(NotificationOutcome.Sent));
         return NotificationOutcome.Sent;
+    }
+
+    /// <summary>The brand's registered name, for the people paged; none when the brand cannot be read (the id is shown).</summary>
+    private async Task<string?> BrandNameAsync(string brandId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        return (await query.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(brandId), ct))?.Name;
     }
 
     /// <summary>

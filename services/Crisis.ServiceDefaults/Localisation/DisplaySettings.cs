@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Crisis.ServiceDefaults.Localisation;
+
+/// <summary>
+/// How each organisation reads times and texts by default: its time zone and language (a person may override both).
+/// Bound from <c>Display</c>: <c>DefaultTimeZone</c>, <c>DefaultLanguage</c>, <c>Organisations:{id}:{TimeZone,Language}</c>,
+/// and <c>OrganisationsFile</c>, a JSON file of the same per-organisation entries: the form to use from environment
+/// variables, which bash cannot name after a hyphenated organisation id (<c>Display__Organisations__acme-corp__TimeZone</c>).
+/// Checked at start: an unknown zone or language stops the host with the setting named.
+/// </summary>
+public sealed class DisplaySettings
+{
+    public const string Section = "Display";
+
+    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, OrganisationDisplay> organisations;
+
+    public DisplaySettings(ViewerZone defaultZone, UiLanguage defaultLanguage, Dictionary<string, OrganisationDisplay> organisations)
+    {
+        DefaultZone = defaultZone;
+        DefaultLanguage = defaultLanguage;
+        this.organisations = organisations;
+    }
+
+    public ViewerZone DefaultZone { get; }
+
+    public UiLanguage DefaultLanguage { get; }
+
+    public OrganisationDisplay For(string? organisationId) =>
+        organisationId is not null && organisations.TryGetValue(organisationId, out var display) ? display : new OrganisationDisplay(DefaultZone, DefaultLanguage);
+
+    public static DisplaySettings Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var zone = Zone(section["DefaultTimeZone"] ?? "UTC", $"{Section}:DefaultTimeZone");
+        var language = Language(section["DefaultLanguage"] ?? "en", $"{Section}:DefaultLanguage");
+        var organisations = new Dictionary<string, OrganisationDisplay>(StringComparer.Ordinal);
+        if (section["OrganisationsFile"] is { Length: > 0 } file)
+        {
+            Dictionary<string, Entry>? entries;
+            try
+            {
+                entries = JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllText(file), FileJson);
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"{Section}:OrganisationsFile ({file}): {e.Message}", e);
+            }
+            foreach (var (id, entry) in entries ?? [])
+                organisations[id] = new OrganisationDisplay(
+                    entry.TimeZone is null ? zone : Zone(entry.TimeZone, $"{Section}:OrganisationsFile ({file}): {id}.timeZone"),
+                    entry.Language is null ? language : Language(entry.Language, $"{Section}:OrganisationsFile ({file}): {id}.language"));
+        }
+        // Settings named in configuration win over the file: the more specific form of the same setting.
+        foreach (var organisation in section.GetSection("Organisations").GetChildren())
+        {
+            var known = organisations.GetValueOrDefault(organisation.Key) ?? new OrganisationDisplay(zone, language);
+            organisations[organisation.Key] = new OrganisationDisplay(
+                organisation["TimeZone"] is { } z ? Zone(z, $"{Section}:Organisations:{organisation.Key}:TimeZone") : known.TimeZone,
+                organisation["Language"] is { } l ? Language(l, $"{Section}:Organisations:{organisation.Key}:Language") : known.Language);
+        }
+        return new DisplaySettings(zone, language, organisations);
+    }
+
+    private static ViewerZone Zone(string id, string setting) =>
+        ViewerZone.TryParse(id, out var zone) ? zone : throw new InvalidOperationException($"{setting} '{id}' {ViewerZone.Rule}");
+
+    private static UiLanguage Language(string tag, string setting) =>
+        UiLanguage.TryParse(tag, out var language) ? language : throw new InvalidOperationException($"{setting} '{tag}' {UiLanguage.Rule}");
+
+    private sealed record Entry(string? TimeZone, string? Language);
+}
+
+/// <summary>An organisation's default time zone and language.</summary>
+public sealed record OrganisationDisplay(ViewerZone TimeZone, UiLanguage Language);
