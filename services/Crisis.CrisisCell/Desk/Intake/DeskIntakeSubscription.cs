@@ -14,8 +14,10 @@ namespace Crisis.CrisisCell.Desk.Intake;
 
 /// <summary>
 /// Takes the posts that need an answer from the mention streams into conversations, in store order, inside Marten's async
-/// daemon (one node at a time). The conversation events and the post links are written in the transaction that records the
-/// subscription's progress: a crash neither loses a post nor takes it twice.
+/// daemon (one node at a time). The conversation events and the post links are committed together in a session of their
+/// own (events appended through the daemon's page operations were not stored, nor were the inline projections run on
+/// them); the progress follows. A crash in between replays the page, which finds every post already linked and takes
+/// nothing twice; the expected stream versions make a command that slipped in meanwhile fail the page, retried on fresh state.
 /// </summary>
 public sealed class DeskIntakeSubscription : SubscriptionBase
 {
@@ -44,6 +46,7 @@ public sealed class DeskIntakeSubscription : SubscriptionBase
         var context = await IntakeContext.LoadAsync(query, contents, batches, cancellationToken);
         var now = clock.GetUtcNow();
         var touched = new Dictionary<string, Touched>(StringComparer.Ordinal);
+        await using var session = operations.DocumentStore.LightweightSession();
 
         foreach (var batch in batches)
         {
@@ -78,16 +81,15 @@ public sealed class DeskIntakeSubscription : SubscriptionBase
                 }
                 var link = new ConversationLink(linkId, conversationId, BrandPost: false);
                 context.Links[linkId] = link;
-                operations.Store(link);
+                session.Store(link);
             }
         }
 
         foreach (var (key, entry) in touched.Where(t => t.Value.Pending.Count > 0))
         {
-            // The expected version makes a command that slipped in meanwhile (a claim) fail this page, which is then retried on fresh state.
-            if (entry.Version == 0) operations.Events.StartStream(key, entry.Pending.Cast<object>().ToArray());
-            else operations.Events.Append(key, entry.Version + entry.Pending.Count, entry.Pending.Cast<object>().ToArray());
+            session.Events.Append(key, entry.Version + entry.Pending.Count, entry.Pending.Cast<object>().ToArray());
         }
+        await session.SaveChangesAsync(cancellationToken);
         return NullChangeListener.Instance;
     }
 
