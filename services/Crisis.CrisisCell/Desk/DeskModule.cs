@@ -4,6 +4,7 @@ using Crisis.CrisisCell.Desk.Closing;
 using Crisis.CrisisCell.Desk.Configuring;
 using Crisis.CrisisCell.Desk.HandingOver;
 using Crisis.CrisisCell.Desk.Intake;
+using Crisis.CrisisCell.Desk.Measuring;
 using Crisis.CrisisCell.Desk.Queue;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
@@ -59,6 +60,7 @@ public static class DeskModule
         desk.MapAnswering();
         desk.MapHandingOver();
         desk.MapNoAnswerNeeded();
+        desk.MapDeskKpis();
         return app;
     }
 }

@@ -39,22 +39,8 @@ public static class QueueEndpoints
             if (skip is < 0 or > MaxOffset) return DeskHttp.Invalid("offset", $"must be from 0 to {MaxOffset}, not {skip}");
             var now = clock.GetUtcNow();
             var organisation = http.User.RequiredOrganisation();
-            var wanted = status ?? ConversationStatus.Awaiting;
-            var query = session.Query<DeskConversation>().Where(c => c.OrganisationId == organisation && c.Status == wanted);
-            if (brandId is not null) query = query.Where(c => c.BrandId == brandId);
-            if (incidentId is not null) query = query.Where(c => c.IncidentId == incidentId);
-            if (language is not null) query = query.Where(c => c.Language == language);
-            if (platform is not null) query = query.Where(c => c.Platform == platform);
-            var actor = http.User.Actor();
-            query = claim switch
-            {
-                ClaimFilter.Unclaimed => query.Where(c => c.LeaseUntil == null || c.LeaseUntil <= now),
-                ClaimFilter.Mine => query.Where(c => c.LeaseHolder == actor && c.LeaseUntil > now),
-                _ => query,
-            };
-            // Waiting conversations by priority (highest first); the others by when they opened (newest first).
-            var ordered = wanted == ConversationStatus.Awaiting ? query.OrderByDescending(c => c.Rank) : query.OrderByDescending(c => c.OpenedAt);
-            var page = await ordered.Skip(skip).Take(take).ToListAsync(ct);
+            var page = await DeskQueue.PageAsync(session, organisation, http.User.Actor(),
+                new QueueFilter(brandId, incidentId, language, platform, status ?? ConversationStatus.Awaiting, claim ?? ClaimFilter.Any), now, skip, take, ct);
             var texts = await LatestTextsAsync(contents, organisation, page, ct);
             return Results.Ok(new QueuePage([.. page.Select(c => RowOf(c, now, texts))], skip, take));
         }).WithName("DeskQueue").RequireAuthorization(CrisisPolicies.Viewer);
