@@ -48,6 +48,8 @@ public static class DeskModule
         options.Schema.For<DeskConversation>().Identity(c => c.Id)
             // The queue's first page is a backward scan of this index (docs/response-desk.md, docs/benchmarks.md).
             .Index([c => c.OrganisationId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_queue")
+            // A brand's queue (the usual filter) without walking the other brands' rows.
+            .Index([c => c.OrganisationId, c => c.BrandId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_brand_queue")
             .Index(c => c.AuthorPseudonym);
         options.Schema.For<ConversationLink>().Identity(l => l.Id);
     }

@@ -48,7 +48,7 @@ public static class DeskHarness
         Console.Error.WriteLine($"seeded {conversations} conversations in {seeding.Elapsed.TotalSeconds:F0} s");
 
         var all = new QueueFilter(null, null, null, null, ConversationStatus.Awaiting, ClaimFilter.Any);
-        var narrowed = new QueueFilter("brand3", null, "arabic", null, ConversationStatus.Awaiting, ClaimFilter.Unclaimed);
+        var narrowed = new QueueFilter("brand3", null, "french", null, ConversationStatus.Awaiting, ClaimFilter.Unclaimed);
         var firstPage = await TimeAsync(samples, async _ =>
         {
             await using var session = store.QuerySession();
@@ -58,7 +58,14 @@ public static class DeskHarness
         var filteredPage = await TimeAsync(samples, async _ =>
         {
             await using var session = store.QuerySession();
-            await DeskQueue.PageAsync(session, Organisation, "bench-responder", narrowed, now, 0, 50, CancellationToken.None);
+            var page = await DeskQueue.PageAsync(session, Organisation, "bench-responder", narrowed, now, 0, 50, CancellationToken.None);
+            if (page.Count != 50) throw new InvalidOperationException($"the filtered page held {page.Count} rows");
+        });
+        var brandPage = await TimeAsync(samples, async _ =>
+        {
+            await using var session = store.QuerySession();
+            var page = await DeskQueue.PageAsync(session, Organisation, "bench-responder", all with { BrandId = "brand7" }, now, 0, 50, CancellationToken.None);
+            if (page.Count != 50) throw new InvalidOperationException($"the brand's page held {page.Count} rows");
         });
         var claims = await TimeAsync(samples, async i =>
         {
@@ -71,7 +78,8 @@ public static class DeskHarness
 
         var open = conversations.ToString("N0", CultureInfo.InvariantCulture);
         Console.WriteLine(Row("first queue page (50 rows, no filter)", open, firstPage));
-        Console.WriteLine(Row("first queue page (brand + language + unclaimed)", open, filteredPage));
+        Console.WriteLine(Row("first queue page (one brand)", open, brandPage));
+        Console.WriteLine(Row("first queue page (brand + language + unclaimed: 1 row in 20 matches)", open, filteredPage));
         Console.WriteLine(Row("claim (each a different conversation)", open, claims));
         return 0;
     }

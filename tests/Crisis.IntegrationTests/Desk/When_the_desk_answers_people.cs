@@ -125,6 +125,16 @@ public class When_the_desk_answers_people : DeskSpec
         Assert.That(await EventTypesAsync(id), Is.EqualTo(new[] { "desk_conversation_opened", "desk_mention_joined_conversation", "desk_conversation_claimed", "desk_answer_sent" }));
         Assert.That((await QueueAsync($"?brandId={Brand}")).GetArrayLength(), Is.Zero, "answered conversations leave the queue");
         Assert.That((await QueueAsync($"?brandId={Brand}&status=Answered")).GetArrayLength(), Is.EqualTo(1));
+
+        var (kpiResponse, kpis) = await SendAsync(HttpMethod.Get, $"/api/desk/kpis?brandId={Brand}", roles: "viewer");
+        kpiResponse.Dispose();
+        var overall = kpis.GetProperty("report").GetProperty("overall");
+        Assert.Multiple(() =>
+        {
+            Assert.That(overall.GetProperty("answered").GetInt32(), Is.EqualTo(1), kpis.ToString());
+            Assert.That(overall.GetProperty("coverage").GetDouble(), Is.EqualTo(1.0));
+            Assert.That(kpis.GetProperty("report").GetProperty("by").GetProperty("responder").TryGetProperty("alice", out _), Is.True, kpis.ToString());
+        });
     }
 
     [Test]
