@@ -17,7 +17,8 @@ rows=$(dotnet tests/Crisis.Benchmarks/bin/Release/net10.0/Crisis.Benchmarks.dll 
   echo "on the same machine. One organisation, 10 brands, 4 languages, 3 platforms, waiting from 0 to 3 days. The queue rows are"
   echo "bulk-inserted as the inline projection writes them; the conversations claimed also have their streams. Each sample"
   echo "opens its own session. \`DeskQueue.PageAsync\` is the queue endpoint's read; \`ClaimingService.ClaimAsync\` is the claim"
-  echo "endpoint's work (lookup, one-responder-per-author check, FetchForWriting, decide, append, inline queue row, commit)."
+  echo "endpoint's work (FetchForWriting, whose state says whose it is, the one-responder-per-author check, decide, append,"
+  echo "inline queue row, commit)."
   echo "HTTP, authentication and JSON writing are not included. A filter that matches few rows walks the index further: the"
   echo "last row reads 1 conversation in 20."
   echo

@@ -17,22 +17,48 @@ public sealed record ClaimRequest([property: Within(1, 120)] int? Minutes);
 /// <summary>Claiming as the endpoint does it (the benchmark measures this).</summary>
 public static class ClaimingService
 {
-    /// <summary>Null when the conversation is not the organisation's.</summary>
+    /// <summary>
+    /// Null when the conversation is not the organisation's. Three round trips: the stream (its state says whose it is and
+    /// whose author), the author's other live claims, the commit. Without an expected version a lost race is decided again
+    /// once on fresh state (the other claim then stands: 409); with one, the 409 stands at once.
+    /// </summary>
     public static async Task<(IReadOnlyList<ConversationEvent> Events, long Version)?> ClaimAsync(
         IDocumentSession session, HttpContext? http, string organisation, string actor, string id, TimeSpan lease, DateTimeOffset now, CancellationToken ct)
     {
-        if (await session.LoadAsync<DeskConversation>(ConversationStreams.KeyFor(id), ct) is not { } conversation || conversation.OrganisationId != organisation) return null;
+        var expected = http is null ? null : Incidents.IncidentHttp.ExpectedVersion(http);
+        try
+        {
+            return await ClaimOnceAsync(session, organisation, actor, id, lease, now, expected, ct);
+        }
+        catch (JasperFx.ConcurrencyException) when (expected is null)
+        {
+            await using var retry = session.DocumentStore.LightweightSession();
+            if (http is not null) Crisis.ServiceDefaults.Security.Auditing.RequestStamp.Apply(retry, http);
+            return await ClaimOnceAsync(retry, organisation, actor, id, lease, now, null, ct);
+        }
+    }
+
+    private static async Task<(IReadOnlyList<ConversationEvent> Events, long Version)?> ClaimOnceAsync(
+        IDocumentSession session, string organisation, string actor, string id, TimeSpan lease, DateTimeOffset now, long? expected, CancellationToken ct)
+    {
+        var key = ConversationStreams.KeyFor(id);
+        var stream = await session.Events.FetchForWriting<DeciderState<ConversationState>>(key, ct);
+        if (stream.Aggregate?.State is not Conversation conversation || conversation.OrganisationId != organisation) return null;
+        // The If-Match is compared only once the conversation is known to be the caller's: another organisation's gets its 404.
+        if (expected is { } version && stream.CurrentVersion != version)
+            throw new DomainRefusalException($"conversation '{id}' is at version {stream.CurrentVersion}, not {version}: someone changed it first, reload and retry");
         // One person, one responder: a live claim on another thread of the same author keeps this one for its holder too.
         var other = await session.Query<DeskConversation>()
-            .Where(c => c.OrganisationId == conversation.OrganisationId && c.AuthorPseudonym == conversation.AuthorPseudonym
-                && c.Id != conversation.Id && c.LeaseUntil > now && c.LeaseHolder != actor)
+            .Where(c => c.OrganisationId == organisation && c.AuthorPseudonym == conversation.AuthorPseudonym
+                && c.Id != key && c.LeaseUntil > now && c.LeaseHolder != actor)
             .Select(c => new { c.LeaseHolder, c.LeaseUntil }).FirstOrDefaultAsync(ct);
         if (other is not null)
             throw new DomainRefusalException($"{other.LeaseHolder} is answering this author in another conversation until {other.LeaseUntil:O}");
-        var command = new ClaimConversation(id, actor, lease, now);
-        return http is null
-            ? await session.HandleAsync(ConversationStreams.KeyFor(id), ConversationDecider.Instance, command, null, ct)
-            : await DeskHttp.HandleOnStreamAsync(session, http, command, ct);
+        var events = ConversationDecider.Decide(new ClaimConversation(id, actor, lease, now), conversation);
+        if (events.Count == 0) return (events, stream.CurrentVersion ?? 0);
+        stream.AppendMany(events.Cast<object>().ToArray());
+        await session.SaveChangesAsync(ct);
+        return (events, (stream.StartingVersion ?? 0) + events.Count);
     }
 }
 
