@@ -42,6 +42,35 @@ public class When_the_desk_is_attacked : DeskSpec
     }
 
     [Test]
+    public async Task A_claim_with_an_if_match_is_still_a_404_for_another_organisation_and_a_409_when_stale()
+    {
+        var id = await QueuedAsync();
+
+        async Task<HttpStatusCode> ClaimAsync(string organisation, string ifMatch)
+        {
+            using var client = Desk.ClientFor(organisation, "mallory", "responder");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/desk/conversations/{id}/claim", UriKind.Relative))
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { }),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var otherWrongVersion = await ClaimAsync(Attacker, "\"1\"");
+        var otherRightVersion = await ClaimAsync(Attacker, "\"2\"");
+        var stale = await ClaimAsync(Working, "\"1\"");
+        Assert.Multiple(() =>
+        {
+            Assert.That(otherWrongVersion, Is.EqualTo(HttpStatusCode.NotFound), "a wrong version must not reveal the conversation exists");
+            Assert.That(otherRightVersion, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(stale, Is.EqualTo(HttpStatusCode.Conflict), "the conversation is at version 2");
+        });
+        Assert.That(await ClaimAsync(Working, "\"2\""), Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_viewer_reads_the_queue_but_may_not_claim()
     {
         var id = await QueuedAsync();
