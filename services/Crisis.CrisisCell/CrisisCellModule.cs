@@ -1,4 +1,5 @@
 using Crisis.CrisisCell.Configuring;
+using Crisis.CrisisCell.Desk;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Acknowledging;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
@@ -41,6 +42,7 @@ public static class CrisisCellModule
         marten.Services.AddSingleton<Incidents.QuotingPosts.QuotedPosts>();
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.ConfigureMarten(ConfigureStore);
+        marten.AddDesk(configuration);
         return marten;
     }
 
@@ -72,6 +74,7 @@ public static class CrisisCellModule
         options.Schema.For<IncidentSummary>().Identity(s => s.Id).Index(s => s.BrandId);
         options.Schema.For<IncidentTimeline>().Identity(t => t.Id);
         options.Schema.For<Incidents.Opening.IncidentOpeningKey>().Identity(k => k.Id);
+        DeskModule.ConfigureStore(options);
     }
 
     /// <summary>The stage deadline timer and the open-incidents gauge's sampler: only on nodes that run the crisis cell.</summary>
@@ -103,6 +106,7 @@ public static class CrisisCellModule
         incidents.MapResolveIncident();
         incidents.MapCloseIncident();
         incidents.MapReopenIncident();
+        app.MapDesk();
         return app;
     }
 }

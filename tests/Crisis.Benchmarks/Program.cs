@@ -11,6 +11,7 @@ using Crisis.Benchmarks.Reporting;
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- reporting [--repeat N]   (KPIs and post-mortem page of one incident)
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- replay-store [--mentions N]   (the same day stored in PostgreSQL, replayed end to end)
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- notify [--pages N] [--warm-up N] [--out file.md]   (starts Crisis.Host; PostgreSQL + RabbitMQ)
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- desk [--conversations N] [--samples N]   (response desk queue and claims; PostgreSQL)
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- --filter '*Name*'
 //   dotnet tests/Crisis.Benchmarks/bin/Release/net10.0/Crisis.Benchmarks.dll chaos-load|chaos-report ...   (ops/chaos/soak.sh)
 if (args.Length > 0 && args[0] == "chaos-key") return Crisis.Benchmarks.Chaos.ChaosLoad.WriteKey(args[1..]);
@@ -23,5 +24,6 @@ if (args.Length > 0 && args[0] == "notify") return await NotificationLatencyHarn
 if (args.Length > 0 && args[0] == "replay") return ReplayHarness.Run(args[1..]);
 if (args.Length > 0 && args[0] == "reporting") return ReportHarness.Run(args[1..]);
 if (args.Length > 0 && args[0] == "replay-store") return await StoredReplayHarness.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "desk") return await Crisis.Benchmarks.Desk.DeskHarness.RunAsync(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

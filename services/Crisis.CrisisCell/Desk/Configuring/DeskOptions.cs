@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Crisis.CrisisCell.Desk.Configuring;
+
+/// <summary>The <c>Desk</c> configuration section: how the response desk takes, leases and sends out work.</summary>
+public sealed class DeskOptions
+{
+    public const string Section = "Desk";
+
+    /// <summary>How long a claim holds when the responder does not say: long enough to write an answer, short enough to come back.</summary>
+    [Range(1, 120)]
+    public int ClaimMinutes { get; set; } = 10;
+
+    /// <summary>Authors with at least this many followers are taken whatever they say.</summary>
+    [Range(1, long.MaxValue)]
+    public long HighReachFollowers { get; set; } = 10_000;
+
+    /// <summary>Per organisation id: where its answers and handovers go.</summary>
+    public Dictionary<string, DeskOrganisationOptions> Organisations { get; set; } = new(StringComparer.Ordinal);
+
+    public DeskOrganisationOptions For(string organisationId) =>
+        Organisations.TryGetValue(organisationId, out var options) ? options : DeskOrganisationOptions.Unconfigured;
+}
+
+public sealed class DeskOrganisationOptions
+{
+    public static readonly DeskOrganisationOptions Unconfigured = new();
+
+    /// <summary>The organisation's own tooling that publishes answers (signed webhook, docs/response-desk.md).</summary>
+    public SignedWebhookOptions? AnswerWebhook { get; set; }
+
+    /// <summary>Customer service's case intake.</summary>
+    public SignedWebhookOptions? HandoverWebhook { get; set; }
+}
+
+public sealed class SignedWebhookOptions
+{
+    [Required]
+    public Uri? Url { get; set; }
+
+    /// <summary>HMAC-SHA256 key of the <c>X-Crisis-Signature</c> header; at least 16 characters.</summary>
+    [Required, MinLength(16)]
+    public string Secret { get; set; } = "";
+}

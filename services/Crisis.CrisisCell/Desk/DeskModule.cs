@@ -1,0 +1,68 @@
+using Crisis.CrisisCell.Desk.Answering;
+using Crisis.CrisisCell.Desk.Claiming;
+using Crisis.CrisisCell.Desk.Closing;
+using Crisis.CrisisCell.Desk.Configuring;
+using Crisis.CrisisCell.Desk.HandingOver;
+using Crisis.CrisisCell.Desk.Intake;
+using Crisis.CrisisCell.Desk.Measuring;
+using Crisis.CrisisCell.Desk.Queue;
+using Crisis.ServiceDefaults.EventSourcing;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crisis.CrisisCell.Desk;
+
+/// <summary>The response desk (docs/response-desk.md): its settings, store schema, intake subscription and endpoints.</summary>
+public static class DeskModule
+{
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddDesk(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
+    {
+        marten.Services.AddOptions<DeskOptions>()
+            .Bind(configuration.GetSection(DeskOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters")
+            .ValidateOnStart();
+        marten.Services.AddHttpClient<SignedWebhook>();
+        marten.Services.AddSingleton<IAnswerPublisher, WebhookAnswerPublisher>();
+        marten.AddSubscriptionWithServices<DeskIntakeSubscription>(ServiceLifetime.Singleton);
+        return marten;
+    }
+
+    private static bool IsValid(DeskOrganisationOptions organisation) =>
+        new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
+            || (w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && w.Secret.Length >= 16));
+
+    public static void ConfigureStore(StoreOptions options)
+    {
+        foreach (var (type, name) in ConversationEventNames.ByType) options.Events.MapEventType(type, name);
+        options.Projections.Add(
+            new DeciderProjection<ConversationState, ConversationEvent>(ConversationDecider.Evolve, ConversationDecider.Instance.Initial), ProjectionLifecycle.Live);
+        // Inline: a claim must be visible to the next reader of the queue at once.
+        options.Projections.Add(new DeskConversationProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DeskConversation>().Identity(c => c.Id)
+            // The queue's first page is a backward scan of this index (docs/response-desk.md, docs/benchmarks.md).
+            .Index([c => c.OrganisationId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_queue")
+            // A brand's queue (the usual filter) without walking the other brands' rows.
+            .Index([c => c.OrganisationId, c => c.BrandId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_brand_queue")
+            .Index(c => c.AuthorPseudonym);
+        options.Schema.For<ConversationLink>().Identity(l => l.Id);
+    }
+
+    public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("/api/desk").WithTags("Desk");
+        desk.MapQueue();
+        desk.MapClaiming();
+        desk.MapAnswering();
+        desk.MapHandingOver();
+        desk.MapNoAnswerNeeded();
+        desk.MapDeskKpis();
+        return app;
+    }
+}

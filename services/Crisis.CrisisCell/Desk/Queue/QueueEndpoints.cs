@@ -1,0 +1,107 @@
+using Crisis.ServiceDefaults.PersonalData;
+using Crisis.ServiceDefaults.Security.Authorizing;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crisis.CrisisCell.Desk.Queue;
+
+/// <summary>A conversation as a row of the queue: its priority now, why it is there, who holds it, and its latest post.</summary>
+public sealed record QueueRow(
+    string ConversationId, string BrandId, string Platform, string Language, string? IncidentId, ConversationStatus Status, double? Priority,
+    DateTimeOffset? WaitingSince, double? WaitingMinutes, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string Author, long Followers,
+    IReadOnlyList<string> Reasons, int Posts, string? LatestText, long Version);
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Conversations, int Offset, int Limit);
+
+/// <summary>Which claims to show: all, only unclaimed (or lapsed) ones, or the caller's.</summary>
+public enum ClaimFilter
+{
+    Any,
+    Unclaimed,
+    Mine,
+}
+
+public static class QueueEndpoints
+{
+    public const int MaxLimit = 200;
+    public const int MaxOffset = 10_000;
+
+    public static void MapQueue(this IEndpointRouteBuilder desk)
+    {
+        desk.MapGet("/queue", async (string? brandId, string? incidentId, string? language, string? platform, ConversationStatus? status, ClaimFilter? claim,
+            int? limit, int? offset, IQuerySession session, PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var take = limit ?? 50;
+            var skip = offset ?? 0;
+            if (take is < 1 or > MaxLimit) return DeskHttp.Invalid("limit", $"must be from 1 to {MaxLimit}, not {take}");
+            if (skip is < 0 or > MaxOffset) return DeskHttp.Invalid("offset", $"must be from 0 to {MaxOffset}, not {skip}");
+            var now = clock.GetUtcNow();
+            var organisation = http.User.RequiredOrganisation();
+            var page = await DeskQueue.PageAsync(session, organisation, http.User.Actor(),
+                new QueueFilter(brandId, incidentId, language, platform, status ?? ConversationStatus.Awaiting, claim ?? ClaimFilter.Any), now, skip, take, ct);
+            var texts = await LatestTextsAsync(contents, organisation, page, ct);
+            return Results.Ok(new QueuePage([.. page.Select(c => RowOf(c, now, texts))], skip, take));
+        }).WithName("DeskQueue").RequireAuthorization(CrisisPolicies.Viewer);
+
+        desk.MapGet("/conversations/{id}", async (string id, IQuerySession session, PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            if (await DeskHttp.FindAsync(session, http.User, id, ct) is not { State: { } state } conversation) return DeskHttp.NotFound(id);
+            var posts = await contents.FindAsync(state.Mentions.Select(m => new PostRef(state.Platform, m.PostId)),
+                PostScope.OfBrand(state.OrganisationId, state.BrandId), ct);
+            http.Response.Headers.ETag = Incidents.IncidentHttp.ETag(conversation.Version);
+            return Results.Ok(new
+            {
+                conversation = RowOf(conversation, clock.GetUtcNow(), new Dictionary<string, string?>()),
+                // The thread in order, each post with who wrote it and what (the author's handle while it is kept).
+                thread = state.Mentions.Select(m => new
+                {
+                    m.PostId, m.ReplyTo, m.PublishedAt, m.Language, m.Followers, m.IsNegative, m.IsQuestion, m.Reasons, m.IncidentId,
+                    Author = posts.TryGetValue(new PostRef(state.Platform, m.PostId), out var post) ? post.Author : m.AuthorPseudonym,
+                    Text = post?.Text ?? (post is null ? null : PostContent.ErasedMark),
+                    Url = post?.Url,
+                }),
+                answers = state.Answers,
+                handovers = state.Handovers,
+                noAnswerReason = state.NoAnswerReason,
+            });
+        }).WithName("GetConversation").RequireAuthorization(CrisisPolicies.Viewer);
+
+        // Who did what and when: the conversation's own stream, in order.
+        desk.MapGet("/conversations/{id}/events", async (string id, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        {
+            if (await DeskHttp.FindAsync(session, http.User, id, ct) is null) return DeskHttp.NotFound(id);
+            var events = await session.Events.FetchStreamAsync(ConversationStreams.KeyFor(id), token: ct);
+            return Results.Ok(events.Where(e => e.Data is ConversationEvent).Select(e => new
+            {
+                e.Version, Type = ConversationEventNames.Of((ConversationEvent)e.Data), e.Timestamp, Data = e.Data,
+            }));
+        }).WithName("ConversationEvents").RequireAuthorization(CrisisPolicies.Viewer);
+    }
+
+    private static QueueRow RowOf(DeskConversation c, DateTimeOffset now, IReadOnlyDictionary<string, string?> texts)
+    {
+        var claimed = c.LeaseUntil > now;
+        return new QueueRow(c.ConversationId, c.BrandId, c.Platform, c.Language, c.IncidentId, c.Status,
+            c.Rank is { } rank ? Math.Round(DeskPriority.At(rank, now), 1) : null, c.WaitingSince,
+            c.WaitingSince is { } since ? Math.Round((now - since).TotalMinutes, 1) : null,
+            claimed ? c.LeaseHolder : null, claimed ? c.LeaseUntil : null, c.AuthorPseudonym, c.Followers, c.Reasons, c.MentionCount,
+            texts.GetValueOrDefault(c.ConversationId), c.Version);
+    }
+
+    /// <summary>The latest post's words per conversation, read at the last moment so an erased author shows erased.</summary>
+    private static async Task<IReadOnlyDictionary<string, string?>> LatestTextsAsync(
+        PostContents contents, string organisation, IReadOnlyList<DeskConversation> page, CancellationToken ct)
+    {
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var brand in page.Where(c => c.State is { Mentions.Count: > 0 }).GroupBy(c => c.BrandId))
+        {
+            var latest = brand.ToDictionary(c => c.ConversationId, c => new PostRef(c.Platform, c.State!.Mentions[^1].PostId));
+            var found = await contents.FindAsync(latest.Values, PostScope.OfBrand(organisation, brand.Key), ct);
+            foreach (var (conversation, post) in latest)
+                texts[conversation] = found.TryGetValue(post, out var content) ? content.Text is null ? PostContent.ErasedMark : PostContent.ExcerptOf(content.Text) : null;
+        }
+        return texts;
+    }
+}
