@@ -123,8 +123,8 @@ public class When_a_node_dies_mid_stream
         });
 
         // Projections caught up: every shard's progress is the store's highest sequence (the daemon moved to a survivor if it ran on the victim).
-        await Eventually.ReturnsAsync(ProgressAsync, p => p.Count == 4 && p.All(s => s.Position == s.High),
-            TimeSpan.FromSeconds(60), "detection, buzz state, the publisher and the paging planner at the high-water mark");
+        await Eventually.ReturnsAsync(ProgressAsync, p => p.Count == 5 && p.All(s => s.Position == s.High),
+            TimeSpan.FromSeconds(60), "detection, buzz state, the publisher, the paging planner and the desk's intake at the high-water mark");
 
         // The buzz opened one incident, whose level-1 page reached amina and, nobody acknowledging, level 2 reached karim
         // five seconds later: by then every planner on every node has had several rounds to page level 1 again.
