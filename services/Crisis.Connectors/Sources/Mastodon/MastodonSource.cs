@@ -46,13 +46,13 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
             }
             var posts = new List<SourcePost>();
             var malformed = 0;
-            foreach (var status in statuses.OrderBy(s => s.Id, StatusIds.Order))
+            foreach (var status in statuses.OrderBy(s => s.Id, NumericIds.Order))
             {
                 if (ToPost(status, out var problem) is { } post) posts.Add(post);
                 else if (problem is not null) { malformed++; LogMalformed(logger, connector, problem, status.Id ?? "?"); }
             }
-            var newest = statuses.Select(s => s.Id).Where(StatusIds.IsId).Max(StatusIds.Order);
-            if (newest is not null && StatusIds.Order.Compare(newest, since) > 0) since = newest;
+            var newest = statuses.Select(s => s.Id).Where(NumericIds.IsId).Max(NumericIds.Order);
+            if (newest is not null && NumericIds.Order.Compare(newest, since) > 0) since = newest;
             yield return new SourceBatch(posts, newest is null ? null : since, statuses.Length, malformed);
             if (statuses.Length < PageSize) break;
         }
@@ -70,7 +70,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
                 var wait = settings.FlushInterval - clock.GetElapsedTime(started);
                 if (seen + bad > 0 && (batch.Count >= settings.BatchSize || wait <= TimeSpan.Zero || !await SourceStreams.CompletesWithin(pending, wait, cancellationToken)))
                 {
-                    yield return new SourceBatch(batch, StatusIds.Newest(batch.Select(p => p.PostId[(p.PostId.IndexOf('/', StringComparison.Ordinal) + 1)..]), since, out since), seen, bad);
+                    yield return new SourceBatch(batch, NumericIds.Newest(batch.Select(p => p.PostId[(p.PostId.IndexOf('/', StringComparison.Ordinal) + 1)..]), since, out since), seen, bad);
                     batch = [];
                     seen = bad = 0;
                     started = clock.GetTimestamp();
@@ -88,7 +88,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
                 pending = null;
                 if (!more)
                 {
-                    if (seen + bad > 0) yield return new SourceBatch(batch, StatusIds.Newest(batch.Select(p => p.PostId[(p.PostId.IndexOf('/', StringComparison.Ordinal) + 1)..]), since, out since), seen, bad);
+                    if (seen + bad > 0) yield return new SourceBatch(batch, NumericIds.Newest(batch.Select(p => p.PostId[(p.PostId.IndexOf('/', StringComparison.Ordinal) + 1)..]), since, out since), seen, bad);
                     throw new SourceUnavailableException("the Mastodon server ended the stream");
                 }
                 if (seen + bad == 0) started = clock.GetTimestamp();
@@ -171,7 +171,7 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
     {
         problem = null;
         if (status.Reblog is not null) return null;
-        if (!StatusIds.IsId(status.Id)) { problem = "a status without a numeric id"; return null; }
+        if (!NumericIds.IsId(status.Id)) { problem = "a status without a numeric id"; return null; }
         if (status.Account?.Acct is not { Length: > 0 } acct) { problem = "a status without account.acct"; return null; }
         if (!DateTimeOffset.TryParse(status.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt))
         {
@@ -193,21 +193,4 @@ public sealed partial class MastodonSource(string connector, ConnectorSettings s
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} skipped a malformed Mastodon status ({Problem}): {Excerpt}")]
     private static partial void LogMalformed(ILogger logger, string connector, string problem, string excerpt);
-}
-
-/// <summary>Mastodon status ids: decimal numbers that grow with time, compared as numbers.</summary>
-internal static class StatusIds
-{
-    public static readonly IComparer<string?> Order = Comparer<string?>.Create((a, b) =>
-        a is null || b is null ? Comparer<string?>.Default.Compare(a, b) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
-
-    public static bool IsId(string? id) => id is { Length: > 0 and <= 30 } && id.All(char.IsAsciiDigit);
-
-    /// <summary>The highest of <paramref name="ids"/> and <paramref name="current"/>; the new position when it moved, else null.</summary>
-    public static string? Newest(IEnumerable<string> ids, string current, out string newest)
-    {
-        newest = current;
-        foreach (var id in ids) if (IsId(id) && Order.Compare(id, newest) > 0) newest = id;
-        return ReferenceEquals(newest, current) ? null : newest;
-    }
 }

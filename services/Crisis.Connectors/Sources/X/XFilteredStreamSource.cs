@@ -30,13 +30,14 @@ public sealed partial class XFilteredStreamSource(string connector, ConnectorSet
         await KeepRulesAsync(cancellationToken);
         using var stream = await SendAsync(HttpMethod.Get, $"/2/tweets/search/stream?{XTweets.Fields}", null, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
-        var newest = XTweets.IsId(position) ? position : null;
-        var since = newest;
+        // Tweet ids are snowflakes (NumericIds); "0" stands below every id until a first tweet is committed.
+        var since = NumericIds.IsId(position) ? position : null;
+        var newest = since ?? "0";
         var search = new XRecentSearchSource(connector, settings, http, clock, logger);
         foreach (var target in settings.Targets)
         {
             var page = await search.SearchAsync(target, since, cancellationToken);
-            yield return new SourceBatch(page.Posts, Newer(page.Posts, ref newest), page.Seen, page.Malformed);
+            yield return new SourceBatch(page.Posts, NumericIds.Newest(page.Posts.Select(p => p.PostId), newest, out newest), page.Seen, page.Malformed);
         }
 
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(cancellationToken));
@@ -52,7 +53,7 @@ public sealed partial class XFilteredStreamSource(string connector, ConnectorSet
                 var wait = settings.FlushInterval - clock.GetElapsedTime(started);
                 if (seen + bad > 0 && (batch.Count >= settings.BatchSize || wait <= TimeSpan.Zero || !await SourceStreams.CompletesWithin(pending, wait, cancellationToken)))
                 {
-                    yield return new SourceBatch(batch, Newer(batch, ref newest), seen, bad);
+                    yield return new SourceBatch(batch, NumericIds.Newest(batch.Select(p => p.PostId), newest, out newest), seen, bad);
                     batch = [];
                     seen = bad = 0;
                     started = clock.GetTimestamp();
@@ -70,7 +71,7 @@ public sealed partial class XFilteredStreamSource(string connector, ConnectorSet
                 pending = null;
                 if (line is null)
                 {
-                    if (seen + bad > 0) yield return new SourceBatch(batch, Newer(batch, ref newest), seen, bad);
+                    if (seen + bad > 0) yield return new SourceBatch(batch, NumericIds.Newest(batch.Select(p => p.PostId), newest, out newest), seen, bad);
                     throw new SourceUnavailableException("X ended the stream");
                 }
                 if (string.IsNullOrWhiteSpace(line)) continue; // X's keep-alive, every 20 seconds
@@ -87,7 +88,7 @@ public sealed partial class XFilteredStreamSource(string connector, ConnectorSet
                 if (item is { Data: null, Errors: [var error, ..] })
                 {
                     // An operational disconnect, or the connection limit: X closes the stream after saying so.
-                    if (seen + bad > 0) yield return new SourceBatch(batch, Newer(batch, ref newest), seen, bad);
+                    if (seen + bad > 0) yield return new SourceBatch(batch, NumericIds.Newest(batch.Select(p => p.PostId), newest, out newest), seen, bad);
                     throw new SourceUnavailableException($"X ended the stream: {error.Title ?? "error"}{(error.Detail is { } detail ? $" ({detail})" : "")}");
                 }
                 if (item?.Data is not { } tweet)
@@ -163,21 +164,6 @@ public sealed partial class XFilteredStreamSource(string connector, ConnectorSet
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ReadToken());
         if (body is not null) request.Content = JsonContent.Create(body);
         return await SourceHttp.SendAsync(http, request, completion, clock, cancellationToken);
-    }
-
-    /// <summary>The newest tweet id of <paramref name="posts"/> when it moves the position on, else null (unchanged).</summary>
-    private static string? Newer(IReadOnlyList<SourcePost> posts, ref string? newest)
-    {
-        var moved = false;
-        foreach (var post in posts)
-        {
-            if (XTweets.IsId(post.PostId) && XTweets.IdOrder.Compare(post.PostId, newest) > 0)
-            {
-                newest = post.PostId;
-                moved = true;
-            }
-        }
-        return moved ? newest : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Connector} skipped a malformed X stream line ({Problem}): {Excerpt}")]

@@ -27,12 +27,6 @@ internal static class XTweets
             new Uri($"https://x.com/{Uri.EscapeDataString(user.Username)}/status/{tweet.Id}"), createdAt,
             tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "replied_to")?.Id);
     }
-
-    /// <summary>Tweet ids are snowflakes: decimal numbers that grow with time, compared as numbers.</summary>
-    public static readonly IComparer<string?> IdOrder = Comparer<string?>.Create((a, b) =>
-        a is null || b is null ? Comparer<string?>.Default.Compare(a, b) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
-
-    public static bool IsId(string? id) => id is { Length: > 0 and <= 30 } && id.All(char.IsAsciiDigit);
 }
 
 internal sealed record XSearchPage(

@@ -93,15 +93,15 @@ public sealed class YouTubeCommentsSource(string connector, ConnectorSettings se
     private SourcePost? ToPost(YouTubeComment reply, string parent, out bool unreadable)
     {
         var snippet = reply.Snippet;
-        unreadable = reply.Id is null || snippet?.TextOriginal is not { Length: > 0 } || snippet.VideoId is null
-            || !DateTimeOffset.TryParse(snippet.PublishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
-        if (unreadable)
+        unreadable = false;
+        if (reply.Id is null || snippet?.TextOriginal is not { Length: > 0 } text || snippet.VideoId is null
+            || !DateTimeOffset.TryParse(snippet.PublishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var published))
         {
+            unreadable = true;
             Malformed("a reply without an id, text, video or publishedAt", reply.Id ?? "");
             return null;
         }
-        var published = DateTimeOffset.Parse(snippet!.PublishedAt!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        return ToPost(reply, snippet.VideoId!, snippet.TextOriginal!, published, snippet.ParentId ?? parent);
+        return ToPost(reply, snippet.VideoId, text, published, snippet.ParentId ?? parent);
     }
 
     private static SourcePost ToPost(YouTubeComment comment, string videoId, string text, DateTimeOffset published, string? replyTo)
