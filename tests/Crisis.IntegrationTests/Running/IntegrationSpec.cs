@@ -24,15 +24,28 @@ public abstract class IntegrationSpec
     [SetUp]
     public async Task ResetStoreAsync()
     {
-        await using var command = Database.CreateCommand(
-            $"""
-            DO $$ DECLARE t text; BEGIN
-              FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = '{Schema}' AND tablename NOT IN ('{PersonalDataTables.PseudonymKeys}', 'mt_event_progression') LOOP
-                EXECUTE format('TRUNCATE %I.%I CASCADE', '{Schema}', t);
-              END LOOP;
-            END $$;
-            """);
-        await command.ExecuteNonQueryAsync();
+        // One statement for every table, and again if PostgreSQL picked it as a deadlock victim: the host's daemon writes
+        // while the reset runs, and a table-by-table loop took its locks in another order than the daemon's transactions.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var command = Database.CreateCommand(
+                $"""
+                DO $$ DECLARE tables text; BEGIN
+                  SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables FROM pg_tables
+                  WHERE schemaname = '{Schema}' AND tablename NOT IN ('{PersonalDataTables.PseudonymKeys}', 'mt_event_progression');
+                  IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
+                END $$;
+                """);
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                // Chosen as the victim: the daemon's transaction went through; the reset runs again.
+            }
+        }
     }
 
     protected static async Task RegisterBrandAsync(string id, HostProcess? host = null)
