@@ -1,4 +1,5 @@
 using Crisis.BrowserTests.Running;
+using Crisis.IntegrationTests.Desk;
 using Crisis.IntegrationTests.Running;
 using Microsoft.Playwright;
 using Npgsql;
@@ -12,6 +13,9 @@ public sealed class BrowserSetup
     public static HostProcess Host { get; private set; } = null!;
 
     public static IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>test-org's answer publisher and customer service, faked on loopback: the desk's pages publish and hand over to them.</summary>
+    public static FakeDeskReceivers DeskReceivers { get; private set; } = null!;
 
     /// <summary>The time zone test-org's people read times in unless they choose another (UTC+1 all year, no daylight saving).</summary>
     public const string OrganisationTimeZone = "Africa/Algiers";
@@ -37,7 +41,12 @@ public sealed class BrowserSetup
         // id from environment variables: through the organisations file.
         var display = Path.Combine(Path.GetTempPath(), $"crisis-browser-display-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(display, $$"""{ "{{TestTokens.Organisation}}": { "timeZone": "{{OrganisationTimeZone}}" } }""");
-        Host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Display__OrganisationsFile"] = display });
+        DeskReceivers = await FakeDeskReceivers.StartAsync();
+        var settings = new Dictionary<string, string>(DeskReceivers.HostSettings(TestTokens.Organisation, "desk-broken-org"))
+        {
+            ["Display__OrganisationsFile"] = display,
+        };
+        Host = await HostProcess.StartAsync(settings);
     }
 
     [OneTimeTearDown]
@@ -46,6 +55,7 @@ public sealed class BrowserSetup
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (Host is not null) await Host.DisposeAsync();
+        if (DeskReceivers is not null) await DeskReceivers.DisposeAsync();
         // The run's schema is dropped when everything passed; a failed run leaves it for inspection.
         if (TestContext.CurrentContext.Result.FailCount == 0)
         {

@@ -1,7 +1,7 @@
 // Brands page: every registered brand with its live buzz state (GET /api/buzz) and its curve (GET /api/brands/{id}/series).
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, h, number, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { badge, h, number, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { ready, t } from './i18n.js';
 
 const list = document.getElementById('brands');
@@ -10,8 +10,7 @@ const windowSelect = document.getElementById('window');
 const updated = document.getElementById('updated');
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 windowSelect.addEventListener('change', () => refresh());
 poll(refresh, 5000);
 

@@ -1,6 +1,6 @@
 // Connectors page: the organisation's connectors as GET /api/connectors reports them (docs/connectors.md#operations).
 import { api } from './api.js';
-import { badge, h, number, poll, problem, show, time, wireActor, wireLanguage } from './ui.js';
+import { badge, h, number, poll, problem, show, time, wireHeader } from './ui.js';
 import { ready, t } from './i18n.js';
 
 const list = document.getElementById('connectors');
@@ -10,8 +10,7 @@ const COLUMNS = ['name', 'source', 'state', 'seen', 'matched', 'stored', 'malfor
 const STATES = ['reading', 'failing', 'silent'];
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 poll(refresh, 10000);
 
 async function refresh() {

@@ -2,7 +2,7 @@
 // conversation's thread and the commands on it, and the desk's KPIs. Polled every 5 seconds, like the incidents page:
 // new posts, claims and answers of other responders show without a reload.
 import { api } from './api.js';
-import { badge, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { badge, fields, h, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { minutes, ready, t } from './i18n.js';
 import { titleOf } from './incident-story.js';
 import { DESK_LANGUAGES, languageName, reasonBadges } from './desk-words.js';
@@ -20,8 +20,7 @@ const brands = new Map();
 let selected = new URLSearchParams(location.search).get('c');
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 await loadChoices();
 // A command refreshes at once: the responder sees what it changed without waiting for the next poll.
 wireActions(() => selected, refresh);
@@ -65,15 +64,17 @@ async function refresh() {
 
 function row(c) {
   const open = () => select(c.conversationId);
+  // The queue gives the author's pseudonym only (handles are personal data, read per conversation): the row is named by
+  // what the person last wrote; the thread shows who they are.
   return h('li', { class: `queue-item${c.conversationId === selected ? ' selected' : ''}`, 'data-conversation': c.conversationId },
+    h('p', {},
+      c.priority == null ? null : h('span', { class: 'priority', title: t('desk.priorityHint') }, t('desk.priority', { points: c.priority })),
+      c.claimedBy ? badge(t('desk.claimedShort', { name: c.claimedBy }), 'current') : null,
+      reasonBadges(c.reasons)),
     h('button', { type: 'button', class: 'link', onclick: open, 'aria-current': c.conversationId === selected ? 'true' : undefined },
-      userText(c.author, undefined, 'bdi')),
-    c.priority == null ? null : h('span', { class: 'priority', title: t('desk.priorityHint') }, t('desk.priority', { points: c.priority })),
-    c.claimedBy ? badge(t('desk.claimedShort', { name: c.claimedBy }), 'current') : null,
-    reasonBadges(c.reasons),
-    c.latestText ? userText(c.latestText, undefined, 'p') : null,
+      c.latestText ? userText(c.latestText) : t('desk.noText')),
     h('p', { class: 'meta muted' },
-      [brands.get(c.brandId) ?? c.brandId, c.platform, languageName(c.language),
+      [brands.get(c.brandId) ?? c.brandId, c.platform, languageName(c.language), t('desk.followers', { count: c.followers }),
         c.waitingMinutes == null ? t(`desk.status.${c.status}`) : t('desk.waiting', { duration: minutes(c.waitingMinutes) }),
         t('desk.posts', { count: c.posts })].join(' · ')));
 }

@@ -5,7 +5,7 @@
 import { api, openDocument } from './api.js';
 import { bucketFor, chart } from './chart.js';
 import { has, minutes, number, percent, ready, shipped, t, tx } from './i18n.js';
-import { badge, brandName, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { badge, brandName, fields, h, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { foldTimeline, ownerOf, recipientsPaged, titleOf } from './incident-story.js';
 
 /** The detector's promise: a buzz is paged within 10 minutes of its onset (README, detection figures). */
@@ -28,8 +28,7 @@ let kpis = null;
 let chartDrawnAt = 0;
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 machinery.addEventListener('change', openMachinery);
 // Countdowns and "how long ago" move with the wall clock between polls.
 setInterval(tick, 1000);

@@ -1,7 +1,7 @@
 // Incidents page: GET /api/incidents (filtered by brand and status), refreshed every 3 seconds, and a form to open
 // an incident by hand (POST /api/incidents).
 import { api } from './api.js';
-import { badge, fields, h, poll, problem, show, time, userText, wireActor, wireLanguage } from './ui.js';
+import { badge, fields, h, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { ready, t } from './i18n.js';
 import { titleOf } from './incident-story.js';
 
@@ -16,8 +16,7 @@ const names = new Map();
 let firstLoad = true;
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 const wanted = new URLSearchParams(location.search).get('brand');
 loadBrands().then(() => poll(refresh, 3000));
 filters.addEventListener('change', () => refresh());

@@ -1,7 +1,7 @@
 // Replay and what-if page: POST /api/replays and POST /api/what-ifs, and their comparison with live detection.
 import { api } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { badge, duration, h, number, problem, show, time, wireActor, wireLanguage } from './ui.js';
+import { badge, duration, h, number, problem, show, time, wireHeader } from './ui.js';
 import { ready } from './i18n.js';
 
 const form = document.getElementById('run');
@@ -10,8 +10,7 @@ const running = document.getElementById('running');
 const OPTION_NUMBERS = ['AlertThreshold', 'WatchThreshold', 'CrisisThreshold', 'MinimumVolume'];
 
 await ready();
-wireActor();
-wireLanguage();
+wireHeader();
 prefill();
 
 async function prefill() {

@@ -116,8 +116,27 @@ export function poll(refresh, intervalMs) {
   document.addEventListener('visibilitychange', tick);
 }
 
+/** The pages the header links, in its order: a new page is one line here (its keys: common.nav.*). */
+const PAGES = Object.freeze([
+  ['./', 'brands'], ['incidents.html', 'incidents'], ['desk.html', 'desk'], ['replay.html', 'replay'], ['connectors.html', 'connectors'],
+]);
+
+/** The header every page shows, built once here: the pages, the language, digits and zone menus, and who is signed in. */
+export function wireHeader() {
+  const file = location.pathname.split('/').pop();
+  const here = file === '' || file === 'index.html' ? './' : file;
+  document.body.prepend(h('header', { class: 'top' },
+    h('a', { class: 'logo', href: './' }, t('common.appName')),
+    h('nav', { 'aria-label': t('common.nav.pages') },
+      PAGES.map(([href, key]) => h('a', { href, 'aria-current': href === here ? 'page' : undefined }, t(`common.nav.${key}`)))),
+    h('span', { class: 'language', id: 'language' }),
+    h('span', { class: 'actor', id: 'actor' })));
+  wireActor();
+  wireLanguage();
+}
+
 /** The header's sign-in line: who the server will record as the actor of your commands, and a way to sign out. */
-export function wireActor() {
+function wireActor() {
   const slot = document.getElementById('actor');
   if (!slot) return;
   const name = signedInName();
@@ -133,7 +152,7 @@ export function wireActor() {
 }
 
 /** The header's language menu (and, for Arabic, the digits): the choice is kept in this browser and wins over the token's and the browser's. */
-export function wireLanguage() {
+function wireLanguage() {
   const slot = document.getElementById('language');
   if (!slot) return;
   const choose = h('select', { id: 'language-choice', 'aria-label': t('common.language'), onchange: (event) => setLanguage(event.target.value) },

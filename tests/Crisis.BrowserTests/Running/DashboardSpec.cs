@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Crisis.Contracts.Buzz;
 using Crisis.IntegrationTests.Running;
@@ -112,6 +113,17 @@ public abstract class DashboardSpec
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    /// <summary>One post of <paramref name="handle"/> about the brand, as a connector sends it (POST /api/mentions), published 5 minutes ago.</summary>
+    protected static async Task IngestPostAsync(string brand, string postId, string text, string handle)
+    {
+        var post = SyntheticMentions.Mention(brand, $"{brand}-{postId}", DateTimeOffset.UtcNow.AddMinutes(-5));
+        post["text"] = text;
+        post["author"] = new Dictionary<string, object?> { ["handle"] = handle, ["followers"] = 120 };
+        using var content = new StringContent(SyntheticMentions.Ndjson([post]), Encoding.UTF8, "application/x-ndjson");
+        using var response = await Host.Http.PostAsync(new Uri("/api/mentions", UriKind.Relative), content);
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
 
     /// <summary>A page as the detector publishes it, on the host's RabbitMQ virtual host.</summary>
     protected static async Task PublishPageAsync(string brand, params EvidencePost[] posts)

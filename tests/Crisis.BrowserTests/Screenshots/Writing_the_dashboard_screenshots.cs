@@ -9,7 +9,8 @@ namespace Crisis.BrowserTests.Screenshots;
 
 /// <summary>
 /// Not a spec: writes docs/screenshots/*.png (1400x1000) of every dashboard page, the incident page in English, French
-/// and Arabic, from a brand paged by the detector. Run by ops/screenshots.sh; explicit, so CI never rewrites the docs.
+/// and Arabic and the desk in English and Arabic, from a brand paged by the detector. Run by ops/screenshots.sh; explicit,
+/// so CI never rewrites the docs.
 /// Each shot waits for what it shows (the key figures, the cards), so a broken page fails instead of being pictured.
 /// </summary>
 [Explicit("writes docs/screenshots; run by ops/screenshots.sh")]
@@ -51,6 +52,21 @@ public class Writing_the_dashboard_screenshots() : DashboardSpec("en-GB", width:
         await Page.GotoAsync($"/dashboard/replay.html?brand={brand}&lang=en");
         await Expect(Page.Locator("select[name=brandId]")).ToHaveValueAsync(brand);
         await Shoot("replay-en.png");
+
+        // The desk: the same three people writing to the brand, the Arabic one's thread open.
+        await IngestPostAsync(brand, "d-ar", "لماذا لا أحد يرد؟ خدمة العملاء سيئة جدا منذ ثلاثة أيام", "mourad");
+        await IngestPostAsync(brand, "d-fr", "Pourquoi aucun remboursement depuis un mois ?", "julie");
+        await IngestPostAsync(brand, "d-en", "Still no refund, three weeks on. Why?", "sam");
+        var queue = await Eventually.ReturnsAsync(() => GetAsync($"/api/desk/queue?brandId={brand}"),
+            q => q.GetProperty("conversations").GetArrayLength() == 3, timeout: TimeSpan.FromSeconds(45), because: "the desk's intake");
+        var arabic = queue.GetProperty("conversations").EnumerateArray().First(c => c.GetProperty("language").GetString() == "arabic");
+        foreach (var language in new[] { "en", "ar" })
+        {
+            await Page.GotoAsync($"/dashboard/desk.html?brand={brand}&c={arabic.GetProperty("conversationId").GetString()}&lang={language}");
+            await Expect(Page.Locator("#thread .post blockquote")).ToBeVisibleAsync();
+            await Expect(Page.Locator("#queue .queue-item")).ToHaveCountAsync(3);
+            await Shoot($"desk-{language}.png");
+        }
     }
 
     private async Task Shoot(string name) =>
