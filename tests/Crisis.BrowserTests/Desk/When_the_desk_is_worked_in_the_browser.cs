@@ -23,7 +23,9 @@ public class When_the_desk_is_worked_in_the_browser : DashboardSpec
         await Page.EvaluateAsync("() => { window.loadedOnce = true; }");
 
         await IngestPostAsync(brand, "q1", "Why has my parcel still not arrived?", Unique("amina"));
-        var row = Page.Locator("#queue .queue-item").First;
+        // The intake is the daemon's subscription: it may take longer than one wait of the page; then the page's next poll shows it.
+        var id = await QueuedAsync(brand);
+        var row = Page.Locator($"#queue .queue-item[data-conversation='{id}']");
         await Expect(row).ToContainTextAsync("Why has my parcel still not arrived?");
         await Expect(row).ToContainTextAsync("question");
         await row.Locator("button.link").ClickAsync();
@@ -32,7 +34,6 @@ public class When_the_desk_is_worked_in_the_browser : DashboardSpec
 
         await Expect(Page.Locator("#claim-state")).ToContainTextAsync("You hold it until");
         await Expect(row).ToContainTextAsync("held by carol");
-        var id = await row.GetAttributeAsync("data-conversation");
         var conversation = await GetAsync($"/api/desk/conversations/{id}");
         Assert.Multiple(async () =>
         {
@@ -105,8 +106,16 @@ public class When_the_desk_is_worked_in_the_browser : DashboardSpec
     }
 
     /// <summary>Who acts is whoever signed in: a responder's token, as the sign-in box would have stored it.</summary>
-    private Task SignInAsync(string name) =>
-        Page.Context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{TestTokens.Issue(name: name, roles: ["responder"])}')");
+    private async Task SignInAsync(string name) =>
+        await Page.Context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{TestTokens.Issue(name: name, roles: ["responder"])}')");
+
+    /// <summary>The id of the brand's one conversation, once the intake has queued it.</summary>
+    private static async Task<string> QueuedAsync(string brand)
+    {
+        var queue = await Eventually.ReturnsAsync(() => GetAsync($"/api/desk/queue?brandId={brand}"),
+            q => q.GetProperty("conversations").GetArrayLength() == 1, timeout: TimeSpan.FromSeconds(45), because: "the intake to queue the post");
+        return queue.GetProperty("conversations")[0].GetProperty("conversationId").GetString()!;
+    }
 
     /// <summary>A brand of its own with one post in the queue, opened on the desk page and claimed there by <paramref name="responder"/>.</summary>
     private async Task<string> ClaimedAsync(string text, string handle, string responder, string language = "en", string held = "You hold it until")
@@ -114,9 +123,7 @@ public class When_the_desk_is_worked_in_the_browser : DashboardSpec
         var brand = Unique("desk");
         await RegisterBrandAsync(brand);
         await IngestPostAsync(brand, "p1", text, handle);
-        var queue = await Eventually.ReturnsAsync(() => GetAsync($"/api/desk/queue?brandId={brand}"),
-            q => q.GetProperty("conversations").GetArrayLength() == 1, timeout: TimeSpan.FromSeconds(45), because: "the intake to queue the post");
-        var id = queue.GetProperty("conversations")[0].GetProperty("conversationId").GetString()!;
+        var id = await QueuedAsync(brand);
         await SignInAsync(responder);
         await Page.GotoAsync($"/dashboard/desk.html?brand={brand}&c={id}&lang={language}");
         await Page.Locator("#claim").ClickAsync();
