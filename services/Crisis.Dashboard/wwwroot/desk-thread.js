@@ -23,7 +23,9 @@ export async function showConversation(id, brands) {
   panel.hidden = false;
   panel.dataset.conversation = id;
   panel.dataset.status = c.status;
-  show(document.getElementById('conversation-title'), ...tx('desk.conversationOf', { author: userText(c.author, undefined, 'bdi') }));
+  // The queue row carries the author's pseudonym; the thread's first post the handle people know them by.
+  const author = data.thread[0]?.author ?? c.author;
+  show(document.getElementById('conversation-title'), ...tx('desk.conversationOf', { author: userText(author, undefined, 'bdi') }));
   show(document.getElementById('conversation-facts'),
     userText(brands.get(c.brandId) ?? c.brandId, undefined, 'bdi'), ` · ${c.platform} · ${languageName(c.language)} · `,
     badge(t(`desk.status.${c.status}`), `desk-${c.status}`),
