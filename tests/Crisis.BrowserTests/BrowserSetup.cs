@@ -20,6 +20,9 @@ public sealed class BrowserSetup
     /// <summary>The time zone test-org's people read times in unless they choose another (UTC+1 all year, no daylight saving).</summary>
     public const string OrganisationTimeZone = "Africa/Algiers";
 
+    /// <summary>An organisation whose people read Arabic unless they say otherwise (test-org chose no language).</summary>
+    public const string ArabicOrganisation = "arabic-org";
+
     private static IPlaywright? playwright;
 
     [OneTimeSetUp]
@@ -40,7 +43,8 @@ public sealed class BrowserSetup
         // test-org reads times in Algiers' zone by default, set the way an operator does for a hyphenated organisation
         // id from environment variables: through the organisations file.
         var display = Path.Combine(Path.GetTempPath(), $"crisis-browser-display-{Environment.ProcessId}.json");
-        await File.WriteAllTextAsync(display, $$"""{ "{{TestTokens.Organisation}}": { "timeZone": "{{OrganisationTimeZone}}" } }""");
+        await File.WriteAllTextAsync(display,
+            $$"""{ "{{TestTokens.Organisation}}": { "timeZone": "{{OrganisationTimeZone}}" }, "{{ArabicOrganisation}}": { "language": "ar" } }""");
         DeskReceivers = await FakeDeskReceivers.StartAsync();
         var settings = new Dictionary<string, string>(DeskReceivers.HostSettings(TestTokens.Organisation, "desk-broken-org"))
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Crisis.ServiceDefaults.Localisation;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Security.IssuingTokens;
 using Spectre.Console;
@@ -8,7 +9,7 @@ namespace Crisis.Cli.IssuingTokens;
 
 /// <summary>
 /// <c>crisis token --create-key FILE</c> makes a local signing key; <c>crisis token --key FILE --org X --role responder
-/// --name alice --expires 8h</c> prints a token signed with it, for a host whose <c>Authentication:Jwt:SigningKeyFiles</c>
+/// --name alice --expires 8h [--locale ar --time-zone Africa/Algiers]</c> prints a token signed with it, for a host whose <c>Authentication:Jwt:SigningKeyFiles</c>
 /// lists that file. Whoever can read the key file can issue any token: keep it with the host's secrets.
 /// </summary>
 public sealed class TokenCommand : Command<TokenCommand.Settings>
@@ -39,6 +40,14 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
         [Description("Lifetime: 30m, 8h, 7d (at most 366d). Default: 8h.")]
         public string Expires { get; init; } = "8h";
 
+        [CommandOption("--locale <TAG>")]
+        [Description("The language the person reads: en, fr or ar (ar-u-nu-latn for Latin digits). The dashboard and the report follow it.")]
+        public string? Locale { get; init; }
+
+        [CommandOption("--time-zone <ZONE>")]
+        [Description("The IANA time zone the person reads times in (e.g. Africa/Algiers), over the organisation's default.")]
+        public string? TimeZone { get; init; }
+
         [CommandOption("--issuer <ISS>")]
         [Description("The host's Authentication:Jwt:Issuer. Default: crisis-local.")]
         public string Issuer { get; init; } = TokenIssuer.DefaultIssuer;
@@ -61,6 +70,8 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
             if (Roles.FirstOrDefault(r => !CrisisRoles.IsKnown(r)) is { } unknown)
                 return ValidationResult.Error($"--role: unknown role '{unknown}'; known: {string.Join(", ", CrisisRoles.All)}");
             if (!TokenLifetime.TryParse(Expires, out _)) return ValidationResult.Error($"--expires: '{Expires}' is not a lifetime such as 30m, 8h or 7d (at most 366d)");
+            if (Locale is not null && !UiLanguage.TryParse(Locale, out _)) return ValidationResult.Error($"--locale: '{Locale}' {UiLanguage.Rule}");
+            if (TimeZone is not null && !ViewerZone.TryParse(TimeZone, out _)) return ValidationResult.Error($"--time-zone: '{TimeZone}' {ViewerZone.Rule}");
             return ValidationResult.Success();
         }
     }
@@ -78,7 +89,8 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
             }
             var key = SigningKey.Read(settings.Key!);
             if (!TokenLifetime.TryParse(settings.Expires, out var lifetime)) throw new InvalidOperationException("validated above");
-            var request = new TokenRequest(settings.Name!.Trim(), settings.Organisation!.Trim(), settings.Roles, lifetime);
+            var request = new TokenRequest(settings.Name!.Trim(), settings.Organisation!.Trim(), settings.Roles, lifetime,
+                UiLanguage.TryParse(settings.Locale, out var locale) ? locale : null, ViewerZone.TryParse(settings.TimeZone, out var zone) ? zone : null);
             Console.WriteLine(TokenIssuer.Issue(key, request, TimeProvider.System.GetUtcNow(), settings.Issuer, settings.Audience));
             return 0;
         }

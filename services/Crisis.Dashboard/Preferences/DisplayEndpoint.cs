@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Crisis.Dashboard.Preferences;
 
 /// <summary>The caller's organisation's defaults for showing times and texts; a person overrides them in the dashboard.</summary>
-public sealed record DisplayDefaults(string OrganisationId, string TimeZone, string Language);
+/// <param name="Language">The organisation's language when it chose one (Display settings); null when it did not: the reader's browser decides.</param>
+public sealed record DisplayDefaults(string OrganisationId, string TimeZone, string? Language);
 
 public static class DisplayEndpoint
 {
@@ -17,7 +18,7 @@ public static class DisplayEndpoint
         {
             var organisation = http.User.RequiredOrganisation();
             var display = settings.For(organisation);
-            return Results.Ok(new DisplayDefaults(organisation, display.TimeZone.Id, display.Language.Tag));
+            return Results.Ok(new DisplayDefaults(organisation, display.TimeZone.Id, display.LanguageIsChosen ? display.Language.Tag : null));
         }).WithName("GetDisplayDefaults").WithTags("Dashboard").RequireAuthorization(CrisisPolicies.Viewer)
         .WithSummary("The time zone and language the caller's organisation reads by default");
 }

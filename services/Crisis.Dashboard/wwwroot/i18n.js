@@ -26,10 +26,14 @@ let readyPromise = null;
 let zone = 'UTC';
 let organisationZone = 'UTC';
 
-/** The language the page shows: chosen in the page (?lang= or the header's menu), else the token's `locale` claim, else the browser's. */
-export function chooseLanguage({ search = location.search, stored = localStorage.getItem(CHOICE_KEY), claim = tokenClaim('locale'), browser = navigator.languages } = {}) {
+/**
+ * The language the page shows: chosen in the page (?lang= or the header's menu), else the token's `locale` claim, else
+ * the organisation's language when it chose one (GET /api/display), else the browser's. The organisation's comes before
+ * the browser's: a browser's language is often the machine's install default, the organisation's a decision.
+ */
+export function chooseLanguage({ search = location.search, stored = localStorage.getItem(CHOICE_KEY), claim = tokenClaim('locale'), organisation = null, browser = navigator.languages } = {}) {
   const asked = new URLSearchParams(search).get('lang');
-  for (const candidate of [asked, stored, claim, ...(browser ?? [])]) {
+  for (const candidate of [asked, stored, claim, organisation, ...(browser ?? [])]) {
     const code = supported(candidate);
     if (code) return code;
   }
@@ -46,10 +50,12 @@ export function supported(tag) {
 /** Loads the catalogue of the chosen language (and English, for keys a newer page added first) and sets lang/dir on the page. */
 export function ready() {
   readyPromise ??= (async () => {
-    language = chooseLanguage();
-    const storedDigits = localStorage.getItem(DIGITS_KEY);
-    digits = Object.hasOwn(DIGITS, storedDigits ?? '') ? storedDigits : null;
     const [english, defaults] = await Promise.all([load('en'), organisationDefaults()]);
+    language = chooseLanguage({ organisation: defaults?.language });
+    const storedDigits = localStorage.getItem(DIGITS_KEY);
+    // The organisation's Arabic with Latin digits (ar-u-nu-latn) sets the digits too, unless the reader chose theirs.
+    const organisationDigits = /-nu-(arab|latn)$/.exec(defaults?.language ?? '')?.[1] ?? null;
+    digits = Object.hasOwn(DIGITS, storedDigits ?? '') ? storedDigits : organisationDigits;
     fallback = english;
     catalogue = language === 'en' ? fallback : await load(language);
     organisationZone = validZone(defaults?.timeZone) ?? 'UTC';

@@ -4,7 +4,7 @@
 // Every command is sent with If-Match: the version the page shows, so nobody acts on a stale view.
 import { api, openDocument } from './api.js';
 import { bucketFor, chart } from './chart.js';
-import { has, minutes, number, percent, ready, shipped, t, tx } from './i18n.js';
+import { currentZone, has, locale, minutes, number, percent, ready, shipped, t, tx } from './i18n.js';
 import { badge, brandName, fields, h, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { foldTimeline, ownerOf, recipientsPaged, titleOf } from './incident-story.js';
 
@@ -102,7 +102,7 @@ function renderSummary(summary, opened, entries, brand) {
       ' ', h('span', { id: 'acknowledged-by' }, owner(summary, entries))),
     h('p', { class: 'meta muted' },
       t('incident.reference', { id: summary.incidentId }),
-      ' · ', h('a', { href: '#', id: 'report-link', onclick: (event) => { event.preventDefault(); openDocument(`/api/incidents/${encodeURIComponent(summary.incidentId)}/report`); } }, t('incident.report')),
+      ' · ', h('a', { href: '#', id: 'report-link', onclick: (event) => { event.preventDefault(); openDocument(reportPath(summary.incidentId)); } }, t('incident.report')),
       ' · ', h('a', { href: replayLink(summary, opened) }, t('incident.replay'))));
 }
 
@@ -489,3 +489,8 @@ async function loadChart() {
   }
 }
 
+/** The report in the language, digits and zone the page is read in (the report would otherwise take the token's or the organisation's). */
+function reportPath(incidentId) {
+  const query = new URLSearchParams({ language: locale(), timeZone: currentZone() });
+  return `/api/incidents/${encodeURIComponent(incidentId)}/report?${query}`;
+}

@@ -22,14 +22,15 @@ internal static class CurveChart
     /// <summary>Scored mentions a share point needs to be drawn; the dashboard's chart uses the same figure.</summary>
     public const int MinScoredForShare = 10;
 
-    public static string Svg(BrandSeriesResult series, IReadOnlyList<ChartMark> marks)
+    public static string Svg(BrandSeriesResult series, IReadOnlyList<ChartMark> marks, ReportReader? reader = null)
     {
+        var r = reader ?? ReportReader.Default;
         var groups = Merge(series.Points, series.BucketMinutes);
         var svg = new StringBuilder();
-        svg.Append(F($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Mentions and negative share of {Html.Escape(series.BrandId)}\">"));
+        svg.Append(F($"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" direction=\"ltr\" aria-label=\"{Html.Escape(r.T("chart.label", ("brand", series.BrandId)))}\">"));
         if (groups.Count == 0)
         {
-            svg.Append(F($"<text x=\"{Left}\" y=\"{Top + PlotHeight / 2}\">No mentions in this window.</text></svg>"));
+            svg.Append(F($"<text x=\"{Left}\" y=\"{Top + PlotHeight / 2}\">{Html.Escape(r.T("chart.empty"))}</text></svg>"));
             return svg.ToString();
         }
         var from = series.From;
@@ -42,7 +43,7 @@ internal static class CurveChart
         foreach (var g in groups)
         {
             var h = g.Mentions / (double)max * PlotHeight;
-            svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Stamp(g.Bucket)}: {g.Mentions} mentions, negative {Share(g)}</title></rect>"));
+            svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Html.Escape(r.T("chart.bar", ("at", Stamp(g.Bucket)), ("mentions", g.Mentions), ("share", Share(g, r))))}</title></rect>"));
         }
         // The share line breaks where too little was scored: silence is not 0 % negative, and on a quiet brand one post
         // would swing it between 0 and 100 %.
@@ -67,7 +68,7 @@ internal static class CurveChart
         svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + PlotHeight}\">0%</text>"));
         svg.Append(F($"<text class=\"axis\" x=\"{Left}\" y=\"{Height - 12}\">{Stamp(series.From)}</text>"));
         svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth}\" y=\"{Height - 12}\" text-anchor=\"end\">{Stamp(series.To)}</text>"));
-        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">bars: mentions per {groups[0].Minutes} min · line: negative share where {MinScoredForShare}+ were scored</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">{Html.Escape(r.T("chart.legend", ("minutes", groups[0].Minutes), ("scored", MinScoredForShare)))}</text>"));
         svg.Append("</svg>");
         return svg.ToString();
 
@@ -89,7 +90,7 @@ internal static class CurveChart
         return [.. points.Chunk(size).Select(c => new Group(c[0].Bucket, minutes, c.Sum(p => p.Mentions), c.Sum(p => p.Scored), c.Sum(p => p.Negative)))];
     }
 
-    private static string Share(Group g) => g.Scored == 0 ? "n/a" : ((double)g.Negative / g.Scored).ToString("0%", CultureInfo.InvariantCulture);
+    private static string Share(Group g, ReportReader r) => g.Scored == 0 ? r.T("chart.notScored") : r.Language.Localise(((double)g.Negative / g.Scored).ToString("0%", CultureInfo.InvariantCulture));
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

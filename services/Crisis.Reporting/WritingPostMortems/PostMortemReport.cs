@@ -11,119 +11,124 @@ namespace Crisis.Reporting.WritingPostMortems;
 /// </summary>
 public static class PostMortemReport
 {
-    public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ViewerZone.Utc, brandName: null);
+    public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ReportReader.Default, brandName: null);
 
-    /// <summary>The report with every time in <paramref name="zone"/>, named on each (the reader's or their organisation's zone).</summary>
-    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone, string? brandName)
+    /// <summary>The report in the reader's language, every time in their zone, named on each (the reader's or their organisation's).</summary>
+    public static string Render(IncidentFacts facts, IncidentKpis kpis, ReportReader reader, string? brandName)
     {
-        var marks = Marks(kpis);
+        var r = reader;
+        var marks = Marks(kpis, r);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append(F($"<!DOCTYPE html>\n<html lang=\"{r.Language.Code}\" dir=\"{r.Language.Direction}\">\n<head>\n<meta charset=\"utf-8\">\n"))
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title dir=\"auto\">Post-mortem: ").Append(E(kpis.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+            .Append("<title dir=\"auto\">").Append(E(r.T("title", ("title", kpis.Title)))).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
 
         html.Append("<header><h1 dir=\"auto\">").Append(E(kpis.Title)).Append("</h1>\n<dl class=\"facts\">");
-        Fact(html, "Incident", kpis.IncidentId);
-        Fact(html, "Brand", brandName is null ? kpis.BrandId : $"{brandName} ({kpis.BrandId})");
-        Fact(html, "Organisation", kpis.OrganisationId);
-        Fact(html, "Status", kpis.Status);
-        Fact(html, "Episode", kpis.EpisodeId ?? "opened by hand");
-        Fact(html, "Detected", zone.Stamp(kpis.DetectedAt));
-        Fact(html, "Report as of", zone.Stamp(kpis.EvaluatedAt));
-        Fact(html, "Times shown in", zone.Id);
+        Fact(html, r.T("fact.incident"), kpis.IncidentId);
+        Fact(html, r.T("fact.brand"), brandName is null ? kpis.BrandId : $"{brandName} ({kpis.BrandId})");
+        Fact(html, r.T("fact.organisation"), kpis.OrganisationId);
+        Fact(html, r.T("fact.status"), r.Named("status", kpis.Status));
+        Fact(html, r.T("fact.episode"), kpis.EpisodeId ?? r.T("openedByHand"));
+        Fact(html, r.T("fact.detected"), r.Stamp(kpis.DetectedAt));
+        Fact(html, r.T("fact.asOf"), r.Stamp(kpis.EvaluatedAt));
+        Fact(html, r.T("fact.zone"), r.Zone.Id);
         html.Append("</dl></header>\n");
 
-        html.Append("<section class=\"curve\"><h2>Volume and negativity</h2>\n").Append(CurveChart.Svg(facts.Series, marks)).Append('\n');
+        html.Append("<section class=\"curve\"><h2>").Append(r.T("section.curve")).Append("</h2>\n").Append(CurveChart.Svg(facts.Series, marks, r)).Append('\n');
         html.Append("<ol class=\"marks\">");
         foreach (var m in marks)
-            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\"><time>{zone.Stamp(m.At)}</time> <span dir=\"auto\">{E(m.Label)}</span></li>"));
+            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\"><time>{r.Stamp(m.At)}</time> <span dir=\"auto\">{E(m.Label)}</span></li>"));
         html.Append("</ol></section>\n");
 
-        html.Append("<section><h2>Key figures</h2>\n<table class=\"kpis\"><thead><tr><th>Figure</th><th>Value</th><th>At</th><th>Measured</th></tr></thead><tbody>\n");
-        KpiRow(html, zone, "Time to detect", Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt, "from the buzz onset (first bucket of the episode) to detection");
-        KpiRow(html, zone, "Time to open", Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt, "from detection to the incident opening (the cell learning of the buzz)");
-        KpiRow(html, zone, "Time to notify", Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt, "from detection to the first notification sent");
-        KpiRow(html, zone, "Time to acknowledge", Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt, "from detection to the first acknowledgement");
-        KpiRow(html, zone, "Time to first public response", Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt, "from detection to the first response published");
-        KpiRow(html, zone, "Time to subside", Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt, "from detection to the end of the bucket the detector called calm");
-        KpiRow(html, zone, "Time back to baseline", Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt,
-            F($"from detection to the curve holding at or under its pre-onset level ({Number(kpis.BaselineMentionsPerBucket)} mentions per {kpis.BucketMinutes} min)"));
-        KpiRow(html, zone, "Peak volume", kpis.PeakMentions is { } pm ? F($"{pm.Value:0} mentions per {kpis.BucketMinutes} min") : "—", kpis.PeakMentions?.Bucket, "the loudest bucket of the episode");
-        KpiRow(html, zone, "Peak velocity", kpis.PeakVelocity is { } pv ? F($"+{pv.Value:0} mentions on the previous bucket") : "—", kpis.PeakVelocity?.Bucket, "the steepest rise from one bucket to the next");
-        KpiRow(html, zone, "Peak negative share", TimelineLines.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket, "the most negative bucket with enough scored mentions");
-        html.Append(F($"<tr><th>Playbook stages met</th><td>{kpis.StagesMet} of {kpis.StagesJudged} judged</td><td></td><td>stages done by their deadline; skipped and pending stages are not judged</td></tr>\n"));
+        html.Append("<section><h2>").Append(r.T("section.figures")).Append("</h2>\n<table class=\"kpis\"><thead><tr>")
+            .Append(Headers(r, "figure", "value", "at", "measured")).Append("</tr></thead><tbody>\n");
+        KpiRow(html, r, "detect", r.Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt);
+        KpiRow(html, r, "open", r.Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt);
+        KpiRow(html, r, "notify", r.Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt);
+        KpiRow(html, r, "acknowledge", r.Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt);
+        KpiRow(html, r, "respond", r.Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt);
+        KpiRow(html, r, "subside", r.Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt);
+        KpiRow(html, r, "baseline", r.Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt,
+            r.T("kpi.baseline.definition", ("mentions", kpis.BaselineMentionsPerBucket is { } b ? r.Language.Number(b) : "—"), ("minutes", kpis.BucketMinutes)));
+        KpiRow(html, r, "peakVolume", kpis.PeakMentions is { } pm ? r.T("kpi.peakVolume.value", ("mentions", r.Language.Number(pm.Value, "0")), ("minutes", kpis.BucketMinutes)) : "—", kpis.PeakMentions?.Bucket);
+        KpiRow(html, r, "peakVelocity", kpis.PeakVelocity is { } pv ? r.T("kpi.peakVelocity.value", ("mentions", r.Language.Number(pv.Value, "0"))) : "—", kpis.PeakVelocity?.Bucket);
+        KpiRow(html, r, "peakShare", r.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket);
+        html.Append("<tr><th>").Append(r.T("kpi.stages.name")).Append("</th><td>").Append(r.T("kpi.stages.value", ("met", kpis.StagesMet), ("judged", kpis.StagesJudged)))
+            .Append("</td><td></td><td>").Append(E(r.T("kpi.stages.definition"))).Append("</td></tr>\n");
         html.Append("</tbody></table></section>\n");
 
-        html.Append("<section><h2>Playbook stages against their deadlines</h2>\n<table class=\"stages\"><thead><tr><th>Stage</th><th>Deadline</th><th>Done</th><th>Outcome</th><th>Margin</th></tr></thead><tbody>\n");
+        html.Append("<section><h2>").Append(r.T("section.stages")).Append("</h2>\n<table class=\"stages\"><thead><tr>")
+            .Append(Headers(r, "stage", "deadline", "done", "outcome", "margin")).Append("</tr></thead><tbody>\n");
         foreach (var s in kpis.Stages)
         {
-            html.Append("<tr><td dir=\"auto\">").Append(E(s.Name)).Append("</td><td>").Append(zone.Stamp(s.Deadline)).Append("</td><td>")
-                .Append(s.CompletedAt is { } done ? zone.Stamp(done) : "—").Append("</td><td class=\"").Append(s.Outcome.ToString().ToLowerInvariant()).Append("\">")
-                .Append(s.Outcome.ToString()).Append("</td><td>").Append(Margin(s)).Append("</td></tr>\n");
+            html.Append("<tr><td dir=\"auto\">").Append(E(s.Name)).Append("</td><td>").Append(r.Stamp(s.Deadline)).Append("</td><td>")
+                .Append(s.CompletedAt is { } done ? r.Stamp(done) : "—").Append("</td><td class=\"").Append(s.Outcome.ToString().ToLowerInvariant()).Append("\">")
+                .Append(r.T($"outcome.{s.Outcome}")).Append("</td><td>").Append(Margin(s, r)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
 
-        html.Append("<section><h2>Public responses and the negative share around them</h2>\n");
-        if (kpis.Responses.Count == 0) html.Append("<p>No public response was recorded.</p>\n");
+        html.Append("<section><h2>").Append(r.T("section.responses")).Append("</h2>\n");
+        if (kpis.Responses.Count == 0) html.Append("<p>").Append(r.T("noResponse")).Append("</p>\n");
         else
         {
-            html.Append("<table class=\"responses\"><thead><tr><th>Published</th><th>Channel</th><th>Text</th><th>Negative before</th><th>Negative after</th><th>Change</th></tr></thead><tbody>\n");
-            foreach (var r in kpis.Responses)
+            html.Append("<table class=\"responses\"><thead><tr>").Append(Headers(r, "published", "channel", "text", "before", "after", "change")).Append("</tr></thead><tbody>\n");
+            foreach (var p in kpis.Responses)
             {
-                html.Append("<tr><td>").Append(zone.Stamp(r.PublishedAt)).Append("</td><td dir=\"auto\">").Append(E(r.Channel))
-                    .Append("</td><td dir=\"auto\" lang=\"").Append(E(r.Language)).Append("\">").Append(E(r.Text)).Append("<br><small>").Append(E(r.Url.ToString())).Append("</small></td><td>")
-                    .Append(WindowCell(r.Before)).Append("</td><td>").Append(WindowCell(r.After)).Append("</td><td>")
-                    .Append(r.ChangeInShare is { } c ? F($"{c * 100:+0.#;-0.#;0} points") : "—").Append("</td></tr>\n");
+                html.Append("<tr><td>").Append(r.Stamp(p.PublishedAt)).Append("</td><td dir=\"auto\">").Append(E(p.Channel))
+                    .Append("</td><td dir=\"auto\" lang=\"").Append(E(p.Language)).Append("\">").Append(E(p.Text)).Append("<br><small>").Append(E(p.Url.ToString())).Append("</small></td><td>")
+                    .Append(WindowCell(p.Before, r)).Append("</td><td>").Append(WindowCell(p.After, r)).Append("</td><td>")
+                    .Append(p.ChangeInShare is { } c ? r.T("points", ("change", r.Language.Localise(F($"{c * 100:+0.#;-0.#;0}")))) : "—").Append("</td></tr>\n");
             }
             html.Append("</tbody></table>\n");
         }
         html.Append("</section>\n");
 
-        html.Append("<section><h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>\n");
+        html.Append("<section><h2>").Append(r.T("section.timeline")).Append("</h2>\n<table class=\"timeline\"><thead><tr>")
+            .Append(Headers(r, "when", "what", "who", "detail")).Append("</tr></thead><tbody>\n");
         foreach (var line in TimelineLines.Of(facts))
         {
-            html.Append("<tr><td>").Append(zone.Stamp(line.At)).Append("</td><td>").Append(E(line.What)).Append("</td><td dir=\"auto\">").Append(E(line.Who))
-                .Append("</td><td dir=\"auto\">").Append(E(line.Detail)).Append("</td></tr>\n");
+            // The detail column holds recorded words and ids, as written; the label says what happened in the reader's language.
+            html.Append("<tr><td>").Append(r.Stamp(line.At)).Append("</td><td>").Append(E(r.Label(line.What)))
+                .Append("</td><td dir=\"auto\">").Append(E(line.Who)).Append("</td><td dir=\"auto\">").Append(E(line.Detail)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
-        html.Append("<footer>Generated by Crisis from the incident's events, the detector's buzz events and the brand's mention streams. Definitions: docs/kpis.md.</footer>\n");
+        html.Append("<footer>").Append(E(r.T("footer"))).Append("</footer>\n");
         return html.Append("</body>\n</html>\n").ToString();
     }
 
     /// <summary>The numbered moments on the chart: onset, every page, every public response, subsiding and the return to baseline.</summary>
-    public static IReadOnlyList<ChartMark> Marks(IncidentKpis kpis)
+    public static IReadOnlyList<ChartMark> Marks(IncidentKpis kpis, ReportReader? reader = null)
     {
+        var r = reader ?? ReportReader.Default;
         var moments = new List<(DateTimeOffset At, string Label, string Kind)>();
-        if (kpis.OnsetAt is { } onset) moments.Add((onset, "Buzz onset (first bucket of the episode)", "onset"));
-        moments.AddRange(kpis.Detections.Select(d => (d.DetectedAt, F($"{(d.Kind == "Escalation" ? "Escalation" : "Detection")}: severity {d.Severity}"), "detection")));
-        moments.AddRange(kpis.Responses.Select(r => (r.PublishedAt, $"Public response on {r.Channel}: {Shorten(r.Text)}", "response")));
-        if (kpis.SubsidedAt is { } subsided) moments.Add((subsided, "Buzz subsided (detector back to calm)", "subsided"));
-        if (kpis.BackToBaselineAt is { } baseline) moments.Add((baseline, "Curve back to its pre-onset level", "baseline"));
+        if (kpis.OnsetAt is { } onset) moments.Add((onset, r.T("mark.onset"), "onset"));
+        moments.AddRange(kpis.Detections.Select(d => (d.DetectedAt, r.T(d.Kind == "Escalation" ? "mark.escalation" : "mark.detection", ("severity", d.Severity)), "detection")));
+        moments.AddRange(kpis.Responses.Select(p => (p.PublishedAt, r.T("mark.response", ("channel", p.Channel), ("text", Shorten(p.Text))), "response")));
+        if (kpis.SubsidedAt is { } subsided) moments.Add((subsided, r.T("mark.subsided"), "subsided"));
+        if (kpis.BackToBaselineAt is { } baseline) moments.Add((baseline, r.T("mark.baseline"), "baseline"));
         return [.. moments.OrderBy(m => m.At).Select((m, i) => new ChartMark(i + 1, m.At, m.Label, m.Kind))];
     }
+
+    private static string Headers(ReportReader r, params string[] columns) => string.Concat(columns.Select(c => $"<th>{r.T($"column.{c}")}</th>"));
 
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<div><dt>").Append(name).Append("</dt><dd dir=\"auto\">").Append(E(value)).Append("</dd></div>");
 
-    private static void KpiRow(StringBuilder html, ViewerZone zone, string name, string value, DateTimeOffset? at, string definition) =>
-        html.Append("<tr><th>").Append(name).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? zone.Stamp(a) : "—")
-            .Append("</td><td class=\"def\">").Append(E(definition)).Append("</td></tr>\n");
+    private static void KpiRow(StringBuilder html, ReportReader r, string kpi, string value, DateTimeOffset? at, string? definition = null) =>
+        html.Append("<tr><th>").Append(r.T($"kpi.{kpi}.name")).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? r.Stamp(a) : "—")
+            .Append("</td><td class=\"def\">").Append(E(definition ?? r.T($"kpi.{kpi}.definition"))).Append("</td></tr>\n");
 
-    private static string WindowCell(ShareWindow w) =>
-        F($"{TimelineLines.Share(w.NegativeShare)} <small>of {w.Scored} scored, {w.From.UtcDateTime:HH:mm}–{w.To.UtcDateTime:HH:mm}{(w.Complete ? "" : ", incomplete")}</small>");
+    private static string WindowCell(ShareWindow w, ReportReader r) =>
+        F($"{r.Share(w.NegativeShare)} <small>{r.T(w.Complete ? "window.complete" : "window.incomplete", ("scored", w.Scored), ("from", r.Language.Localise(F($"{w.From.UtcDateTime:HH:mm}"))), ("to", r.Language.Localise(F($"{w.To.UtcDateTime:HH:mm}"))))}</small>");
 
-    private static string Margin(StageKpi s) => s.MarginMinutes switch
+    private static string Margin(StageKpi s, ReportReader r) => s.MarginMinutes switch
     {
         null => "—",
-        >= 0 when s.Outcome == StageOutcome.Pending => F($"{s.MarginMinutes:0.#} min left"),
-        >= 0 => F($"{s.MarginMinutes:0.#} min ahead"),
-        var m when s.CompletedAt is null => F($"{-m:0.#} min late, not done"),
-        var m => F($"{-m:0.#} min late"),
+        >= 0 and var m when s.Outcome == StageOutcome.Pending => r.T("margin.left", ("n", m)),
+        >= 0 and var m => r.T("margin.ahead", ("n", m)),
+        var m when s.CompletedAt is null => r.T("margin.lateNotDone", ("n", -m)),
+        var m => r.T("margin.late", ("n", -m)),
     };
-
-    private static string Minutes(double? minutes) => minutes is { } m ? F($"{m:0.#} min") : "—";
-
-    private static string Number(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "—";
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
 

@@ -22,25 +22,30 @@ public sealed class DisplaySettings
 
     private readonly Dictionary<string, OrganisationDisplay> organisations;
 
-    public DisplaySettings(ViewerZone defaultZone, UiLanguage defaultLanguage, Dictionary<string, OrganisationDisplay> organisations)
+    /// <param name="defaultLanguageIsChosen">Whether Display:DefaultLanguage was set (rather than English by default).</param>
+    public DisplaySettings(ViewerZone defaultZone, UiLanguage defaultLanguage, Dictionary<string, OrganisationDisplay> organisations, bool defaultLanguageIsChosen = false)
     {
         DefaultZone = defaultZone;
         DefaultLanguage = defaultLanguage;
         this.organisations = organisations;
+        this.defaultLanguageIsChosen = defaultLanguageIsChosen;
     }
+
+    private readonly bool defaultLanguageIsChosen;
 
     public ViewerZone DefaultZone { get; }
 
     public UiLanguage DefaultLanguage { get; }
 
     public OrganisationDisplay For(string? organisationId) =>
-        organisationId is not null && organisations.TryGetValue(organisationId, out var display) ? display : new OrganisationDisplay(DefaultZone, DefaultLanguage);
+        organisationId is not null && organisations.TryGetValue(organisationId, out var display) ? display : new OrganisationDisplay(DefaultZone, DefaultLanguage, defaultLanguageIsChosen);
 
     public static DisplaySettings Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
         var zone = Zone(section["DefaultTimeZone"] ?? "UTC", $"{Section}:DefaultTimeZone");
         var language = Language(section["DefaultLanguage"] ?? "en", $"{Section}:DefaultLanguage");
+        var chosen = section["DefaultLanguage"] is not null;
         var organisations = new Dictionary<string, OrganisationDisplay>(StringComparer.Ordinal);
         if (section["OrganisationsFile"] is { Length: > 0 } file)
         {
@@ -56,17 +61,19 @@ public sealed class DisplaySettings
             foreach (var (id, entry) in entries ?? [])
                 organisations[id] = new OrganisationDisplay(
                     entry.TimeZone is null ? zone : Zone(entry.TimeZone, $"{Section}:OrganisationsFile ({file}): {id}.timeZone"),
-                    entry.Language is null ? language : Language(entry.Language, $"{Section}:OrganisationsFile ({file}): {id}.language"));
+                    entry.Language is null ? language : Language(entry.Language, $"{Section}:OrganisationsFile ({file}): {id}.language"),
+                    entry.Language is not null || chosen);
         }
         // Settings named in configuration win over the file: the more specific form of the same setting.
         foreach (var organisation in section.GetSection("Organisations").GetChildren())
         {
-            var known = organisations.GetValueOrDefault(organisation.Key) ?? new OrganisationDisplay(zone, language);
+            var known = organisations.GetValueOrDefault(organisation.Key) ?? new OrganisationDisplay(zone, language, chosen);
             organisations[organisation.Key] = new OrganisationDisplay(
                 organisation["TimeZone"] is { } z ? Zone(z, $"{Section}:Organisations:{organisation.Key}:TimeZone") : known.TimeZone,
-                organisation["Language"] is { } l ? Language(l, $"{Section}:Organisations:{organisation.Key}:Language") : known.Language);
+                organisation["Language"] is { } l ? Language(l, $"{Section}:Organisations:{organisation.Key}:Language") : known.Language,
+                organisation["Language"] is not null || known.LanguageIsChosen);
         }
-        return new DisplaySettings(zone, language, organisations);
+        return new DisplaySettings(zone, language, organisations, chosen);
     }
 
     private static ViewerZone Zone(string id, string setting) =>
@@ -79,4 +86,8 @@ public sealed class DisplaySettings
 }
 
 /// <summary>An organisation's default time zone and language.</summary>
-public sealed record OrganisationDisplay(ViewerZone TimeZone, UiLanguage Language);
+/// <param name="LanguageIsChosen">
+/// Whether the organisation (or Display:DefaultLanguage) names its language: only then does it win over a reader's browser
+/// language on the dashboard; English by default is a fallback, not a choice.
+/// </param>
+public sealed record OrganisationDisplay(ViewerZone TimeZone, UiLanguage Language, bool LanguageIsChosen = false);

@@ -62,6 +62,16 @@ public class When_the_dashboard_chooses_a_language() : DashboardSpec("en-GB")
     }
 
     [Test]
+    public async Task The_organisations_language_wins_over_the_browsers_when_the_reader_chose_none()
+    {
+        var token = TestTokens.Issue(organisation: BrowserSetup.ArabicOrganisation, name: "salim", roles: ["viewer"]);
+        await Page.Context.AddInitScriptAsync($"sessionStorage.setItem('crisis.token', '{token}')");
+        await Page.GotoAsync("/dashboard/incidents.html");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("الحوادث");
+        Assert.That(await Page.GetAttributeAsync("html", "dir"), Is.EqualTo("rtl"));
+    }
+
+    [Test]
     public async Task The_readers_choice_wins_and_is_kept_and_an_unknown_one_is_ignored()
     {
         await Page.GotoAsync("/dashboard/incidents.html?lang=ar");

@@ -60,4 +60,22 @@ public partial class When_times_are_shown() : DashboardSpec("en-GB", width: 1400
             }
         });
     }
+
+    [Test]
+    public async Task The_report_is_written_in_the_language_asked_for_and_refuses_an_unknown_one_naming_the_field()
+    {
+        var brand = Unique("langreport");
+        await RegisterBrandAsync(brand);
+        var id = await OpenIncidentByHandAsync(brand, "Rumour");
+
+        using var arabic = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report?language=ar-DZ", UriKind.Relative));
+        using var german = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report?language=de", UriKind.Relative));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await arabic.Content.ReadAsStringAsync(), Does.Contain("<html lang=\"ar\" dir=\"rtl\">"));
+            Assert.That(await arabic.Content.ReadAsStringAsync(), Does.Contain(brand.ToUpperInvariant()), "the brand's registered name");
+            Assert.That(german.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity).Or.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await german.Content.ReadAsStringAsync(), Does.Contain("\"language\""));
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Crisis.ServiceDefaults.Localisation;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Security.IssuingTokens;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -36,6 +37,28 @@ public class Issuing_a_token
             Assert.That(user.Organisation(), Is.EqualTo("acme-corp"));
             Assert.That(user.Roles(), Is.EquivalentTo(new[] { "responder", "viewer" }));
             Assert.That(result.SecurityToken.ValidTo, Is.EqualTo(Now.AddHours(8).UtcDateTime).Within(TimeSpan.FromSeconds(1)));
+        });
+    }
+
+    [Test]
+    public async Task Carries_the_readers_language_and_zone_when_given_and_a_claim_naming_neither_reads_as_none()
+    {
+        var key = SigningKey.Create(TimeProvider.System);
+        Assert.That(UiLanguage.TryParse("ar-u-nu-latn", out var arabic), Is.True);
+        Assert.That(ViewerZone.TryParse("Africa/Algiers", out var algiers), Is.True);
+        var token = TokenIssuer.Issue(key, new TokenRequest("amina", "acme-corp", ["viewer"], TimeSpan.FromHours(1), arabic, algiers), Now);
+        var user = new ClaimsPrincipal((await ValidateAsync(token, key)).ClaimsIdentity);
+        var plain = new ClaimsPrincipal((await ValidateAsync(TokenIssuer.Issue(key, new TokenRequest("bob", "acme-corp", ["viewer"], TimeSpan.FromHours(1)), Now), key)).ClaimsIdentity);
+        var forged = new ClaimsPrincipal(new ClaimsIdentity([new Claim(Caller.LocaleClaim, "xx-<script>"), new Claim(Caller.ZoneClaim, "../../etc/passwd")]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.Locale()?.Tag, Is.EqualTo("ar-u-nu-latn"));
+            Assert.That(user.TimeZone()?.Id, Is.EqualTo("Africa/Algiers"));
+            Assert.That(plain.Locale(), Is.Null);
+            Assert.That(plain.TimeZone(), Is.Null);
+            Assert.That(forged.Locale(), Is.Null);
+            Assert.That(forged.TimeZone(), Is.Null);
         });
     }
 

@@ -67,12 +67,29 @@ public class When_the_cli_issues_a_token : IntegrationSpec
     [TestCase("--role", "boss")]
     [TestCase("--expires", "forever")]
     [TestCase("--org", "")]
+    [TestCase("--locale", "de")]
+    [TestCase("--time-zone", "Mars/Olympus_Mons")]
     public async Task Bad_arguments_exit_non_zero(string option, string value)
     {
         var arguments = new Dictionary<string, string> { ["--org"] = "acme", ["--role"] = "viewer", ["--name"] = "alice", ["--expires"] = "8h" };
         arguments[option] = value;
         var (exit, _) = await RunCapturingOutputAsync(["token", "--key", TestTokens.KeyFile, .. arguments.SelectMany(a => new[] { a.Key, a.Value })]);
         Assert.That(exit, Is.Not.Zero);
+    }
+
+    [Test]
+    public async Task The_readers_language_and_time_zone_go_into_the_token_as_the_dashboard_reads_them()
+    {
+        var (exit, token) = await RunCapturingOutputAsync("token", "--key", TestTokens.KeyFile, "--org", TestTokens.Organisation, "--role", "viewer",
+            "--name", "amina", "--locale", "ar-DZ", "--time-zone", "Africa/Algiers");
+        Assert.That(exit, Is.Zero, token);
+
+        var claims = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token);
+        Assert.Multiple(() =>
+        {
+            Assert.That(claims.GetPayloadValue<string>("locale"), Is.EqualTo("ar"));
+            Assert.That(claims.GetPayloadValue<string>("zoneinfo"), Is.EqualTo("Africa/Algiers"));
+        });
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Crisis.ServiceDefaults.Localisation;
 
 namespace Crisis.ServiceDefaults.Security.Authorizing;
 
@@ -13,6 +14,10 @@ public static class Caller
     /// <summary>What a machine credential may do; only <see cref="IngestScope"/> exists.</summary>
     public const string ScopeClaim = "scope";
     public const string IngestScope = "ingest";
+    /// <summary>The language the person reads (a BCP 47 tag, OpenID Connect's <c>locale</c>).</summary>
+    public const string LocaleClaim = "locale";
+    /// <summary>The zone the person reads times in (an IANA id, OpenID Connect's <c>zoneinfo</c>).</summary>
+    public const string ZoneClaim = "zoneinfo";
 
     /// <summary>
     /// The one organisation the credential names; none when it names several (authentication refuses such a token
@@ -30,6 +35,14 @@ public static class Caller
         user.FindFirst(NameClaim)?.Value is { Length: > 0 } name ? name
         : user.FindFirst(SubjectClaim)?.Value is { Length: > 0 } subject ? subject
         : throw new InvalidOperationException("the caller has no name: is the endpoint missing its policy?");
+
+    /// <summary>The person's language from the token, when it names a supported one; a claim is input like any other.</summary>
+    public static UiLanguage? Locale(this ClaimsPrincipal user) =>
+        UiLanguage.TryParse(user.FindFirst(LocaleClaim)?.Value, out var language) ? language : null;
+
+    /// <summary>The person's time zone from the token, when it names a known one.</summary>
+    public static ViewerZone? TimeZone(this ClaimsPrincipal user) =>
+        ViewerZone.TryParse(user.FindFirst(ZoneClaim)?.Value, out var zone) ? zone : null;
 
     public static IEnumerable<string> Roles(this ClaimsPrincipal user) => user.FindAll(RoleClaim).Select(c => c.Value);
 

@@ -1,11 +1,15 @@
+using Crisis.ServiceDefaults.Localisation;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Crisis.ServiceDefaults.Security.IssuingTokens;
 
-/// <summary>What a token says: who, of which organisation, with which roles, until when.</summary>
-public sealed record TokenRequest(string Name, string Organisation, IReadOnlyList<string> Roles, TimeSpan Lifetime);
+/// <summary>What a token says: who, of which organisation, with which roles, until when; and how they read times and texts.</summary>
+/// <param name="Locale">The language the person reads (the <c>locale</c> claim): the dashboard and the report follow it.</param>
+/// <param name="TimeZone">The zone the person reads times in (the <c>zoneinfo</c> claim), over the organisation's default.</param>
+public sealed record TokenRequest(string Name, string Organisation, IReadOnlyList<string> Roles, TimeSpan Lifetime,
+    UiLanguage? Locale = null, ViewerZone? TimeZone = null);
 
 /// <summary>Issues the signed tokens the host accepts from a local key (<c>crisis token</c>, the tests, the demo).</summary>
 public static class TokenIssuer
@@ -35,6 +39,9 @@ public static class TokenIssuer
                 [Caller.RoleClaim] = request.Roles.ToArray(),
             },
         };
+        // OpenID Connect's names for them, so a token from the organisation's own identity provider can carry them too.
+        if (request.Locale is { } locale) descriptor.Claims[Caller.LocaleClaim] = locale.Tag;
+        if (request.TimeZone is { } zone) descriptor.Claims[Caller.ZoneClaim] = zone.Id;
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 }

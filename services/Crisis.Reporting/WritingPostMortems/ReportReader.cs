@@ -1,0 +1,40 @@
+using Crisis.ServiceDefaults.Localisation;
+
+namespace Crisis.Reporting.WritingPostMortems;
+
+/// <summary>
+/// Who reads the post-mortem: its language (texts from Texts/report.{code}.json, digits as the reader reads them) and its
+/// time zone. Every text, number and time of the report goes through here; words people wrote never do.
+/// </summary>
+public sealed record ReportReader(UiLanguage Language, ViewerZone Zone)
+{
+    public static readonly ReportReader Default = new(UiLanguage.English, ViewerZone.Utc);
+
+    private static readonly TextCatalogue Texts = TextCatalogue.FromResources(typeof(ReportReader).Assembly, "Crisis.Reporting.report");
+
+    /// <summary>The catalogue, for the specs that keep every language complete.</summary>
+    public static TextCatalogue Catalogue => Texts;
+
+    public string T(string key, params (string Name, object? Value)[] values) => Texts.Text(Language, key, values);
+
+    /// <summary>A value recorded in English (an enum name, an event's label) in the reader's language when the catalogue has it.</summary>
+    public string Named(string prefix, string value) => Texts.Has($"{prefix}.{value}") ? T($"{prefix}.{value}") : value;
+
+    /// <summary>
+    /// A timeline label ("Incident opened") in the reader's language, found under what.{label in camel case}; shown as
+    /// recorded when the catalogue has no such English text (an event this version does not describe, by its stored name).
+    /// </summary>
+    public string Label(string english)
+    {
+        var words = english.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var key = string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : string.Concat(char.ToUpperInvariant(w[0]).ToString(), w[1..])));
+        return Texts.Shipped(Language, $"what.{key}", english);
+    }
+
+    /// <summary>An instant with its date and zone, in the reader's digits.</summary>
+    public string Stamp(DateTimeOffset at, bool seconds = true) => Language.Localise(Zone.Stamp(at, seconds));
+
+    public string Minutes(double? minutes) => minutes is { } m ? T("minutes", ("n", m)) : "—";
+
+    public string Share(double? share) => Language.Localise(TimelineLines.Share(share));
+}
