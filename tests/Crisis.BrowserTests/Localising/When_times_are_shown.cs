@@ -40,9 +40,7 @@ public partial class When_times_are_shown() : DashboardSpec("en-GB", width: 1400
     [Test]
     public async Task The_report_is_written_in_the_zone_asked_for_and_refuses_an_unknown_one_naming_the_field()
     {
-        var brand = Unique("zonereport");
-        await RegisterBrandAsync(brand);
-        var id = await OpenIncidentByHandAsync(brand, "Rumour");
+        var (_, id) = await RumourAsync();
 
         using var paris = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report?timeZone=Europe/Paris", UriKind.Relative));
         using var byDefault = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report", UriKind.Relative));
@@ -64,9 +62,7 @@ public partial class When_times_are_shown() : DashboardSpec("en-GB", width: 1400
     [Test]
     public async Task The_report_is_written_in_the_language_asked_for_and_refuses_an_unknown_one_naming_the_field()
     {
-        var brand = Unique("langreport");
-        await RegisterBrandAsync(brand);
-        var id = await OpenIncidentByHandAsync(brand, "Rumour");
+        var (brand, id) = await RumourAsync();
 
         using var arabic = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report?language=ar-DZ", UriKind.Relative));
         using var german = await Host.Http.GetAsync(new Uri($"/api/incidents/{id}/report?language=de", UriKind.Relative));
@@ -77,5 +73,13 @@ public partial class When_times_are_shown() : DashboardSpec("en-GB", width: 1400
             Assert.That(german.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity).Or.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await german.Content.ReadAsStringAsync(), Does.Contain("\"language\""));
         });
+    }
+
+    /// <summary>An incident opened by hand on a brand of its own, for reading its report.</summary>
+    private static async Task<(string Brand, string Id)> RumourAsync()
+    {
+        var brand = Unique("report");
+        await RegisterBrandAsync(brand);
+        return (brand, await OpenIncidentByHandAsync(brand, "Rumour"));
     }
 }
