@@ -1,6 +1,6 @@
 // Response desk page (docs/response-desk.md): the queue (GET /api/desk/queue, in the API's priority order), the chosen
-// conversation's thread and the commands on it, and the desk's KPIs. Polled every 5 seconds, like the incidents page:
-// new posts, claims and answers of other responders show without a reload.
+// conversation's thread and the commands on it, and the desk's KPIs. The queue and the conversation are polled every
+// 5 seconds, like the incidents page: new posts, claims and answers of other responders show without a reload.
 import { api } from './api.js';
 import { badge, fields, h, poll, problem, show, time, userText, wireHeader } from './ui.js';
 import { minutes, ready, t } from './i18n.js';
@@ -18,12 +18,15 @@ const platforms = new Set(['x', 'facebook', 'instagram', 'youtube', 'mastodon', 
 /** Brand ids to registered names: people read names, the filters and the API use ids. */
 const brands = new Map();
 let selected = new URLSearchParams(location.search).get('c');
+/** The KPIs read a month of conversations on the server: once a minute is enough, and at once when the filters change. */
+const KPI_EVERY_MS = 60_000;
+let kpisRead = { at: 0, query: null };
 
 await ready();
 wireHeader();
 await loadChoices();
-// A command refreshes at once: the responder sees what it changed without waiting for the next poll.
-wireActions(() => selected, refresh);
+// A command refreshes at once, KPIs included: the responder sees what it changed without waiting for the next poll.
+wireActions(() => selected, () => { kpisRead.at = 0; return refresh(); });
 filters.addEventListener('change', () => refresh());
 filters.addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
 poll(refresh, 5000);
@@ -48,12 +51,16 @@ async function loadChoices() {
 async function refresh() {
   try {
     const query = new URLSearchParams(fields(filters));
-    const kpiQuery = new URLSearchParams(Object.entries(fields(filters)).filter(([name]) => name === 'brandId' || name === 'incidentId'));
-    const [page, kpis] = await Promise.all([api(`/api/desk/queue?${query}`), api(`/api/desk/kpis?${kpiQuery}`)]);
+    const kpiQuery = new URLSearchParams(Object.entries(fields(filters)).filter(([name]) => name === 'brandId' || name === 'incidentId')).toString();
+    const kpisDue = kpisRead.query !== kpiQuery || Date.now() - kpisRead.at >= KPI_EVERY_MS;
+    const [page, kpis] = await Promise.all([api(`/api/desk/queue?${query}`), kpisDue ? api(`/api/desk/kpis?${kpiQuery}`) : null]);
     show(queue, page.data.conversations.length ? page.data.conversations.map(row) : h('li', { class: 'empty' }, t('desk.empty')));
     for (const c of page.data.conversations) platforms.add(c.platform);
     show(document.getElementById('platforms'), [...platforms].map((p) => h('option', { value: p })));
-    showKpis(kpis.data, brands);
+    if (kpis) {
+      showKpis(kpis.data, brands);
+      kpisRead = { at: Date.now(), query: kpiQuery };
+    }
     if (selected) await showConversation(selected, brands);
     show(errors);
     updated.textContent = t('common.updated', { at: time(new Date().toISOString()) });

@@ -18,12 +18,13 @@ public static class PostMortemReport
     {
         var r = reader;
         var marks = Marks(kpis, r);
+        var title = r.Title(kpis.Title, kpis.BrandId, brandName);
         var html = new StringBuilder();
         html.Append(F($"<!DOCTYPE html>\n<html lang=\"{r.Language.Code}\" dir=\"{r.Language.Direction}\">\n<head>\n<meta charset=\"utf-8\">\n"))
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title dir=\"auto\">").Append(E(r.T("title", ("title", kpis.Title)))).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+            .Append("<title dir=\"auto\">").Append(E(r.T("title", ("title", title)))).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
 
-        html.Append("<header><h1 dir=\"auto\">").Append(E(kpis.Title)).Append("</h1>\n<dl class=\"facts\">");
+        html.Append("<header><h1 dir=\"auto\">").Append(E(title)).Append("</h1>\n<dl class=\"facts\">");
         Fact(html, r.T("fact.incident"), kpis.IncidentId);
         Fact(html, r.T("fact.brand"), brandName is null ? kpis.BrandId : $"{brandName} ({kpis.BrandId})");
         Fact(html, r.T("fact.organisation"), kpis.OrganisationId);
@@ -61,7 +62,7 @@ public static class PostMortemReport
             .Append(Headers(r, "stage", "deadline", "done", "outcome", "margin")).Append("</tr></thead><tbody>\n");
         foreach (var s in kpis.Stages)
         {
-            html.Append("<tr><td dir=\"auto\">").Append(E(s.Name)).Append("</td><td>").Append(r.Stamp(s.Deadline)).Append("</td><td>")
+            html.Append("<tr><td dir=\"auto\">").Append(E(r.Shipped($"stage.{s.StageId}", s.Name))).Append("</td><td>").Append(r.Stamp(s.Deadline)).Append("</td><td>")
                 .Append(s.CompletedAt is { } done ? r.Stamp(done) : "—").Append("</td><td class=\"").Append(s.Outcome.ToString().ToLowerInvariant()).Append("\">")
                 .Append(r.T($"outcome.{s.Outcome}")).Append("</td><td>").Append(Margin(s, r)).Append("</td></tr>\n");
         }

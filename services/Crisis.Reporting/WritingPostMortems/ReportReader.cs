@@ -31,8 +31,19 @@ public sealed record ReportReader(UiLanguage Language, ViewerZone Zone)
         return Texts.Shipped(Language, $"what.{key}", english);
     }
 
-    /// <summary>An instant with its date and zone, in the reader's digits.</summary>
-    public string Stamp(DateTimeOffset at, bool seconds = true) => Language.Localise(Zone.Stamp(at, seconds));
+    /// <summary>
+    /// An instant with its date and zone, in the reader's digits. In a right-to-left page it is isolated left to right
+    /// (U+2066…U+2069, plain text, so it works in the chart's titles too): "2026-03-02 11:05" keeps its order.
+    /// </summary>
+    public string Stamp(DateTimeOffset at, bool seconds = true) =>
+        Language.IsRightToLeft ? $"\u2066{Language.Localise(Zone.Stamp(at, seconds))}\u2069" : Language.Localise(Zone.Stamp(at, seconds));
+
+    /// <summary>A text recorded in English from a shipped default (a default playbook stage's name), translated only while it still is the default.</summary>
+    public string Shipped(string key, string recorded) => Texts.Shipped(Language, key, recorded);
+
+    /// <summary>The detector's own title ("Bad buzz on acme") with the brand's name, in the reader's language; a title people wrote stays as written.</summary>
+    public string Title(string title, string brandId, string? brandName) =>
+        title == $"Bad buzz on {brandId}" ? T("buzzTitle", ("brand", brandName ?? brandId)) : title;
 
     public string Minutes(double? minutes) => minutes is { } m ? T("minutes", ("n", m)) : "—";
 

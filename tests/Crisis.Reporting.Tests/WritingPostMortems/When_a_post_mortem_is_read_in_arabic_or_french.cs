@@ -32,7 +32,9 @@ public class When_a_post_mortem_is_read_in_arabic_or_french
             Assert.That(html, Does.Contain("<th>زمن الاكتشاف</th><td>٥ د</td>"), "time to detect, 5 minutes, in Arabic-Indic digits");
             Assert.That(html, Does.Contain("<td class=\"missed\">فائتة</td><td>متأخرة ١٠ د</td>"));
             Assert.That(html, Does.Contain("فُتحت الحادثة"), "the timeline's labels");
-            Assert.That(html, Does.Contain("Atlas Télécom"), "the brand's registered name");
+            Assert.That(html, Does.Contain("<h1 dir=\"auto\">موجة انتقادات حول Atlas Télécom</h1>"), "the detector's title, with the brand's registered name");
+            Assert.That(html, Does.Contain("<td dir=\"auto\">الرد</td>"), "the default playbook's stage, recorded in English");
+            Assert.That(html, Does.Contain("\u2066٢٠٢٦-٠٣-٠٢ ١١:٠٥:٠٠ Africa/Algiers (UTC+٠١:٠٠)\u2069"), "times keep their order in a right-to-left page");
             Assert.That(html, Does.Contain("direction=\"ltr\""), "the chart's time axis still runs left to right");
             Assert.That(html, Does.Not.Contain("Key figures"));
             Assert.That(html, Does.Not.Contain("Time to detect"));
