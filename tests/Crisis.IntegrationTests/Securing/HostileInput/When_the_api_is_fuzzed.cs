@@ -33,6 +33,7 @@ public class When_the_api_is_fuzzed : IntegrationSpec
     /// was written (the desk, connectors, display settings...) are fuzzed too, with field names from their own schemas.
     /// </summary>
     [TestCase(7)]
+    [TestCase(11)]
     public async Task No_operation_of_the_api_answers_5xx_or_a_bare_4xx(int seed)
     {
         var target = await HostileTarget.CreateAsync(Host, "fuzzapi");
