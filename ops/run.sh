@@ -124,11 +124,12 @@ crisis connectors status --schema "$schema"
 crisis mentions summary --schema "$schema"
 crisis buzz --schema "$schema"
 crisis incidents --schema "$schema"
-# A scripted responder answers the five conversations the desk puts first (the cascade's, during the buzz), each in its
-# language; the answers go out through the desk's signed webhook, here the local inbox.
-echo "[run] the response desk: a scripted responder answers the first five people waiting"
-crisis desk queue --url "$url" --token "$token" --limit 8 || true
-crisis desk respond --url "$url" --token "$token" --answers "$root/ops/demo/desk-answers.json" --count 5 || true
+# The desk's queue holds the 36 hours of chatter streamed at once too (their authors have waited since); a scripted
+# responder answers the five people who wrote last, the buzz's, each in their language; the answers go out through the
+# desk's signed webhook, here the local inbox.
+echo "[run] the response desk: its first conversations, then a scripted responder answers the five people who wrote last"
+crisis desk queue --url "$url" --token "$token" --limit 5 || true
+crisis desk respond --url "$url" --token "$token" --answers "$root/ops/demo/desk-answers.json" --count 5 --newest || true
 crisis desk kpis --url "$url" --token "$token" || true
 echo "[run] notifications and answers the inbox received ($run/inbox.ndjson):"
 grep -F '[inbox]' "$run/inbox.log" | grep -v listening || echo "  none"

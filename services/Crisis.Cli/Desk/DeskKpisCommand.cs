@@ -31,7 +31,7 @@ public sealed class DeskKpisCommand : AsyncCommand<DeskKpisCommand.Settings>
             Console.WriteLine(report.GetRawText());
             return 0;
         }
-        var overall = report.GetProperty("overall");
+        var overall = report.GetProperty("report").GetProperty("overall");
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("conversations", Number(overall, "conversations"));
         table.AddRow("answered", Number(overall, "answered"));

@@ -29,6 +29,10 @@ public sealed class DeskRespondCommand : AsyncCommand<DeskRespondCommand.Setting
         [CommandOption("--incident <ID>")]
         public string? Incident { get; init; }
 
+        [CommandOption("--newest")]
+        [Description("Answer those who wrote last (a live buzz's) instead of the queue's first: reads the whole queue, up to 10,000.")]
+        public bool Newest { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Answers) ? ValidationResult.Error("--answers <FILE> is required")
             : Count is < 1 or > 200 ? ValidationResult.Error("--count must be from 1 to 200")
@@ -39,9 +43,8 @@ public sealed class DeskRespondCommand : AsyncCommand<DeskRespondCommand.Setting
     {
         var answers = await ReadAnswersAsync(settings.Answers, cancellationToken);
         using var api = settings.CreateClient();
-        var page = await api.GetAsync(DeskPaths.Queue(settings.Brand, settings.Incident, language: null, unclaimed: true, settings.Count), cancellationToken);
         int answered = 0, failed = 0;
-        foreach (var row in page.GetProperty("conversations").EnumerateArray())
+        foreach (var row in await PickAsync(api, settings, cancellationToken))
         {
             var id = row.GetProperty("conversationId").GetString()!;
             var language = DeskAnswering.LanguageCodeOf(row);
@@ -66,6 +69,26 @@ public sealed class DeskRespondCommand : AsyncCommand<DeskRespondCommand.Setting
         }
         Console.WriteLine($"[desk] {answered} answered, {failed} not answered");
         return failed > 0 ? 2 : 0;
+    }
+
+    /// <summary>The queue's first unclaimed conversations, or with --newest the ones waiting the shortest time.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> PickAsync(ApiClient api, Settings settings, CancellationToken ct)
+    {
+        if (!settings.Newest)
+        {
+            var first = await api.GetAsync(DeskPaths.Queue(settings.Brand, settings.Incident, language: null, unclaimed: true, settings.Count), ct);
+            return [.. first.GetProperty("conversations").EnumerateArray()];
+        }
+        var all = new List<JsonElement>();
+        for (var offset = 0; offset <= DeskPaths.MaxOffset; offset += DeskPaths.MaxLimit)
+        {
+            var page = await api.GetAsync(DeskPaths.Queue(settings.Brand, settings.Incident, language: null, unclaimed: true, DeskPaths.MaxLimit, offset), ct);
+            var rows = page.GetProperty("conversations").EnumerateArray().ToList();
+            all.AddRange(rows);
+            if (rows.Count < DeskPaths.MaxLimit) break;
+        }
+        return [.. all.OrderBy(r => r.TryGetProperty("waitingMinutes", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : double.MaxValue)
+            .Take(settings.Count)];
     }
 
     private static async Task<Dictionary<string, string>> ReadAnswersAsync(string path, CancellationToken ct)

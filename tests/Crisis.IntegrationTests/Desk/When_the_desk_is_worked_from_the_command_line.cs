@@ -68,6 +68,22 @@ public class When_the_desk_is_worked_from_the_command_line : DeskSpec
     }
 
     [Test]
+    public async Task With_newest_the_scripted_responder_answers_who_wrote_last_not_who_waited_longest()
+    {
+        var old = Post(Brand, $"old-{run}", "Pourquoi ma commande n'est toujours pas arrivée ?", followers: 500_000, handle: "old_timer");
+        old["publishedAt"] = DateTimeOffset.UtcNow.AddHours(-20).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        await IngestAsync(Working, old, Post(Brand, $"new-{run}", "Why is my order still not here? Worst service ever", handle: "sam"));
+        var queued = await EventuallyQueuedAsync(Brand, 2);
+        Assert.That(queued[0].GetProperty("author").GetString(), Is.Not.EqualTo("sam"), "the queue puts the long wait first");
+
+        Assert.That(await RunDeskCliAsync("script", "desk", "respond", "--answers", answers, "--count", "1", "--newest", "--brand", Brand), Is.Zero);
+
+        var waiting = await QueueAsync($"?brandId={Brand}");
+        Assert.That(waiting.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(waiting[0].GetProperty("latestText").GetString(), Does.StartWith("Pourquoi"), "the newest post was answered, the old one waits");
+    }
+
+    [Test]
     public async Task Answering_a_conversation_that_is_not_there_exits_1_and_sends_nothing()
     {
         var before = Receivers.Received.Count;
