@@ -1,5 +1,5 @@
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Storing;
 using Npgsql;
 
 namespace Crisis.Detection.Signals;
