@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Crisis.Cli.Desk;
 using Crisis.Cli.Hosting;
 using Crisis.Ingestion.Mentions;
 using Crisis.PersonalData;
@@ -55,18 +55,13 @@ public sealed class EraseAuthorCommand : AsyncCommand<EraseAuthorCommand.Setting
 
     private static async Task<int> AskHostAsync(Settings settings, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(settings.Url!), Timeout = TimeSpan.FromMinutes(2) };
+        var http = new HttpClient { BaseAddress = new Uri(settings.Url!), Timeout = TimeSpan.FromMinutes(2) };
         if ((settings.Token ?? Environment.GetEnvironmentVariable("CRISIS_TOKEN")) is { Length: > 0 } token)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.PostAsJsonAsync(EraseAuthorEndpoint.Route.TrimStart('/'), new EraseAuthorRequest(settings.Platform, settings.Handle), ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            Console.Error.WriteLine($"error: the host refused the erasure ({(int)response.StatusCode}): "
-                + TerminalSafeWriter.Visible(await response.Content.ReadAsStringAsync(ct)));
-            return 1;
-        }
-        var erased = await response.Content.ReadFromJsonAsync<AuthorErasureView>(JsonSerializerOptions.Web, ct)
-            ?? throw new InvalidDataException("the host answered the erasure with an empty body");
+        using var api = new ApiClient(http);
+        // A refusal (401, 403, 422 naming the field) becomes an ApiProblemException, which CliErrors prints in one line.
+        var answer = await api.PostAsync(EraseAuthorEndpoint.Route, new EraseAuthorRequest(settings.Platform, settings.Handle), ct);
+        var erased = answer.Deserialize<AuthorErasureView>(ApiClient.Json) ?? throw new InvalidDataException("the host answered the erasure with an empty body");
         Console.WriteLine(erased.AlreadyErased
             ? $"{settings.Handle} on {erased.Platform} was already erased as {erased.AuthorPseudonym}; nothing more to empty"
             : string.Create(CultureInfo.InvariantCulture,

@@ -104,6 +104,8 @@ public class When_an_organisation_erases_an_author : IntegrationSpec
         using var refused = await responder.PostAsJsonAsync(Route, new { platform = "x", handle = "someone" });
         using var lead = Host.ClientFor(TestTokens.Organisation, "lina", "incident-lead");
         using var leadRefused = await lead.PostAsJsonAsync(Route, new { platform = "x", handle = "someone" });
+        var cliAsResponder = await RunCliAsync("authors", "erase", "--platform", "x", "--handle", "someone",
+            "--url", Host.BaseAddress.ToString(), "--token", TestTokens.Issue(name: "rita", roles: ["responder"]));
 
         await Assert.MultipleAsync(async () =>
         {
@@ -114,6 +116,7 @@ public class When_an_organisation_erases_an_author : IntegrationSpec
             Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await empty.Content.ReadAsStringAsync());
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(leadRefused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(cliAsResponder, Is.Not.Zero, "the CLI reports the host's refusal");
             Assert.That(await ErasureEventsAsync(TestTokens.Organisation), Is.Zero);
         });
     }
