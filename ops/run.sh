@@ -56,7 +56,7 @@ PGPASSWORD=crisis psql -q -h 127.0.0.1 -U crisis crisis -c "DROP SCHEMA IF EXIST
 rm -f "$run/inbox.ndjson"
 
 echo "[run] starting the notification inbox on http://127.0.0.1:$inbox_port (log: .run/inbox.log)"
-nohup dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" inbox --port "$inbox_port" --out "$run/inbox.ndjson" --secret demo-secret \
+nohup dotnet "$root/services/Crisis.Cli/bin/Release/net10.0/crisis.dll" inbox --port "$inbox_port" --out "$run/inbox.ndjson" --secret demo-webhook-secret \
   >"$run/inbox.log" 2>&1 &
 echo $! >"$run/inbox.pid"
 
@@ -69,6 +69,8 @@ echo "[run] starting the host on $url (log: .run/host.log)"
 # Development applies the store schema at start-up; production runs 'crisis db migrate' instead.
 ASPNETCORE_ENVIRONMENT=Development EventStore__Schema="$schema" Authentication__Jwt__SigningKeyFiles__0="$key" \
   Notifications__OnCallFiles__demo="$root/ops/demo/on-call.json" Notifications__PublicBaseUrl="$url/" \
+  Desk__Organisations__demo__AnswerWebhook__Url="http://127.0.0.1:$inbox_port/desk/answers" \
+  Desk__Organisations__demo__AnswerWebhook__Secret=demo-webhook-secret \
   nohup dotnet "$bin/Crisis.Host.dll" --contentRoot "$bin" --urls "$url" >"$run/host.log" 2>&1 &
 echo $! >"$run/host.pid"
 for _ in $(seq 1 120); do
@@ -122,7 +124,14 @@ crisis connectors status --schema "$schema"
 crisis mentions summary --schema "$schema"
 crisis buzz --schema "$schema"
 crisis incidents --schema "$schema"
-echo "[run] notifications the inbox received ($run/inbox.ndjson):"
+# The desk's queue holds the 36 hours of chatter streamed at once too (their authors have waited since); a scripted
+# responder answers the five people who wrote last, the buzz's, each in their language; the answers go out through the
+# desk's signed webhook, here the local inbox.
+echo "[run] the response desk: its first conversations, then a scripted responder answers the five people who wrote last"
+crisis desk queue --url "$url" --token "$token" --limit 5 || true
+crisis desk respond --url "$url" --token "$token" --answers "$root/ops/demo/desk-answers.json" --count 5 --newest || true
+crisis desk kpis --url "$url" --token "$token" || true
+echo "[run] notifications and answers the inbox received ($run/inbox.ndjson):"
 grep -F '[inbox]' "$run/inbox.log" | grep -v listening || echo "  none"
 
 cat <<MSG

@@ -40,6 +40,14 @@ public static class CrisisCommands
             connectors.AddCommand<Connecting.ServeFeedCommand>("serve-feed").WithDescription("A local Atom news feed whose articles appear as time passes, for trying the rss connector offline (the demo runs one).");
             connectors.AddCommand<Connecting.ConnectorTestCommand>("test").WithDescription("Run one connector of a configuration file for a while and print what it would ingest (writes nothing).");
         });
+        config.AddBranch("desk", desk =>
+        {
+            desk.SetDescription("The response desk through the host's API (--url, --token): who waits for an answer, answering, its figures.");
+            desk.AddCommand<Desk.DeskQueueCommand>("queue").WithDescription("The conversations waiting for an answer, in priority order.");
+            desk.AddCommand<Desk.DeskAnswerCommand>("answer").WithDescription("Claim a conversation and send an answer through the desk's publisher.");
+            desk.AddCommand<Desk.DeskRespondCommand>("respond").WithDescription("A scripted responder: answer the first unclaimed conversations from a file of canned answers per language.");
+            desk.AddCommand<Desk.DeskKpisCommand>("kpis").WithDescription("Answer coverage, time to first answer, unanswered after 24 and 72 hours, handovers.");
+        });
         config.AddBranch("authors", authors =>
         {
             authors.SetDescription("Members of the public whose posts the store holds.");

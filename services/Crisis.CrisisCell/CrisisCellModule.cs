@@ -17,6 +17,7 @@ using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.CrisisCell.Incidents.Timelines;
 using Crisis.CrisisCell.Incidents.WalkingThePlaybook;
 using Crisis.CrisisCell.Notifying;
+using Crisis.PersonalData;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -37,6 +38,7 @@ public static class CrisisCellModule
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
         marten.Services.AddSingleton(CrisisCellSettings.Read(configuration));
+        marten.Services.AddPersonalData();
         marten.Services.AddLatePageOptions(configuration);
         marten.Services.AddSingleton<BrandCrisisSettings>();
         marten.Services.AddSingleton<Incidents.QuotingPosts.QuotedPosts>();

@@ -4,6 +4,7 @@ using Crisis.Detection.Projecting;
 using Crisis.Detection.Publishing;
 using Crisis.Detection.Querying;
 using Crisis.Detection.Replaying;
+using Crisis.PersonalData;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,7 @@ public static class DetectionModule
     {
         var options = MonitorSettings.Read(configuration);
         marten.Services.AddSingleton(options);
+        marten.Services.AddPersonalData();
         marten.Services.AddSingleton<Replaying.StoredDetectionEvents>();
         marten.Services.AddSingleton<Replaying.DetectionReplays>();
         marten.Services.ConfigureMarten(store => ConfigureStore(store, options));

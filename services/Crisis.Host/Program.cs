@@ -6,6 +6,7 @@ using Crisis.Dashboard;
 using Crisis.Detection;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
+using Crisis.PersonalData;
 using Crisis.Reporting;
 using Crisis.ServiceDefaults;
 using Crisis.ServiceDefaults.EventSourcing;
@@ -42,6 +43,7 @@ api.MapDetection();
 api.MapConnectorReads();
 if (modules.CrisisCell) api.MapCrisisCell();
 api.MapReporting();
+api.MapPersonalData();
 api.MapDashboard();
 app.Run();
 

@@ -6,6 +6,7 @@ using Crisis.Ingestion.Mentions;
 using Crisis.Ingestion.ReceivingOverHttp;
 using Crisis.Ingestion.Recording;
 using Crisis.Ingestion.Scoring;
+using Crisis.PersonalData;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -28,6 +29,8 @@ public static class IngestionModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionTelemetry>();
         services.AddSingleton<BrandDirectory>();
+        services.AddPersonalData();
+        services.AddSingleton<IPlatformNames, PlatformNames>();
         services.AddSingleton<MentionValidator>();
         var scoring = configuration.GetSection(ScoringSettings.Section).Get<ScoringSettings>() ?? new ScoringSettings();
         if (scoring.Enabled)

@@ -5,7 +5,7 @@ using Crisis.Cli.Hosting;
 using Crisis.Contracts.Mentions;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;

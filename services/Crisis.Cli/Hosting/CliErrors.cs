@@ -35,6 +35,10 @@ public static class CliErrors
                     return TerminalSafeWriter.Visible(e.Message);
                 case CommandAppException app:
                     return TerminalSafeWriter.Visible(app.Message);
+                case Desk.ApiProblemException problem:
+                    return TerminalSafeWriter.Visible(problem.Message);
+                case HttpRequestException { StatusCode: null } http:
+                    return $"cannot reach the Crisis host ({TerminalSafeWriter.Visible(http.Message)}); check --url and that the host runs";
             }
         }
         return $"{exception.GetType().Name}: {TerminalSafeWriter.Visible(exception.Message)}";

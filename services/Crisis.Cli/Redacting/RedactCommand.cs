@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Crisis.Cli.Hosting;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Retaining;
 using Npgsql;
 using Spectre.Console.Cli;
 
@@ -53,7 +53,7 @@ public sealed partial class RedactCommand : AsyncCommand<RedactCommand.Settings>
         await using var dataSource = NpgsqlDataSource.Create(settings.ResolveConnection());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var redacted = await PostContents.RedactPublishedBeforeAsync(connection, transaction, settings.Schema, cutOff, now, cancellationToken);
+        var redacted = await PostRetention.RedactPublishedBeforeAsync(connection, transaction, settings.Schema, cutOff, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"redacted {redacted} posts published before {cutOff.UtcDateTime:yyyy-MM-dd HH:mm}Z in schema '{settings.Schema}': they still count, without who or what"));

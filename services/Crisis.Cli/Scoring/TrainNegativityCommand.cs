@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Crisis.Ingestion.Scoring;
+using Crisis.Ingestion.Scoring.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using static System.FormattableString;
@@ -10,8 +11,9 @@ namespace Crisis.Cli.Scoring;
 
 /// <summary>
 /// `crisis train-negativity --data &lt;dir&gt; --out &lt;file&gt;`: trains the mention negativity model on train.tsv,
-/// tunes per-language thresholds on dev.tsv, writes the model file and the dev report. Fixed seeds and a
-/// single training thread make a rerun reproduce the shipped model's figures.
+/// tunes per-language thresholds on dev.tsv, writes the model file and the dev report. The run is the negativity
+/// library's (<see cref="NegativityTrainingRun"/>, next to the scorer ingestion uses); this command maps the flags
+/// to <see cref="TrainingOptions"/> and shows progress and figures.
 /// </summary>
 public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand.Settings>
 {
@@ -94,37 +96,20 @@ public sealed class TrainNegativityCommand : AsyncCommand<TrainNegativityCommand
     {
         var options = settings.ToOptions();
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<LabelledMention> train = [], dev = [];
+        TrainingCorpus corpus = null!;
         NegativityModel model = null!;
-        IReadOnlyList<ScoredMention> scoredDev = [];
-
+        IReadOnlyList<ScoredMention> dev = [];
         await AnsiConsole.Status().StartAsync("Reading the corpus", async status =>
         {
-            train = [.. SentimentDataset.Read(Path.Combine(settings.Data, "train.tsv")).Where(r => options.IncludeCopyleft || !r.IsCopyleft)];
-            dev = SentimentDataset.Read(Path.Combine(settings.Data, "dev.tsv"));
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Read {train.Count} training rows and {dev.Count} dev rows ({clock.Elapsed.TotalSeconds:F0} s)");
-
-            status.Status($"Training logistic regression on 2^{options.Features.HashBits} hashed features");
-            model = await Task.Run(() => NegativityTraining.Train(train, options), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Trained ({clock.Elapsed.TotalSeconds:F0} s)");
-
-            status.Status("Scoring dev and tuning thresholds per language");
-            scoredDev = NegativityEvaluation.Score(new NegativityScorer(model), dev);
-            var (overall, perLanguage) = NegativityEvaluation.TuneThresholds(scoredDev);
-            model = model.WithThresholds(perLanguage, overall);
+            corpus = TrainingCorpus.Read(settings.Data, options.IncludeCopyleft);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Read {corpus.Train.Count} training rows and {corpus.Dev.Count} dev rows ({clock.Elapsed.TotalSeconds:F0} s)");
+            (model, dev) = await Task.Run(() => NegativityTrainingRun.TrainAndTune(corpus, options, step => status.Status(step)), cancellationToken);
         });
 
-        var outPath = Path.GetFullPath(settings.Out);
-        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-        await using (var file = File.Create(outPath))
-        {
-            model.Save(file);
-        }
-
-        var content = new NegativityReportContent(options, train.Count, scoredDev, model, new FileInfo(outPath).Length);
-        NegativityReport.WriteInto(settings.Report, content);
+        var content = NegativityTrainingRun.Save(model, dev, corpus, options, settings.Out, settings.Report);
         ShowFigures(content);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote [bold]{outPath}[/] ({content.ModelBytes / 1024} KiB) and the report in [bold]{settings.Report}[/]; {clock.Elapsed.TotalSeconds:F0} s in all");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Wrote [bold]{Path.GetFullPath(settings.Out)}[/] ({content.ModelBytes / 1024} KiB) and the report in [bold]{settings.Report}[/]; {clock.Elapsed.TotalSeconds:F0} s in all");
         return 0;
     }
 

@@ -5,7 +5,7 @@ using Crisis.Ingestion.Brands;
 using System.Text.Json;
 using Crisis.Detection.Signals;
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Storing;
 using Marten;
 using Npgsql;
 

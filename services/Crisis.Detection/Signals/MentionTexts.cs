@@ -1,5 +1,5 @@
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Npgsql;
 
 namespace Crisis.Detection.Signals;
@@ -8,36 +8,22 @@ namespace Crisis.Detection.Signals;
 public sealed record MentionsWithTexts(MentionsRecorded Recorded, IReadOnlyList<string?>? Texts);
 
 /// <summary>
-/// Reads the words of pseudonymous mention events back from <c>mention_keys</c>, for detection's term counts. A
-/// mention whose author was erased gets no text: it still counts, with its stored negativity, but adds no terms.
+/// Reads the words of pseudonymous mention events back from the personal-data module (<see cref="PostTexts"/>), for
+/// detection's term counts. A mention whose author was erased gets no text: it still counts, with its stored
+/// negativity, but adds no terms.
 /// </summary>
 public static class MentionTexts
 {
     /// <summary>
-    /// The batches with their kept texts. One query for all of them, answered in the order asked (no keys to build or
-    /// hash: this runs for every mention live detection sees).
+    /// The batches with their kept texts, in one query for all of them.
     /// </summary>
     public static async Task<IReadOnlyList<MentionsWithTexts>> LoadAsync(
         NpgsqlConnection connection, string schema, IReadOnlyList<MentionsRecorded> batches, CancellationToken cancellationToken)
     {
         var wanted = batches.SelectMany(b => b.Mentions.Select(m => (b.BrandId, Mention: m))).Where(w => w.Mention.Text is null).ToList();
         if (wanted.Count == 0) return [.. batches.Select(b => new MentionsWithTexts(b, null))];
-        await using var command = new NpgsqlCommand(
-            $"""
-            SELECT c.text
-            FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(platform, post_id, brand_id, n)
-            -- The brand's own row: another brand's copy of the same post may have been stored (or erased) otherwise.
-            LEFT JOIN {schema}.{PersonalDataTables.Mentions} c ON c.platform = w.platform AND c.post_id = w.post_id AND c.brand_id = w.brand_id
-            ORDER BY w.n
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Mention.Platform.WireName()).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Mention.PostId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.BrandId).ToArray() });
-        var found = new string?[wanted.Count];
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            for (var i = 0; await reader.ReadAsync(cancellationToken); i++) found[i] = reader.IsDBNull(0) ? null : reader.GetString(0);
-        }
+        var found = await PostTexts.LoadAsync(connection, schema, [.. wanted.Select(w => w.Mention.Platform.WireName())],
+            [.. wanted.Select(w => w.Mention.PostId)], [.. wanted.Select(w => w.BrandId)], cancellationToken);
 
         var result = new List<MentionsWithTexts>(batches.Count);
         var next = 0;

@@ -60,3 +60,12 @@ public static class Platforms
         _ => "other",
     };
 }
+
+/// <summary>The platform list, as the personal-data module validates an erasure request against it.</summary>
+internal sealed class PlatformNames : PersonalData.IPlatformNames
+{
+    public string Accepted => Platforms.Accepted;
+
+    public PersonalData.PlatformName? Find(string name) =>
+        Platforms.TryParse(name, out var platform) ? new PersonalData.PlatformName(platform.WireName(), platform.ToString()) : null;
+}

@@ -1,6 +1,7 @@
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Pseudonymising;
+using Crisis.PersonalData.Reading;
 
 namespace Crisis.Ingestion.Recording;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
 using Crisis.Ingestion.Scoring;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Storing;
 using Marten;
 using Marten.Services;
 using Npgsql;

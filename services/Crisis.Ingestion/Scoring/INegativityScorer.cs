@@ -26,7 +26,7 @@ public enum MentionLanguage
 /// <param name="Language">Identified language of the text.</param>
 /// <param name="Probability">Probability that the text is negative, in [0,1]; null when unscorable.</param>
 /// <param name="IsNegative">Probability compared with the language's threshold; null when unscorable.</param>
-/// <param name="Unscorable">True when there is nothing to score (empty, only a URL, only emoji…).</param>
+/// <param name="Unscorable">True when there is nothing to score (empty, only a URL, a handle, emoji without a mood…).</param>
 public readonly record struct NegativityScore(MentionLanguage Language, double? Probability, bool? IsNegative, bool Unscorable)
 {
     public static NegativityScore NothingToScore(MentionLanguage language) => new(language, null, null, true);

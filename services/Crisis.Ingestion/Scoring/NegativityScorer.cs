@@ -43,7 +43,7 @@ public sealed class NegativityScorer : INegativityScorer
         var language = LanguageIdentifier.Identify(mention);
         if (!mention.HasWords)
         {
-            return NegativityScore.NothingToScore(language);
+            return SymbolPolarity.Score(mention, language) ?? NegativityScore.NothingToScore(language);
         }
 
         var features = featurizer.Collect(mention, language);

@@ -61,11 +61,6 @@ public static class EventStoreSetup
         services.AddHttpContextAccessor();
         // API keys live in the store too, so that 'crisis db migrate' creates their tables like every module's.
         services.ConfigureMarten(Security.ApiKeys.ApiKeyStore.Configure);
-        // The public's handles and words live beside the events, where they can be erased (docs/security.md).
-        services.ConfigureMarten(PersonalData.PersonalDataTables.Configure);
-        services.AddSingleton(sp => new PersonalData.AuthorPseudonyms(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema));
-        services.AddSingleton(sp => new PersonalData.PostContents(
-            sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema, sp.GetRequiredService<PersonalData.AuthorPseudonyms>()));
         if (settings.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
         return marten;
     }

@@ -1,4 +1,5 @@
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Pseudonymising;
+using Crisis.PersonalData.Reading;
 
 namespace Crisis.Ingestion.Tests.Recording;
 

@@ -12,12 +12,13 @@ public class When_text_is_empty
         Assert.That(NegativityScorer.Default.Score(text), Is.EqualTo(NegativityScore.NothingToScore(MentionLanguage.Unknown)));
 }
 
-public class When_text_is_only_emoji
+public class When_text_is_only_emoji_without_a_mood
 {
     [Test]
     public void It_is_marked_unscorable()
     {
-        var score = NegativityScorer.Default.Score("😡😡👎🏻");
+        // Emoji with a mood are scored (When_a_post_is_only_negative_emoji_or_emoticons); a car and a flag say nothing.
+        var score = NegativityScorer.Default.Score("🚗🇲🇦");
 
         Assert.That((score.Unscorable, score.Probability, score.IsNegative), Is.EqualTo((true, (double?)null, (bool?)null)));
     }

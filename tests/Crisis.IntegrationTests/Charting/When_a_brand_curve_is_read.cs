@@ -20,7 +20,7 @@ public class When_a_brand_curve_is_read : IntegrationSpec
     {
         await RegisterBrandAsync("acme");
         await RegisterBrandAsync("other");
-        // 3 mentions at 09:58, none at 09:59-10:00, 2 at 10:01 (another hour stream), 1 emoji-only (unscorable) at 10:01,
+        // 3 mentions at 09:58, none at 09:59-10:00, 2 at 10:01 (another hour stream), 1 link-only (unscorable) at 10:01,
         // and one of another brand that must not count.
         var mentions = new List<Dictionary<string, object?>>
         {
@@ -31,9 +31,10 @@ public class When_a_brand_curve_is_read : IntegrationSpec
             SyntheticMentions.Mention("acme", "b2", Start.AddMinutes(3).AddSeconds(10)),
             SyntheticMentions.Mention("other", "o1", Start.AddMinutes(3)),
         };
-        var emojiOnly = SyntheticMentions.Mention("acme", "b3", Start.AddMinutes(3).AddSeconds(20));
-        emojiOnly["text"] = "😡😡😡";
-        mentions.Add(emojiOnly);
+        // Not emoji: since issue 17 an emoji-only post is scored; a bare link carries no signal at all.
+        var linkOnly = SyntheticMentions.Mention("acme", "b3", Start.AddMinutes(3).AddSeconds(20));
+        linkOnly["text"] = "https://example.com/acme";
+        mentions.Add(linkOnly);
         await PostAsync(mentions);
 
         var series = await Host.Http.GetFromJsonAsync<JsonElement>("/api/brands/acme/series?from=2026-03-02T09:58:00Z&to=2026-03-02T10:02:00Z&bucketMinutes=1");
@@ -41,7 +42,7 @@ public class When_a_brand_curve_is_read : IntegrationSpec
         var points = series.GetProperty("points").EnumerateArray().ToList();
         Assert.That(points.Select(p => p.GetProperty("bucket").GetDateTimeOffset()), Is.EqualTo(Enumerable.Range(0, 4).Select(i => Start.AddMinutes(i))));
         Assert.That(points.Select(p => p.GetProperty("mentions").GetInt64()), Is.EqualTo(new long[] { 3, 0, 0, 3 }));
-        Assert.That(points[3].GetProperty("scored").GetInt64(), Is.EqualTo(2), "the emoji-only mention is unscorable");
+        Assert.That(points[3].GetProperty("scored").GetInt64(), Is.EqualTo(2), "the link-only mention is unscorable");
         Assert.That(points[1].GetProperty("negativeShare").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(points.All(p => p.GetProperty("negative").GetInt64() <= p.GetProperty("scored").GetInt64()), Is.True);
 

@@ -1,4 +1,4 @@
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Storing;
 using Crisis.IntegrationTests;
 using System.Net.Http.Json;
 using Npgsql;

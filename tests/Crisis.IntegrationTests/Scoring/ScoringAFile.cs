@@ -19,16 +19,18 @@ public class When_scoring_a_file_of_mentions
     [Test]
     public async Task It_writes_one_row_per_tsv_row_in_input_order()
     {
-        var input = Write("mentions.tsv", "id\ttext\n1\tworst service ever, I want my money back\n2\tmerci, super service\n3\t😡😡\n");
+        var input = Write("mentions.tsv", "id\ttext\n1\tworst service ever, I want my money back\n2\tmerci, super service\n3\t😡😡\n4\thttps://example.com/a\n");
 
         var (exitCode, rows) = await Score(input);
 
         Assert.That(exitCode, Is.Zero);
-        Assert.That(rows, Has.Length.EqualTo(4));
+        Assert.That(rows, Has.Length.EqualTo(5));
         Assert.That(rows[0], Is.EqualTo("language\tprobability\tnegative"));
         Assert.That(rows[1], Does.StartWith("english\t").And.EndWith("\t1"));
         Assert.That(rows[2], Does.StartWith("french\t").And.EndWith("\t0"));
-        Assert.That(rows[3], Is.EqualTo("unknown\t\t"));
+        // Since issue 17 an emoji-only post is scored (the moods of its emoji); a bare link still has no signal.
+        Assert.That(rows[3], Does.StartWith("unknown\t").And.EndWith("\t1"));
+        Assert.That(rows[4], Is.EqualTo("unknown\t\t"));
     }
 
     [Test]

@@ -1,4 +1,4 @@
-using Crisis.Cli.Scoring;
+using Crisis.Ingestion.Scoring.Training;
 using Crisis.Ingestion.Scoring;
 using NUnit.Framework;
 

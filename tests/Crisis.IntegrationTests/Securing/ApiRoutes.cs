@@ -41,4 +41,21 @@ public sealed record ApiRoute(HttpMethod Method, string Template)
         }
         return routes;
     }
+
+    /// <summary>Every property name of the request and response schemas the OpenAPI document declares.</summary>
+    public static async Task<IReadOnlyList<string>> ReadFieldNamesAsync(HostProcess host)
+    {
+        using var anonymous = host.Anonymous();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        if (document.RootElement.TryGetProperty("components", out var components) && components.TryGetProperty("schemas", out var schemas))
+        {
+            foreach (var schema in schemas.EnumerateObject())
+            {
+                if (schema.Value.TryGetProperty("properties", out var properties))
+                    names.UnionWith(properties.EnumerateObject().Select(p => p.Name));
+            }
+        }
+        return [.. names];
+    }
 }

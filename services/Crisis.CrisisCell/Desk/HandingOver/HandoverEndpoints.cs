@@ -1,7 +1,7 @@
 using Crisis.CrisisCell.Desk.Answering;
 using Crisis.CrisisCell.Desk.Configuring;
 using Crisis.ServiceDefaults.Http.Validating;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;

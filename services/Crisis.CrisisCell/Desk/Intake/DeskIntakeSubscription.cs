@@ -3,7 +3,7 @@ using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Ingestion.Brands;
 using Crisis.Ingestion.Mentions;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;

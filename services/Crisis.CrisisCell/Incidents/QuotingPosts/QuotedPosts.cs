@@ -1,4 +1,4 @@
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Contract = Crisis.Contracts.Buzz;
 
 namespace Crisis.CrisisCell.Incidents.QuotingPosts;

@@ -1,4 +1,4 @@
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;

@@ -6,7 +6,7 @@ using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
 using Crisis.ServiceDefaults.EventSourcing;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Marten;
 using Microsoft.Extensions.Logging;
 

@@ -8,7 +8,7 @@ namespace Crisis.IntegrationTests.Securing.HostileInput;
 /// random ones, with hostile strings (controls, escapes, lone surrogates, huge), odd numbers and wrong nesting; raw
 /// byte garbage; and query strings of random values. The same seed always gives the same requests.
 /// </summary>
-public sealed class RandomRequests(int seed)
+public sealed class RandomRequests(int seed, IReadOnlyList<string>? moreFields = null)
 {
     private static readonly string[] Fields =
     [
@@ -36,6 +36,9 @@ public sealed class RandomRequests(int seed)
 
     private readonly Random random = new(seed);
 
+    /// <summary>The commands' field names plus any the caller read from the API's own schemas.</summary>
+    private readonly string[] fields = [.. Fields.Concat(moreFields ?? []).Distinct(StringComparer.Ordinal)];
+
     public (HttpMethod Method, string Path, byte[]? Body, string ContentType) Next()
     {
         if (random.Next(4) == 0) return (HttpMethod.Get, Pick(QueryPaths) + "?" + Query(), null, "");
@@ -48,6 +51,44 @@ public sealed class RandomRequests(int seed)
         };
     }
 
+    /// <summary>
+    /// A request for one operation of the host's OpenAPI document: route parameters after <c>/brands/</c> and
+    /// <c>/incidents/</c> name the caller's own brand and incident (so the request gets past the look-up), others are
+    /// random, hostile or a well-formed id that does not exist; writes carry a random body, reads a random query. No NUL
+    /// in a path: Kestrel answers it a bare 400 before any of our code runs (a known limit in docs/security.md).
+    /// </summary>
+    public (HttpMethod Method, string Path, byte[]? Body, string ContentType) NextFor(ApiRoute route)
+    {
+        var segments = route.Template.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{')) continue;
+            segments[i] = segments[i - 1] switch
+            {
+                "brands" when random.Next(4) != 0 => "{brand}",
+                "incidents" when random.Next(4) != 0 => "{incident}",
+                _ => Uri.EscapeDataString(random.Next(3) switch { 0 => SeededGuid(), 1 => Text(1_500).Replace('\0', '\u0001'), _ => Pick(["none", "0", "-1", "..", "%00", "9223372036854775808"]) }),
+            };
+        }
+        var path = string.Join('/', segments);
+        if (random.Next(3) == 0) path += "?" + Query();
+        if (route.Method == HttpMethod.Get || route.Method == HttpMethod.Delete) return (route.Method, path, null, "");
+        return random.Next(6) switch
+        {
+            0 => (route.Method, path, Garbage(), Pick(["application/json", "text/plain", "application/octet-stream"])),
+            1 => (route.Method, path, Encoding.UTF8.GetBytes("[" + Object(0) + "]"), "application/json"),
+            _ => (route.Method, path, Encoding.UTF8.GetBytes(Object(0)), "application/json"),
+        };
+    }
+
+    /// <summary>A well-formed id that no resource has, the same for the same seed.</summary>
+    private string SeededGuid()
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes).ToString();
+    }
+
     /// <summary>Query text is kept under 10,000 characters a value: past 256 KiB of request line Kestrel answers bare (documented).</summary>
     private string Query() => string.Join("&", Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
         Uri.EscapeDataString(random.Next(5) == 0 ? Text(10_000) : Pick(QueryNames)) + "=" + Uri.EscapeDataString(Text(10_000))));
@@ -55,7 +96,7 @@ public sealed class RandomRequests(int seed)
     private string Object(int depth)
     {
         var members = Enumerable.Range(0, random.Next(0, 6))
-            .Select(_ => $"{Quote(random.Next(6) == 0 ? Text() : Pick(Fields))}:{Value(depth + 1)}");
+            .Select(_ => $"{Quote(random.Next(6) == 0 ? Text() : Pick(fields))}:{Value(depth + 1)}");
         return "{" + string.Join(",", members) + "}";
     }
 

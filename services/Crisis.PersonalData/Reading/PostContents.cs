@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Crisis.PersonalData.Pseudonymising;
+using Crisis.PersonalData.Storing;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Reading;
 
 /// <summary>
 /// Reads the public's identity and words kept apart from the events: ingested posts in
@@ -12,10 +14,6 @@ namespace Crisis.ServiceDefaults.PersonalData;
 /// </summary>
 public sealed class PostContents(NpgsqlDataSource dataSource, string schema, AuthorPseudonyms pseudonyms)
 {
-    /// <summary>What erasing a post's content means, in both tables: who and what go, the pseudonym stays ($1: now).</summary>
-    private const string EmptyContent =
-        "SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)";
-
     /// <summary>
     /// Keeps posts that arrived quoted rather than ingested (a page from another detector quotes its evidence), named by
     /// the organisation's pseudonym. A post the organisation already knows keeps what was known; another organisation's
@@ -42,11 +40,11 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
             """))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = organisationId });
-            command.Parameters.Add(Texts(posts.Select(p => p.Post.Platform)));
-            command.Parameters.Add(Texts(posts.Select(p => p.Post.PostId)));
-            command.Parameters.Add(Texts(posts.Select(p => named[p.Post])));
-            command.Parameters.Add(Texts(posts.Select(p => p.Handle)));
-            command.Parameters.Add(Texts(posts.Select(p => p.Text)));
+            command.Parameters.Add(SqlArrays.Texts(posts.Select(p => p.Post.Platform)));
+            command.Parameters.Add(SqlArrays.Texts(posts.Select(p => p.Post.PostId)));
+            command.Parameters.Add(SqlArrays.Texts(posts.Select(p => named[p.Post])));
+            command.Parameters.Add(SqlArrays.Texts(posts.Select(p => p.Handle)));
+            command.Parameters.Add(SqlArrays.Texts(posts.Select(p => p.Text)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         var kept = await FindAsync(named.Keys, PostScope.OfOrganisation(organisationId), cancellationToken);
@@ -75,8 +73,8 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
             JOIN {schema}.{PersonalDataTables.QuotedPosts} q ON q.platform = w.platform AND q.post_id = w.post_id AND q.organisation_id = $3
             ORDER BY source DESC
             """);
-        command.Parameters.Add(Texts(wanted.Select(p => p.Platform)));
-        command.Parameters.Add(Texts(wanted.Select(p => p.PostId)));
+        command.Parameters.Add(SqlArrays.Texts(wanted.Select(p => p.Platform)));
+        command.Parameters.Add(SqlArrays.Texts(wanted.Select(p => p.PostId)));
         command.Parameters.Add(new NpgsqlParameter<string?> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = scope.OrganisationId });
         command.Parameters.Add(new NpgsqlParameter<string?> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = scope.BrandId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -129,74 +127,5 @@ public sealed class PostContents(NpgsqlDataSource dataSource, string schema, Aut
     private static string? StringOf(JsonObject o, string name) =>
         o.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>
-    /// Empties the kept identity and words of one author on one platform, in both tables, inside the caller's
-    /// transaction, trying the handle under every organisation's key (every kept row is named by its pseudonym, so the
-    /// index finds them). The rows stay, with their pseudonym, so evidence still says "someone, erased" and counts
-    /// still hold. The pseudonyms are also listed in <see cref="PersonalDataTables.ErasedAuthors"/>, so that posts of
-    /// the author that arrive later are stored without who or what. Returns the pseudonyms erased and the number of posts.
-    /// </summary>
-    public static async Task<(IReadOnlyList<string> Pseudonyms, int Posts)> EraseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string platform, string handle,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var keys = await AuthorPseudonyms.AllKeysAsync(connection, schema, cancellationToken);
-        var candidates = keys.Select(k => AuthorPseudonyms.Of(k, platform, handle)).ToArray();
-        await using (var remember = new NpgsqlCommand(
-            $"""
-            INSERT INTO {schema}.{PersonalDataTables.ErasedAuthors} (platform, author_pseudonym, erased_at)
-            SELECT $1, p, $2 FROM unnest($3::text[]) AS p ON CONFLICT DO NOTHING
-            """, connection, transaction))
-        {
-            // Later posts of the author are stored already erased (ingestion reads this list as it claims each post).
-            remember.Parameters.Add(new NpgsqlParameter<string> { TypedValue = platform });
-            remember.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-            remember.Parameters.Add(Texts(candidates));
-            await remember.ExecuteNonQueryAsync(cancellationToken);
-        }
-        var erased = new List<string>();
-        foreach (var table in new[] { PersonalDataTables.Mentions, PersonalDataTables.QuotedPosts })
-        {
-            await using var command = new NpgsqlCommand(
-                $"""
-                UPDATE {schema}.{table} {EmptyContent}
-                WHERE platform = $2 AND author_pseudonym = ANY($3)
-                RETURNING author_pseudonym
-                """, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = platform });
-            command.Parameters.Add(Texts(candidates));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) erased.Add(reader.GetString(0));
-        }
-        return (erased.Distinct(StringComparer.Ordinal).ToList(), erased.Count);
-    }
-
-    /// <summary>
-    /// The retention limit: empties the kept identity and words of every post published (quoted posts: recorded) before
-    /// <paramref name="cutOff"/>, inside the caller's transaction. Returns the number of posts redacted.
-    /// </summary>
-    public static async Task<int> RedactPublishedBeforeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, DateTimeOffset cutOff, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var redacted = 0;
-        foreach (var (table, time) in new[] { (PersonalDataTables.Mentions, "published_at"), (PersonalDataTables.QuotedPosts, "recorded_at") })
-        {
-            await using var command = new NpgsqlCommand(
-                $"""
-                UPDATE {schema}.{table} {EmptyContent}
-                WHERE {time} < $2 AND author_pseudonym IS NOT NULL
-                  AND (author_handle IS NOT NULL OR author_display_name IS NOT NULL OR text IS NOT NULL OR url IS NOT NULL)
-                """, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cutOff });
-            redacted += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return redacted;
-    }
-
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static NpgsqlParameter<string?[]> Texts(IEnumerable<string?> values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = values.ToArray() };
 }

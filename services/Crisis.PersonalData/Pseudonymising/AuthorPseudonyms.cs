@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Crisis.PersonalData.Storing;
 using Npgsql;
 
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Pseudonymising;
 
 /// <summary>
 /// Names an author of the public by a keyed pseudonym: HMAC-SHA256 of the platform and the normalised handle under
@@ -51,13 +52,13 @@ public sealed class AuthorPseudonyms(NpgsqlDataSource dataSource, string schema)
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
-    /// <summary>Every organisation's key: erasure tries the handle under each, since an author may be quoted by several.</summary>
-    public static async Task<IReadOnlyList<byte[]>> AllKeysAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    /// <summary>Every organisation's key: an operator's erasure tries the handle under each, since an author may be quoted by several.</summary>
+    public static async Task<IReadOnlyList<(string OrganisationId, byte[] Key)>> AllKeysAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT key FROM {schema}.{PersonalDataTables.PseudonymKeys}", connection);
-        var found = new List<byte[]>();
+        await using var command = new NpgsqlCommand($"SELECT organisation_id, key FROM {schema}.{PersonalDataTables.PseudonymKeys} ORDER BY organisation_id", connection);
+        var found = new List<(string, byte[])>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) found.Add(reader.GetFieldValue<byte[]>(0));
+        while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
         return found;
     }
 

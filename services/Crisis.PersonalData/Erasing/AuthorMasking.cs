@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Pseudonymising;
+using Crisis.PersonalData.Reading;
 
-namespace Crisis.Cli.Erasing;
+namespace Crisis.PersonalData.Erasing;
 
 /// <summary>
 /// Masks one author of the public, named by handle, in a stored JSON document written before pseudonymisation, whatever its shape: a stored mention

@@ -2,7 +2,7 @@ using Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Storing;
 
 /// <summary>
 /// Where the identity and words of the public are kept, apart from the events: the event store is immutable, these
@@ -31,6 +31,16 @@ public static class PersonalDataTables
     /// count, without who or what). Pseudonyms only, so the list itself names nobody.
     /// </summary>
     public const string ErasedAuthors = "erased_authors";
+
+    /// <summary>
+    /// What erasing a post's content means, in <see cref="Mentions"/> and <see cref="QuotedPosts"/> alike: who and what
+    /// go, the pseudonym stays, so the post still counts ($1: now). Erasure and retention both use it.
+    /// </summary>
+    public const string EmptyContent =
+        "SET author_handle = NULL, author_display_name = NULL, text = NULL, url = NULL, erased_at = coalesce(erased_at, $1)";
+
+    /// <summary>A row that still holds something of who or what (an erased one holds the pseudonym only).</summary>
+    public const string HoldsContent = "(author_handle IS NOT NULL OR author_display_name IS NOT NULL OR text IS NOT NULL OR url IS NOT NULL)";
 
     public static void Configure(StoreOptions options)
     {

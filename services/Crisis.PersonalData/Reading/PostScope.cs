@@ -1,4 +1,4 @@
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Reading;
 
 /// <summary>
 /// Whose copy of a post to read. Posts are public, so one post may be kept for several brands and organisations, each

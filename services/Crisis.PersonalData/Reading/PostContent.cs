@@ -1,4 +1,4 @@
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Reading;
 
 /// <summary>A post of the public, named as the events name it.</summary>
 /// <param name="Platform">The platform's lower-case wire name (x, facebook, …).</param>

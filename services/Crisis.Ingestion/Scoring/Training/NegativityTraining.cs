@@ -1,9 +1,8 @@
-using Crisis.Ingestion.Scoring;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace Crisis.Cli.Scoring;
+namespace Crisis.Ingestion.Scoring.Training;
 
 /// <summary>Knobs of one training run; the defaults are those of the shipped model.</summary>
 /// <param name="NaiveBayesScaling">

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Crisis.Ingestion.Scoring;
 
-namespace Crisis.Cli.Scoring;
+namespace Crisis.Ingestion.Scoring.Training;
 
 /// <summary>Everything the dev report states about one trained model.</summary>
 public sealed record NegativityReportContent(

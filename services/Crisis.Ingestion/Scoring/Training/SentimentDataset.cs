@@ -1,6 +1,4 @@
-using Crisis.Ingestion.Scoring;
-
-namespace Crisis.Cli.Scoring;
+namespace Crisis.Ingestion.Scoring.Training;
 
 /// <summary>One labelled row of the sentiment corpus (see /work/shared/data/sentiment/README.md).</summary>
 public sealed record LabelledMention(string Text, bool IsNegative, string LangBucket, string License)

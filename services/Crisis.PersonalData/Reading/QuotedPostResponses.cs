@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Crisis.ServiceDefaults.PersonalData;
+namespace Crisis.PersonalData.Reading;
 
 /// <summary>Answers with a read model whose quoted posts get their author and excerpt from <c>mention_keys</c> on the way out.</summary>
 public static class QuotedPostResponses

@@ -1,6 +1,4 @@
-using Crisis.Ingestion.Scoring;
-
-namespace Crisis.Cli.Scoring;
+namespace Crisis.Ingestion.Scoring.Training;
 
 /// <summary>A dev row as the shipped scorer sees it.</summary>
 public sealed record ScoredMention(LabelledMention Row, MentionLanguage Language, double Probability);
