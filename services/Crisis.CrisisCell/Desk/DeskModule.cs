@@ -6,6 +6,7 @@ using Crisis.CrisisCell.Desk.HandingOver;
 using Crisis.CrisisCell.Desk.Intake;
 using Crisis.CrisisCell.Desk.Measuring;
 using Crisis.CrisisCell.Desk.Queue;
+using Crisis.CrisisCell.Desk.Templating;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -52,6 +53,13 @@ public static class DeskModule
             .Index([c => c.OrganisationId, c => c.BrandId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_brand_queue")
             .Index(c => c.AuthorPseudonym);
         options.Schema.For<ConversationLink>().Identity(l => l.Id);
+        // Templates: one stream each, read through an inline projection so a saved template answers at once.
+        options.Events.MapEventType<AnswerTemplateSaved>("desk_answer_template_saved");
+        options.Events.MapEventType<AnswerTemplateDeleted>("desk_answer_template_deleted");
+        options.Projections.Add(
+            new DeciderProjection<AnswerTemplateState, AnswerTemplateEvent>(AnswerTemplateDecider.Evolve, AnswerTemplateDecider.Instance.Initial), ProjectionLifecycle.Live);
+        options.Projections.Add(new DeskTemplateProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DeskTemplate>().Identity(t => t.Id).Index(t => t.OrganisationId);
     }
 
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
@@ -63,6 +71,7 @@ public static class DeskModule
         desk.MapHandingOver();
         desk.MapNoAnswerNeeded();
         desk.MapDeskKpis();
+        desk.MapTemplates();
         return app;
     }
 }
