@@ -2,6 +2,7 @@ using Crisis.CrisisCell.Configuring;
 using Crisis.CrisisCell.Desk;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.ApprovingStatements;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.CheckingDeadlines;
 using Crisis.CrisisCell.Incidents.Closing;
@@ -100,6 +101,7 @@ public static class CrisisCellModule
         incidents.MapTickChecklistItem();
         incidents.MapRecordPublicResponse();
         incidents.MapRecordContentRemoval();
+        incidents.MapStatements();
         incidents.MapAddNote();
         incidents.MapRecordDecision();
         incidents.MapStartMonitoring();

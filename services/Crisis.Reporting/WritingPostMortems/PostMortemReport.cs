@@ -14,7 +14,7 @@ public static class PostMortemReport
     public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ViewerZone.Utc, brandName: null);
 
     /// <summary>The report with every time in <paramref name="zone"/>, named on each (the reader's or their organisation's zone).</summary>
-    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone, string? brandName)
+    public static string Render(IncidentFacts facts, IncidentKpis kpis, ViewerZone zone, string? brandName, Crisis.CrisisCell.Desk.Measuring.DeskKpiReport? desk = null)
     {
         var marks = Marks(kpis);
         var html = new StringBuilder();
@@ -78,6 +78,8 @@ public static class PostMortemReport
             html.Append("</tbody></table>\n");
         }
         html.Append("</section>\n");
+
+        if (desk is not null) DeskSection.Append(html, desk);
 
         html.Append("<section><h2>Timeline</h2>\n<table class=\"timeline\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>\n");
         foreach (var line in TimelineLines.Of(facts))
