@@ -69,6 +69,7 @@ public static class CrisisCellModule
             new DeciderProjection<Notifying.Delivering.DeliveryState, Notifying.Delivering.DeliveryEvent>(
                 Notifying.Delivering.DeliveryDecider.Evolve, Notifying.Delivering.DeliveryDecider.Instance.Initial), ProjectionLifecycle.Live);
         Notifying.Planning.PagingTimeouts.Configure(options);
+        Desk.KeepingServiceLevels.ServiceLevelTimeouts.Configure(options);
         // Inline: the list, the deadline timer and the buzz consumer read them right after a command.
         options.Projections.Add(new IncidentSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new IncidentTimelineProjection(), ProjectionLifecycle.Inline);
@@ -80,7 +81,7 @@ public static class CrisisCellModule
 
     /// <summary>The stage deadline timer and the open-incidents gauge's sampler: only on nodes that run the crisis cell.</summary>
     public static IServiceCollection AddCrisisCellTimers(this IServiceCollection services) =>
-        services.AddHostedService<StageDeadlineTimer>().AddHostedService<OpenIncidentsGauge>();
+        services.AddHostedService<StageDeadlineTimer>().AddHostedService<OpenIncidentsGauge>().AddDeskTimers();
 
     public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus)
     {

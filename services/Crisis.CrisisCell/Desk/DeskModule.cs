@@ -27,7 +27,7 @@ public static class DeskModule
         marten.Services.AddOptions<DeskOptions>()
             .Bind(configuration.GetSection(DeskOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters")
+            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters; first-answer targets are 1 to 10080 minutes")
             .ValidateOnStart();
         marten.Services.AddHttpClient<SignedWebhook>();
         marten.Services.AddSingleton<IAnswerPublisher, WebhookAnswerPublisher>();
@@ -35,8 +35,13 @@ public static class DeskModule
         return marten;
     }
 
+    /// <summary>The first-answer timeouts and their warnings: on crisis-cell nodes, where the notification channels are.</summary>
+    public static IServiceCollection AddDeskTimers(this IServiceCollection services) =>
+        services.AddSingleton<KeepingServiceLevels.BreachWarnings>().AddHostedService<KeepingServiceLevels.ServiceLevelTimeoutService>();
+
     private static bool IsValid(DeskOrganisationOptions organisation) =>
-        new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
+        organisation.FirstAnswerMinutes is >= 1 and <= 10_080 && organisation.IncidentFirstAnswerMinutes is >= 1 and <= 10_080
+        && new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
             || (w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && w.Secret.Length >= 16));
 
     public static void ConfigureStore(StoreOptions options)
