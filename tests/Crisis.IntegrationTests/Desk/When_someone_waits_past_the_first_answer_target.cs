@@ -8,10 +8,11 @@ namespace Crisis.IntegrationTests.Desk;
 
 public class When_someone_waits_past_the_first_answer_target : DeskSpec
 {
-    private const string Org = FakeDeskReceivers.ServiceLevelOrganisation;
+    private const string Org = NotificationReceivers.DeskServiceLevelOrganisation;
 
+    /// <summary>The on-call webhooks every host of the run warns through (the timeouts fire on whichever node takes them).</summary>
     private static List<ReceivedWebhook> WarningsTo(string who, string conversationId) =>
-        [.. Receivers.Received.Where(r => r.Path == $"/warn/{who}" && r.Body.Contains(conversationId, StringComparison.Ordinal))];
+        [.. IntegrationSetup.Receivers.Webhooks.Received.Where(r => r.Path == $"/hooks/desk-{who}" && r.Body.Contains(conversationId, StringComparison.Ordinal))];
 
     private static async Task<int> BreachesOfAsync(string id)
     {
@@ -32,12 +33,25 @@ public class When_someone_waits_past_the_first_answer_target : DeskSpec
         // The other two were published five minutes ago: past the target as soon as they are queued, in one round.
         await IngestAsync(Org, Post(brand, $"old1-{run}", "Pourquoi ce retard ?", handle: "first_one"), Post(brand, $"old2-{run}", "Comment vous joindre ?", handle: "second_one"), fresh);
         var queue = await EventuallyQueuedAsync(brand, 3, Org);
-        var ids = queue.EnumerateArray().ToDictionary(c => c.GetProperty("author").GetString()!, c => c.GetProperty("conversationId").GetString()!);
+        // The queue shows pseudonyms; each post's words tell the three apart.
+        var byText = new Dictionary<string, string> { ["Pourquoi personne ne répond ?"] = "late_one", ["Pourquoi ce retard ?"] = "first_one", ["Comment vous joindre ?"] = "second_one" };
+        var ids = queue.EnumerateArray().ToDictionary(c => byText[c.GetProperty("latestText").GetString()!], c => c.GetProperty("conversationId").GetString()!);
         var (claimed, claimBody) = await SendAsync(HttpMethod.Post, $"/api/desk/conversations/{ids["late_one"]}/claim", new { minutes = 10 }, organisation: Org, name: "sam");
         Assert.That(claimed.IsSuccessStatusCode, Is.True, claimBody.ToString());
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(WarningsTo("sam", ids["late_one"]).Count), n => n >= 1, timeout: TimeSpan.FromSeconds(150),
-            because: "the owner is warned once the claimed conversation passes its one-minute target");
+        try
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(WarningsTo("sam", ids["late_one"]).Count), n => n >= 1, timeout: TimeSpan.FromSeconds(150),
+                because: "the owner is warned once the claimed conversation passes its one-minute target");
+        }
+        catch (Exception)
+        {
+            // What the host said about the desk's timeouts, and what the receivers got: the failure's story.
+            TestContext.Out.WriteLine(string.Join("\n", Desk.Output.Split('\n').Where(l => l.Contains("first-answer", StringComparison.OrdinalIgnoreCase)
+                || l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("exception", StringComparison.OrdinalIgnoreCase)).TakeLast(40)));
+            TestContext.Out.WriteLine(string.Join("\n", IntegrationSetup.Receivers.Webhooks.Received.Select(r => r.Path)));
+            throw;
+        }
         await Task.Delay(TimeSpan.FromSeconds(2)); // a few more rounds: nothing may be repeated
 
         var old = WarningsTo("lina", ids["first_one"]);
@@ -47,7 +61,7 @@ public class When_someone_waits_past_the_first_answer_target : DeskSpec
         {
             Assert.That(old, Has.Count.EqualTo(1), "one warning to the lead for the first breach");
             Assert.That(old[0].Body, Does.Contain(ids["second_one"]), "breaches of one round are grouped");
-            Assert.That(old[0].Header(WebhookPayload.SignatureHeader), Is.EqualTo(WebhookPayload.Signature(old[0].Body, FakeDeskReceivers.Secret)));
+            Assert.That(old[0].Header(WebhookPayload.SignatureHeader), Is.EqualTo(WebhookPayload.Signature(old[0].Body, NotificationReceivers.Secret)));
             Assert.That(JsonDocument.Parse(old[0].Body).RootElement.GetProperty("kind").GetString(), Is.EqualTo("ServiceLevelBreach"));
             Assert.That(WarningsTo("lina", ids["late_one"]), Has.Count.EqualTo(1), "the lead hears of the claimed one too");
             Assert.That(WarningsTo("sam", ids["late_one"]), Has.Count.EqualTo(1), "and its owner, once");

@@ -78,7 +78,17 @@ public sealed partial class ServiceLevelTimeoutService(
         var targets = options.Value.For(conversation.OrganisationId);
         var target = FirstAnswerTarget.For(conversation, targets.FirstAnswerMinutes, targets.IncidentFirstAnswerMinutes);
         var events = ConversationDecider.Decide(new CheckFirstAnswerTarget(conversationId, target, now), conversation);
-        if (events is not [FirstAnswerTargetBreached breached]) return null;
+        if (events is not [FirstAnswerTargetBreached breached])
+        {
+            // Still waiting but not due by this node's target (the row was written under another setting): watch it until then.
+            if (!conversation.BreachedWaits.Contains(conversation.WaitingSince ?? default)
+                && FirstAnswerTarget.DueAt(conversation, targets.FirstAnswerMinutes, targets.IncidentFirstAnswerMinutes) is { } due && due > now)
+            {
+                ServiceLevelTimeouts.Schedule(session, conversationId, due);
+                await session.SaveChangesAsync(ct);
+            }
+            return null;
+        }
         stream.AppendOne(breached);
         try
         {
