@@ -24,7 +24,11 @@ public sealed partial class BreachWarnings(
     {
         foreach (var organisation in breaches.GroupBy(b => b.OrganisationId, StringComparer.Ordinal))
         {
-            if (directory.For(organisation.Key) is not { } onCall) continue;
+            if (directory.For(organisation.Key) is not { } onCall)
+            {
+                LogNobody(logger, organisation.Key, organisation.Count());
+                continue;
+            }
             var leads = OnCallLeads(onCall, now);
             var byRecipient = organisation
                 .SelectMany(b => (b.Owner is null ? leads : leads.Append(b.Owner)).Distinct(StringComparer.Ordinal).Select(r => (Recipient: r, Breach: b)))
@@ -58,9 +62,14 @@ public sealed partial class BreachWarnings(
             // Claiming is how a responder takes a waiting conversation: the warning's action.
             new Uri(settings.PublicBaseUrl, $"api/desk/conversations/{Uri.EscapeDataString(first.ConversationId)}/claim"))
         { BrandName = brandName };
+        if (onCall.ContactsOf(recipient).Count == 0) LogUnreachable(logger, key, recipient);
         foreach (var endpoint in onCall.ContactsOf(recipient))
         {
-            if (channels.FirstOrDefault(c => c.Channel == endpoint.Channel) is not { } channel) continue;
+            if (channels.FirstOrDefault(c => c.Channel == endpoint.Channel) is not { } channel)
+            {
+                LogFailed(logger, key, endpoint.Id, $"no {endpoint.Channel} channel on this node");
+                continue;
+            }
             try
             {
                 await channel.SendAsync(message with { Language = onCall.LanguageOf(endpoint) }, endpoint, ct);
@@ -79,6 +88,12 @@ public sealed partial class BreachWarnings(
         string.Create(CultureInfo.InvariantCulture, $"{breaches.Count} waiting: ")
         + string.Join(", ", breaches.Take(Named).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.ConversationId} ({(now - b.WaitingSince).TotalMinutes:0} min)")))
         + (breaches.Count > Named ? string.Create(CultureInfo.InvariantCulture, $", +{breaches.Count - Named}") : "");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First-answer targets of {OrganisationId} breached ({Conversations} conversations) and nobody warned: the organisation has no on-call file")]
+    private static partial void LogNobody(ILogger logger, string organisationId, int conversations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First-answer warning {Key} reaches nobody: {Recipient} has no contact in the on-call file")]
+    private static partial void LogUnreachable(ILogger logger, string key, string recipient);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First-answer warning {Key} sent through {Endpoint} ({Conversations} conversations)")]
     private static partial void LogSent(ILogger logger, string key, string endpoint, int conversations);
