@@ -2,6 +2,7 @@ using Crisis.CrisisCell.Configuring;
 using Crisis.CrisisCell.Desk;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.ApprovingStatements;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.CheckingDeadlines;
 using Crisis.CrisisCell.Incidents.Closing;
@@ -70,6 +71,7 @@ public static class CrisisCellModule
             new DeciderProjection<Notifying.Delivering.DeliveryState, Notifying.Delivering.DeliveryEvent>(
                 Notifying.Delivering.DeliveryDecider.Evolve, Notifying.Delivering.DeliveryDecider.Instance.Initial), ProjectionLifecycle.Live);
         Notifying.Planning.PagingTimeouts.Configure(options);
+        Desk.KeepingServiceLevels.ServiceLevelTimeouts.Configure(options);
         // Inline: the list, the deadline timer and the buzz consumer read them right after a command.
         options.Projections.Add(new IncidentSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new IncidentTimelineProjection(), ProjectionLifecycle.Inline);
@@ -81,7 +83,7 @@ public static class CrisisCellModule
 
     /// <summary>The stage deadline timer and the open-incidents gauge's sampler: only on nodes that run the crisis cell.</summary>
     public static IServiceCollection AddCrisisCellTimers(this IServiceCollection services) =>
-        services.AddHostedService<StageDeadlineTimer>().AddHostedService<OpenIncidentsGauge>();
+        services.AddHostedService<StageDeadlineTimer>().AddHostedService<OpenIncidentsGauge>().AddDeskTimers();
 
     public static void AddCrisisCellConsumers(this IBusRegistrationConfigurator bus)
     {
@@ -102,6 +104,7 @@ public static class CrisisCellModule
         incidents.MapTickChecklistItem();
         incidents.MapRecordPublicResponse();
         incidents.MapRecordContentRemoval();
+        incidents.MapStatements();
         incidents.MapAddNote();
         incidents.MapRecordDecision();
         incidents.MapStartMonitoring();

@@ -95,6 +95,8 @@ public sealed record Conversation(
     public string? NoAnswerReason { get; init; }
     /// <summary>The author had already been answered in another conversation when this one opened: weighs less.</summary>
     public bool AuthorAlreadyAnswered { get; init; }
+    /// <summary>The waits (by when they began) already warned about: one warning per conversation and breach.</summary>
+    public ImmutableList<DateTimeOffset> BreachedWaits { get; init; } = [];
 
     public bool IsLeasedTo(string actor, DateTimeOffset now) => LeaseHolder == actor && LeaseUntil > now;
 

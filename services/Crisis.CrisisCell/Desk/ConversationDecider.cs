@@ -3,6 +3,7 @@ using Crisis.CrisisCell.Desk.Claiming;
 using Crisis.CrisisCell.Desk.Closing;
 using Crisis.CrisisCell.Desk.HandingOver;
 using Crisis.CrisisCell.Desk.Intake;
+using Crisis.CrisisCell.Desk.KeepingServiceLevels;
 using System.Collections.Immutable;
 using Crisis.ServiceDefaults.EventSourcing;
 
@@ -28,6 +29,7 @@ public static class ConversationDecider
         RecordHandoverFailed c => HandingOver.HandingOver.Decide(c, state),
         ReportHandoverOutcome c => HandingOver.HandingOver.Decide(c, state),
         MarkNoAnswerNeeded c => Closing.Closing.Decide(c, state),
+        CheckFirstAnswerTarget c => KeepingServiceLevels.KeepingServiceLevels.Decide(c, state),
         _ => throw new InvalidOperationException($"unknown conversation command {command.GetType().Name}"),
     };
 
@@ -72,6 +74,7 @@ public static class ConversationDecider
             {
                 Handovers = conversation.Handovers.Select(h => h.HandoverId == e.HandoverId ? h with { Outcome = e.Outcome, OutcomeAt = e.ReportedAt } : h).ToImmutableList(),
             },
+            FirstAnswerTargetBreached e => conversation with { BreachedWaits = conversation.BreachedWaits.Add(e.WaitingSince) },
             NoAnswerNeededMarked e => Unleased(conversation) with { Status = ConversationStatus.NoAnswerNeeded, WaitingSince = null, NoAnswerReason = e.Reason },
             _ => throw new InvalidOperationException($"unknown conversation event {@event.GetType().Name}"),
         };

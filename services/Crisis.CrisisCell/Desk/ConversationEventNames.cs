@@ -3,6 +3,7 @@ using Crisis.CrisisCell.Desk.Claiming;
 using Crisis.CrisisCell.Desk.Closing;
 using Crisis.CrisisCell.Desk.HandingOver;
 using Crisis.CrisisCell.Desk.Intake;
+using Crisis.CrisisCell.Desk.KeepingServiceLevels;
 
 namespace Crisis.CrisisCell.Desk;
 
@@ -21,6 +22,7 @@ public static class ConversationEventNames
         [typeof(HandoverFailed)] = "desk_handover_failed",
         [typeof(HandoverOutcomeReported)] = "desk_handover_outcome_reported",
         [typeof(NoAnswerNeededMarked)] = "desk_no_answer_needed_marked",
+        [typeof(FirstAnswerTargetBreached)] = "desk_first_answer_target_breached",
     };
 
     public static string Of(ConversationEvent e) =>

@@ -6,6 +6,7 @@ using Crisis.CrisisCell.Desk.HandingOver;
 using Crisis.CrisisCell.Desk.Intake;
 using Crisis.CrisisCell.Desk.Measuring;
 using Crisis.CrisisCell.Desk.Queue;
+using Crisis.CrisisCell.Desk.Templating;
 using Crisis.ServiceDefaults.EventSourcing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -26,7 +27,7 @@ public static class DeskModule
         marten.Services.AddOptions<DeskOptions>()
             .Bind(configuration.GetSection(DeskOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters")
+            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters; first-answer targets are 1 to 10080 minutes")
             .ValidateOnStart();
         marten.Services.AddHttpClient<SignedWebhook>();
         marten.Services.AddSingleton<IAnswerPublisher, WebhookAnswerPublisher>();
@@ -34,8 +35,13 @@ public static class DeskModule
         return marten;
     }
 
+    /// <summary>The first-answer timeouts and their warnings: on crisis-cell nodes, where the notification channels are.</summary>
+    public static IServiceCollection AddDeskTimers(this IServiceCollection services) =>
+        services.AddSingleton<KeepingServiceLevels.BreachWarnings>().AddHostedService<KeepingServiceLevels.ServiceLevelTimeoutService>();
+
     private static bool IsValid(DeskOrganisationOptions organisation) =>
-        new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
+        organisation.FirstAnswerMinutes is >= 1 and <= 10_080 && organisation.IncidentFirstAnswerMinutes is >= 1 and <= 10_080
+        && new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
             || (w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && w.Secret.Length >= 16));
 
     public static void ConfigureStore(StoreOptions options)
@@ -52,6 +58,13 @@ public static class DeskModule
             .Index([c => c.OrganisationId, c => c.BrandId, c => c.Status, c => c.Rank!], index => index.Name = "mt_doc_deskconversation_brand_queue")
             .Index(c => c.AuthorPseudonym);
         options.Schema.For<ConversationLink>().Identity(l => l.Id);
+        // Templates: one stream each, read through an inline projection so a saved template answers at once.
+        options.Events.MapEventType<AnswerTemplateSaved>("desk_answer_template_saved");
+        options.Events.MapEventType<AnswerTemplateDeleted>("desk_answer_template_deleted");
+        options.Projections.Add(
+            new DeciderProjection<AnswerTemplateState, AnswerTemplateEvent>(AnswerTemplateDecider.Evolve, AnswerTemplateDecider.Instance.Initial), ProjectionLifecycle.Live);
+        options.Projections.Add(new DeskTemplateProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DeskTemplate>().Identity(t => t.Id).Index(t => t.OrganisationId);
     }
 
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
@@ -63,6 +76,7 @@ public static class DeskModule
         desk.MapHandingOver();
         desk.MapNoAnswerNeeded();
         desk.MapDeskKpis();
+        desk.MapTemplates();
         return app;
     }
 }

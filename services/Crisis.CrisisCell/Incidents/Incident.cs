@@ -109,6 +109,9 @@ public sealed record Incident(
     public ImmutableHashSet<string> DecisionIds { get; init; } = [];
     public ImmutableList<PublicResponse> PublicResponses { get; init; } = [];
     public ImmutableList<ContentRemoval> ContentRemovals { get; init; } = [];
+    /// <summary>Public statements on their way to approval and publication, by id (<see cref="ApprovingStatements.Statement"/>).</summary>
+    public ImmutableDictionary<string, ApprovingStatements.Statement> Statements { get; init; } =
+        ImmutableDictionary<string, ApprovingStatements.Statement>.Empty.WithComparers(StringComparer.Ordinal);
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public int ReopenCount { get; init; }

@@ -1,4 +1,5 @@
 using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.ApprovingStatements;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.CheckingDeadlines;
 using Crisis.CrisisCell.Incidents.Closing;
@@ -37,6 +38,10 @@ public static class IncidentDecider
         TickChecklistItem c => TickingChecklist.Decide(c, state),
         RecordPublicResponse c => RecordingPublicResponses.Decide(c, state),
         RecordContentRemoval c => RecordingContentRemovals.Decide(c, state),
+        DraftStatement c => ApprovingStatements.ApprovingStatements.Decide(c, state),
+        EditStatement c => ApprovingStatements.ApprovingStatements.Decide(c, state),
+        ApproveStatement c => ApprovingStatements.ApprovingStatements.Decide(c, state),
+        PublishStatement c => ApprovingStatements.ApprovingStatements.Decide(c, state),
         StartMonitoring c => StartingMonitoring.Decide(c, state),
         ResolveIncident c => Resolving.Resolving.Decide(c, state),
         CloseIncident c => Closing.Closing.Decide(c, state),
@@ -87,6 +92,7 @@ public static class IncidentDecider
             {
                 ContentRemovals = incident.ContentRemovals.Add(new ContentRemoval(e.Channel, e.Url, e.Reason, e.RecordedBy, e.RecordedAt)),
             },
+            StatementDrafted or StatementEdited or StatementApproved or StatementPublished => ApprovingStatements.ApprovingStatements.Apply(incident, @event),
             MonitoringStarted => incident with { Status = IncidentStatus.Monitoring },
             IncidentResolved e => incident with { Status = IncidentStatus.Resolved, ResolvedAt = e.ResolvedAt },
             IncidentClosed e => incident with { Status = IncidentStatus.Closed, ClosedAt = e.ClosedAt },

@@ -1,4 +1,5 @@
 using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.ApprovingStatements;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.CheckingDeadlines;
 using Crisis.CrisisCell.Incidents.Closing;
@@ -35,6 +36,10 @@ public static class IncidentEventNames
         [typeof(ChecklistItemTicked)] = "incident_checklist_item_ticked",
         [typeof(PublicResponseRecorded)] = "incident_public_response_recorded",
         [typeof(ContentRemovalRecorded)] = "incident_content_removal_recorded",
+        [typeof(StatementDrafted)] = "incident_statement_drafted",
+        [typeof(StatementEdited)] = "incident_statement_edited",
+        [typeof(StatementApproved)] = "incident_statement_approved",
+        [typeof(StatementPublished)] = "incident_statement_published",
         [typeof(MonitoringStarted)] = "incident_monitoring_started",
         [typeof(IncidentResolved)] = "incident_resolved",
         [typeof(IncidentClosed)] = "incident_closed",

@@ -28,8 +28,9 @@ public static class PostMortemEndpoint
             // Another organisation's incident is answered as a missing one.
             if (await IncidentAccess.FindAsync(session, http.User, id, ct) is not { } incident || await reader.ReadAsync(session, id, now, reader.Options, ct) is not { } facts)
                 return ReportingHttp.NotFound("No such incident", $"incident '{id}' does not exist", "id");
+            var desk = await DeskSection.MeasureAsync(session, incident.OrganisationId, id, now, ct);
             return Results.Content(PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, reader.Options, now), new ReportReader(words, zone),
-                (await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(incident.BrandId), ct))?.Name), "text/html; charset=utf-8");
+                (await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(incident.BrandId), ct))?.Name, desk), "text/html; charset=utf-8");
         }).WithName("GetIncidentReport").RequireAuthorization(CrisisPolicies.Viewer).WithSummary("The incident's post-mortem: a self-contained, printable HTML page")
         .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 

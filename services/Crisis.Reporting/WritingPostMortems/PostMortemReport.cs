@@ -13,8 +13,11 @@ public static class PostMortemReport
 {
     public static string Render(IncidentFacts facts, IncidentKpis kpis) => Render(facts, kpis, ReportReader.Default, brandName: null);
 
-    /// <summary>The report in the reader's language, every time in their zone, named on each (the reader's or their organisation's).</summary>
-    public static string Render(IncidentFacts facts, IncidentKpis kpis, ReportReader reader, string? brandName)
+    /// <summary>
+    /// The report in the reader's language, every time in their zone, named on each (the reader's or their organisation's);
+    /// with the response desk's figures for the incident when given.
+    /// </summary>
+    public static string Render(IncidentFacts facts, IncidentKpis kpis, ReportReader reader, string? brandName, Crisis.CrisisCell.Desk.Measuring.DeskKpiReport? desk = null)
     {
         var r = reader;
         var marks = Marks(kpis, r);
@@ -83,6 +86,8 @@ public static class PostMortemReport
             html.Append("</tbody></table>\n");
         }
         html.Append("</section>\n");
+
+        if (desk is not null) DeskSection.Append(html, desk);
 
         html.Append("<section><h2>").Append(r.T("section.timeline")).Append("</h2>\n<table class=\"timeline\"><thead><tr>")
             .Append(Headers(r, "when", "what", "who", "detail")).Append("</tr></thead><tbody>\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crisis.CrisisCell.Incidents;
 using Crisis.CrisisCell.Incidents.Acknowledging;
+using Crisis.CrisisCell.Incidents.ApprovingStatements;
 using Crisis.CrisisCell.Incidents.AssigningRoles;
 using Crisis.CrisisCell.Incidents.CheckingDeadlines;
 using Crisis.CrisisCell.Incidents.Closing;
@@ -52,6 +53,10 @@ public static class TimelineLines
             $"{s.FromStageId} → {s.ToStageId}{(s.UntickedItems.Count > 0 ? "; left unticked: " + string.Join(", ", s.UntickedItems) : "")}"),
         ChecklistItemTicked t => new(t.TickedAt, "Checklist item ticked", t.TickedBy, $"{t.StageId} / {t.ItemId}"),
         PublicResponseRecorded p => new(p.PublishedAt, "Public response published", p.RecordedBy, $"{p.Channel} ({p.Language}) {p.Url}: {p.Text}"),
+        StatementDrafted d => new(d.DraftedAt, "Statement drafted", d.DraftedBy, $"{d.StatementId} for {d.Channel} ({d.Language}): {d.Text}"),
+        StatementEdited d => new(d.EditedAt, "Statement edited", d.EditedBy, Invariant($"{d.StatementId} revision {d.Revision}: {d.Text}")),
+        StatementApproved a => new(a.ApprovedAt, "Statement approved", a.ApprovedBy, Invariant($"{a.StatementId} revision {a.Revision}")),
+        StatementPublished p => new(p.PublishedAt, "Statement published", p.RecordedBy, Invariant($"{p.StatementId} revision {p.Revision}: {p.Url}")),
         ContentRemovalRecorded c => new(c.RecordedAt, "Content removed", c.RecordedBy, $"{c.Channel} {c.Url}: {c.Reason}. Warning: {c.Warning}"),
         MonitoringStarted m => new(m.StartedAt, "Monitoring started", m.StartedBy,
             m.SkippedStageIds.Count > 0 ? "skipped stages: " + string.Join(", ", m.SkippedStageIds) : ""),

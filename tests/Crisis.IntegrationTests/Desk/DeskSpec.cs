@@ -29,7 +29,9 @@ public abstract class DeskSpec : IntegrationSpec
         {
             if (Desk is not null) return;
             Receivers = await FakeDeskReceivers.StartAsync();
-            Desk = await HostProcess.StartAsync(Receivers.HostSettings(Working, Broken));
+            var settings = new Dictionary<string, string>(IntegrationSetup.Receivers.DeskServiceLevelSettings());
+            foreach (var (key, value) in Receivers.HostSettings(Working, Broken)) settings[key] = value;
+            Desk = await HostProcess.StartAsync(settings);
         }
         finally
         {

@@ -110,7 +110,7 @@ public class When_the_desk_answers_people : DeskSpec
         await SendAsync(HttpMethod.Post, $"/api/desk/conversations/{id}/claim", new { });
 
         var (response, body) = await SendAsync(HttpMethod.Post, $"/api/desk/conversations/{id}/answers",
-            new { answerId = "ans-1", text = "نعتذر عن التأخير، راسلونا على الخاص من فضلكم", language = "ar", templateId = "apologise-ar" });
+            new { answerId = "ans-1", text = "نعتذر عن التأخير، راسلونا على الخاص من فضلكم", language = "ar", templateId = "builtin-apologise-ar" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
         Assert.That(body.GetProperty("publicUrl").GetString(), Does.StartWith("https://x.example/acme/status/answer-"));

@@ -17,6 +17,8 @@ public sealed class NotificationReceivers : IAsyncDisposable
     public const string QuietOrganisation = "notify-quiet-org";
     public const string ChatOrganisation = "notify-chat-org";
     public const string CappedOrganisation = "notify-capped-org";
+    /// <summary>The response desk's service-level organisation: lina on call at level 1, sam a responder, both by webhook.</summary>
+    public const string DeskServiceLevelOrganisation = "desk-sla-org";
     public const int Cap = 2;
     public const string Secret = "it-webhook-secret";
 
@@ -47,6 +49,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
         await File.WriteAllTextAsync(receivers.FileOf(FailingOrganisation), receivers.FailingOnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(ChatOrganisation), receivers.ChatOnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(CappedOrganisation), receivers.CappedOnCallJson());
+        await File.WriteAllTextAsync(receivers.FileOf(DeskServiceLevelOrganisation), receivers.DeskOnCallJson());
         await File.WriteAllTextAsync(receivers.FileOf(QuietOrganisation), receivers.OnCallJson().Replace(
             "\"groupingWindow\": \"00:00:03\" }",
             "\"groupingWindow\": \"00:00:03\", \"maintenanceWindows\": [ { \"from\": \"2020-01-01T00:00:00+00:00\", \"until\": \"2100-01-01T00:00:00+00:00\" } ] }",
@@ -55,7 +58,7 @@ public sealed class NotificationReceivers : IAsyncDisposable
     }
 
     /// <summary>The host's notification settings: quick timeouts, quick channel retries, the loopback relay.</summary>
-    public IReadOnlyDictionary<string, string> HostSettings() => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> HostSettings() => new Dictionary<string, string>(DeskServiceLevelSettings())
     {
         [$"Notifications__OnCallFiles__{Organisation}"] = FileOf(Organisation),
         [$"Notifications__OnCallFiles__{FailingOrganisation}"] = FileOf(FailingOrganisation),
@@ -71,6 +74,34 @@ public sealed class NotificationReceivers : IAsyncDisposable
         ["Notifications__Smtp__From"] = "crisis@test.local",
         ["Notifications__Smtp__UseStartTls"] = "false",
     };
+
+    /// <summary>
+    /// The desk's first-answer targets and the service-level organisation's on-call file, for every host of the run: the
+    /// intake and the timeouts run on whichever node holds them, so all nodes must agree (as in production). The other
+    /// organisations' targets are out of reach, so that no breach adds events the other specs do not expect.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DeskServiceLevelSettings() => new Dictionary<string, string>
+    {
+        [$"Notifications__OnCallFiles__{DeskServiceLevelOrganisation}"] = FileOf(DeskServiceLevelOrganisation),
+        [$"Desk__Organisations__{DeskServiceLevelOrganisation}__FirstAnswerMinutes"] = "1",
+        [$"Desk__Organisations__{Running.TestTokens.Organisation}__FirstAnswerMinutes"] = "10080",
+        [$"Desk__Organisations__{Running.TestTokens.Organisation}__IncidentFirstAnswerMinutes"] = "10080",
+        ["Desk__Organisations__desk-broken-org__FirstAnswerMinutes"] = "10080",
+        ["Desk__Organisations__desk-broken-org__IncidentFirstAnswerMinutes"] = "10080",
+        ["Desk__ServiceLevelPollMilliseconds"] = "500",
+    };
+
+    private string DeskOnCallJson() => $$"""
+        {
+          "rotations": [ { "id": "leads", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "lina" } ] } ],
+          "levels": [ { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "leads" ] } ],
+          {{Noise}}
+          "contacts": {
+            "lina": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("hooks/desk-lina")}}", "secret": "{{Secret}}" } ],
+            "sam": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("hooks/desk-sam")}}", "secret": "{{Secret}}" } ]
+          }
+        }
+        """;
 
     private string FileOf(string organisation) => Path.Combine(directory, organisation + ".json");
 

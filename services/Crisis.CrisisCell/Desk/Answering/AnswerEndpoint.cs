@@ -1,4 +1,6 @@
 using Crisis.CrisisCell.Desk.Intake;
+using Crisis.CrisisCell.Desk.Templating;
+using Crisis.ServiceDefaults.PersonalData;
 using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
@@ -9,6 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Crisis.CrisisCell.Desk.Answering;
 
 /// <param name="AnswerId">The client's id for this answer, so a retried request is recognised; one is made when absent.</param>
+/// <param name="TemplateId">Written from this template: without <paramref name="Text"/> the template's words are sent, and the placeholders of
+/// either are filled (docs/response-desk.md, "Templates"); the language defaults to the template's.</param>
 public sealed record AnswerRequest(
     [property: Identifier] string? AnswerId, [property: MultiLine(Answering.LongestAnswer)] string? Text, [property: Identifier] string? Language,
     [property: Identifier] string? TemplateId);
@@ -20,12 +24,15 @@ public static class AnswerEndpoint
 {
     public static void MapAnswering(this IEndpointRouteBuilder desk) =>
         desk.MapPost("/conversations/{id}/answers", async (string id, AnswerRequest request, IDocumentSession session, IEnumerable<IAnswerPublisher> publishers,
-            TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (await DeskHttp.FindAsync(session, http.User, id, ct) is null) return DeskHttp.NotFound(id);
-            var command = new SendAnswer(id, request.AnswerId ?? $"a{Guid.NewGuid():N}", request.Text ?? "", request.Language ?? "", request.TemplateId,
-                http.User.Actor(), clock.GetUtcNow());
-            var conversation = Answering.Prepare(command, await DeskHttp.LoadStateAsync(session, id, ct));
+            var state = await DeskHttp.LoadStateAsync(session, id, ct);
+            var (text, language) = request.TemplateId is { } templateId && state is Conversation opened
+                ? await TemplateRendering.RenderAsync(session, contents, opened, templateId, request.Text, request.Language, ct)
+                : (request.Text ?? "", request.Language ?? "");
+            var command = new SendAnswer(id, request.AnswerId ?? $"a{Guid.NewGuid():N}", text, language, request.TemplateId, http.User.Actor(), clock.GetUtcNow());
+            var conversation = Answering.Prepare(command, state);
             // The last registered publisher serving the platform wins: a connector's publisher replaces the webhook for its platform.
             if (publishers.LastOrDefault(p => p.Serves(conversation.OrganisationId, conversation.Platform)) is not { } publisher)
             {

@@ -15,7 +15,14 @@ public sealed class DeskOptions
     [Range(1, long.MaxValue)]
     public long HighReachFollowers { get; set; } = 10_000;
 
-    /// <summary>Per organisation id: where its answers and handovers go.</summary>
+    /// <summary>
+    /// How often each crisis-cell node fires the first-answer timeouts that are due. Breaches fired in one round go to each
+    /// person as one grouped warning, so this is both how late a warning may be and how breaches are grouped.
+    /// </summary>
+    [Range(100, 600_000)]
+    public int ServiceLevelPollMilliseconds { get; set; } = 30_000;
+
+    /// <summary>Per organisation id: where its answers and handovers go, and its first-answer targets.</summary>
     public Dictionary<string, DeskOrganisationOptions> Organisations { get; set; } = new(StringComparer.Ordinal);
 
     public DeskOrganisationOptions For(string organisationId) =>
@@ -31,6 +38,14 @@ public sealed class DeskOrganisationOptions
 
     /// <summary>Customer service's case intake.</summary>
     public SignedWebhookOptions? HandoverWebhook { get; set; }
+
+    /// <summary>How long someone may wait for an answer before the owner and the on-call lead are warned.</summary>
+    [Range(1, 10_080)]
+    public int FirstAnswerMinutes { get; set; } = 60;
+
+    /// <summary>The same, for a conversation that came from an open incident's cascade.</summary>
+    [Range(1, 10_080)]
+    public int IncidentFirstAnswerMinutes { get; set; } = 15;
 }
 
 public sealed class SignedWebhookOptions

@@ -88,6 +88,10 @@ public sealed class DeskIntakeSubscription : SubscriptionBase
         foreach (var (key, entry) in touched.Where(t => t.Value.Pending.Count > 0))
         {
             session.Events.Append(key, entry.Version + entry.Pending.Count, entry.Pending.Cast<object>().ToArray());
+            // The first-answer timeout is committed with the post that starts the wait: no wait goes unwatched.
+            if (entry.State is Conversation waiting && options.For(waiting.OrganisationId) is var targets
+                && KeepingServiceLevels.FirstAnswerTarget.DueAt(waiting, targets.FirstAnswerMinutes, targets.IncidentFirstAnswerMinutes) is { } due)
+                KeepingServiceLevels.ServiceLevelTimeouts.Schedule(session, waiting.ConversationId, due);
         }
         await session.SaveChangesAsync(cancellationToken);
         return NullChangeListener.Instance;

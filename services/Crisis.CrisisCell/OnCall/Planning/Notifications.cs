@@ -10,6 +10,8 @@ public enum NotificationKind
     Escalated,
     /// <summary>The buzz escalated again after the incident was owned; escalations arriving together make one.</summary>
     BuzzWorsened,
+    /// <summary>Desk conversations waited past the first-answer target (docs/response-desk.md); not planned by the paging planner.</summary>
+    ServiceLevelBreach,
 }
 
 /// <summary>A notification to send now. Delivery dedups on <see cref="IdempotencyKey"/>.</summary>
