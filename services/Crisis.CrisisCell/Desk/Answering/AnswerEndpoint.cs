@@ -1,6 +1,6 @@
 using Crisis.CrisisCell.Desk.Intake;
 using Crisis.CrisisCell.Desk.Templating;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;

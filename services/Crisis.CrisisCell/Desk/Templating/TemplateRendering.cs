@@ -1,7 +1,7 @@
 using Crisis.CrisisCell.Incidents;
 using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.ServiceDefaults.Http;
-using Crisis.ServiceDefaults.PersonalData;
+using Crisis.PersonalData.Reading;
 using Marten;
 using Microsoft.AspNetCore.Http;
 
