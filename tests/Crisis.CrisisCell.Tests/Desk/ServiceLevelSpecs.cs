@@ -71,4 +71,19 @@ public class When_someone_waits_past_the_first_answer_target
         Assert.That(BreachWarnings.OnCallLeads(new OnCallConfiguration(roster, policy, new Dictionary<string, IReadOnlyList<ContactEndpoint>>()), Now),
             Is.EqualTo(new[] { "lina" }), "day shift 0 of 12 h began a day ago: lina again");
     }
+
+    [Test]
+    public void A_warning_is_keyed_by_the_waits_it_names_not_by_the_second_it_was_sent()
+    {
+        Breach Waiting(string conversation, int minutes) => new("org-1", "brand-1", conversation, null, Now.AddMinutes(-minutes), null);
+
+        var first = BreachWarnings.KeyFor("org-1", "amina", [Waiting("c1", 70), Waiting("c2", 65)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(BreachWarnings.KeyFor("org-1", "amina", [Waiting("c2", 65), Waiting("c1", 70)]), Is.EqualTo(first), "a retried send: same waits, same key");
+            Assert.That(BreachWarnings.KeyFor("org-1", "amina", [Waiting("c3", 62)]), Is.Not.EqualTo(first), "another round's waits: another key");
+            Assert.That(BreachWarnings.KeyFor("org-1", "amina", [Waiting("c1", 20), Waiting("c2", 65)]), Is.Not.EqualTo(first), "a later wait of the same conversation");
+            Assert.That(BreachWarnings.KeyFor("org-1", "karim", [Waiting("c1", 70), Waiting("c2", 65)]), Is.Not.EqualTo(first), "another recipient");
+        });
+    }
 }

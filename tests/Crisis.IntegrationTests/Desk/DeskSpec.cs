@@ -29,7 +29,9 @@ public abstract class DeskSpec : IntegrationSpec
         {
             if (Desk is not null) return;
             Receivers = await FakeDeskReceivers.StartAsync();
-            var settings = new Dictionary<string, string>(IntegrationSetup.Receivers.DeskServiceLevelSettings());
+            // The run's notification settings first: this host shares the store, so it takes paging's and the desk's timeouts as
+            // the shared host does and must page and warn the same receivers the same way.
+            var settings = new Dictionary<string, string>(IntegrationSetup.Receivers.HostSettings());
             foreach (var (key, value) in Receivers.HostSettings(Working, Broken)) settings[key] = value;
             Desk = await HostProcess.StartAsync(settings);
         }

@@ -15,11 +15,9 @@ namespace Crisis.IntegrationTests.Desk;
 public sealed class FakeDeskReceivers : IAsyncDisposable
 {
     public const string Secret = "desk-webhook-secret-0123";
-    public const string ServiceLevelOrganisation = "desk-sla-org";
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
     private int published;
-    private string? onCallFile;
 
     private FakeDeskReceivers(WebApplication app) => this.app = app;
 
@@ -45,12 +43,6 @@ public sealed class FakeDeskReceivers : IAsyncDisposable
             await receivers.RecordAsync(request, StatusCodes.Status503ServiceUnavailable);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
-        // On-call contacts of the service-level organisation: first-answer warnings arrive here.
-        app.MapPost("/warn/{who}", async (HttpRequest request) =>
-        {
-            await receivers.RecordAsync(request, StatusCodes.Status200OK);
-            return Results.Ok();
-        });
         app.MapPost("/cases/{org}", async (HttpRequest request) =>
         {
             await receivers.RecordAsync(request, StatusCodes.Status200OK);
@@ -61,7 +53,11 @@ public sealed class FakeDeskReceivers : IAsyncDisposable
         return receivers;
     }
 
-    /// <summary>The desk host's settings: <paramref name="working"/> publishes and hands over; <paramref name="broken"/> cannot publish.</summary>
+    /// <summary>
+    /// The desk host's settings: <paramref name="working"/> publishes and hands over; <paramref name="broken"/> cannot publish.
+    /// The service-level organisation's target and on-call file are the run's (<see cref="NotificationReceivers.DeskServiceLevelSettings"/>),
+    /// never set here: its timeouts fire on whichever host takes them first, so every host must warn the same receivers.
+    /// </summary>
     public IReadOnlyDictionary<string, string> HostSettings(string working, string broken) => new Dictionary<string, string>
     {
         // Targets out of reach for the other specs' conversations: a breach would add events they do not expect.
@@ -69,10 +65,6 @@ public sealed class FakeDeskReceivers : IAsyncDisposable
         [$"Desk__Organisations__{working}__IncidentFirstAnswerMinutes"] = "10080",
         [$"Desk__Organisations__{broken}__FirstAnswerMinutes"] = "10080",
         [$"Desk__Organisations__{broken}__IncidentFirstAnswerMinutes"] = "10080",
-        // The service-level organisation: a one-minute target, checked twice a second, its on-call lead and a responder reachable here.
-        [$"Desk__Organisations__{ServiceLevelOrganisation}__FirstAnswerMinutes"] = "1",
-        ["Desk__ServiceLevelPollMilliseconds"] = "500",
-        [$"Notifications__OnCallFiles__{ServiceLevelOrganisation}"] = OnCallFile(),
         [$"Desk__Organisations__{working}__AnswerWebhook__Url"] = new Uri(BaseAddress, $"/publish/{working}").ToString(),
         [$"Desk__Organisations__{working}__AnswerWebhook__Secret"] = Secret,
         [$"Desk__Organisations__{working}__HandoverWebhook__Url"] = new Uri(BaseAddress, $"/cases/{working}").ToString(),
@@ -80,26 +72,6 @@ public sealed class FakeDeskReceivers : IAsyncDisposable
         [$"Desk__Organisations__{broken}__AnswerWebhook__Url"] = new Uri(BaseAddress, $"/broken/{broken}").ToString(),
         [$"Desk__Organisations__{broken}__AnswerWebhook__Secret"] = Secret,
     };
-
-    /// <summary>lina is on call at level 1; sam is a responder with a contact, warned about the conversations he claimed.</summary>
-    private string OnCallFile()
-    {
-        var path = onCallFile ??= Path.Combine(Path.GetTempPath(), $"desk-sla-oncall-{Guid.NewGuid():N}.json");
-        string Hook(string who) => new Uri(BaseAddress, $"/warn/{who}").ToString();
-        File.WriteAllText(path, $$"""
-            {
-              "rotations": [ { "id": "leads", "startsAt": "2020-01-01T00:00:00+00:00", "shiftLength": "3650.00:00:00", "members": [ { "id": "lina" } ] } ],
-              "levels": [ { "level": 1, "afterUnacknowledged": "00:00:00", "rotationIds": [ "leads" ] } ],
-              "repeatLimit": 0,
-              "noise": { "maxNotificationsPerWindow": 50, "capWindow": "01:00:00", "quietRenotifyInterval": "01:00:00", "groupingWindow": "00:00:03" },
-              "contacts": {
-                "lina": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("lina")}}", "secret": "{{Secret}}" } ],
-                "sam": [ { "id": "webhook", "channel": "Webhook", "url": "{{Hook("sam")}}", "secret": "{{Secret}}" } ]
-              }
-            }
-            """);
-        return path;
-    }
 
     private async Task RecordAsync(HttpRequest request, int status)
     {
@@ -113,6 +85,5 @@ public sealed class FakeDeskReceivers : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        if (onCallFile is not null) File.Delete(onCallFile);
     }
 }

@@ -22,9 +22,6 @@ public class When_someone_waits_past_the_first_answer_target : DeskSpec
     }
 
     [Test]
-    [Explicit("Passed alone and as the first spec of the Desk namespace, failed 5 of 6 times after other specs: the breaches are recorded on "
-        + "time with their owner and the desk host logs 'First-answer warning ... sent through webhook' for the lead and the owner (at Information "
-        + "level), yet the run's webhook receiver records no call to /hooks/desk-*; where those posts went is not found. Run by hand until it is")]
     public async Task The_lead_gets_one_grouped_warning_and_the_owner_hears_of_the_conversation_he_claimed()
     {
         var brand = $"sla{Guid.NewGuid():N}"[..12];

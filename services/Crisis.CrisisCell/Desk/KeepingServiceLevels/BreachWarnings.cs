@@ -54,8 +54,7 @@ public sealed partial class BreachWarnings(
             await using var query = store.QuerySession();
             brandName = (await query.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(first.BrandId), ct))?.Name;
         }
-        // The round's key: a retried send of this warning is recognised by the receiver (X-Crisis-Idempotency-Key).
-        var key = string.Create(CultureInfo.InvariantCulture, $"desk-sla/{first.OrganisationId}/{recipient}/{now.ToUnixTimeSeconds()}");
+        var key = KeyFor(first.OrganisationId, recipient, breaches);
         var message = new NotificationMessage(
             first.IncidentId ?? "", key, NotificationKind.ServiceLevelBreach, 0, recipient, brands.Count == 1 ? first.BrandId : string.Join(", ", brands),
             Title(breaches, now), 0, "desk", null, breaches.Count, [], null, null,
@@ -81,6 +80,21 @@ public sealed partial class BreachWarnings(
                 LogFailed(logger, key, endpoint.Id, e.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// The warning's idempotency key (X-Crisis-Idempotency-Key), from what it tells: the recipient and the waits it names.
+    /// A retried send of the same warning carries the same key, and two different warnings never share one, even when
+    /// rounds on one node or on several fall in the same second (a key from the round's time did, and receivers that
+    /// honour the key dropped the second warning).
+    /// </summary>
+    internal static string KeyFor(string organisationId, string recipient, IEnumerable<Breach> breaches)
+    {
+        var waits = string.Join('\n', breaches
+            .Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.ConversationId}@{b.WaitingSince.UtcTicks}"))
+            .Order(StringComparer.Ordinal));
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(waits)))[..20];
+        return $"desk-sla/{organisationId}/{recipient}/{digest}";
     }
 
     /// <summary>"3 waiting: c1… (75 min), c2… (62 min), …": ids people can paste into the desk, with how long each has waited.</summary>
