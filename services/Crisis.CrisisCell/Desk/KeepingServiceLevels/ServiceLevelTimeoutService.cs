@@ -1,7 +1,7 @@
 using Crisis.CrisisCell.Desk.Configuring;
 using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
-using Microsoft.Extensions.Hosting;
+using Crisis.CrisisCell.Timing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,55 +10,27 @@ namespace Crisis.CrisisCell.Desk.KeepingServiceLevels;
 
 /// <summary>
 /// Fires the first-answer timeouts that are due, on every crisis-cell node, as paging's timeouts are fired: each round
-/// takes the due rows no other node holds (<c>FOR UPDATE SKIP LOCKED</c>), records the breaches on the conversations
+/// takes the due rows no other node holds (<see cref="TimeoutTable.TakeDueAsync"/>), records the breaches on the conversations
 /// (once per wait: the decider), deletes the rows when the transaction commits, then warns the people concerned, one
 /// grouped message per person for the round. A node that dies mid-round leaves its rows to the next, whose decider finds
 /// the breaches already recorded and warns nobody twice.
 /// </summary>
 public sealed partial class ServiceLevelTimeoutService(
     NpgsqlDataSource database, IDocumentStore store, BreachWarnings warnings, IOptions<DeskOptions> options, TimeProvider clock,
-    ILogger<ServiceLevelTimeoutService> logger) : BackgroundService
+    ILogger<ServiceLevelTimeoutService> logger) : TimeoutPoller(clock)
 {
     private const int RowsPerRound = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.ServiceLevelPollMilliseconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await FireDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The rows stay where they are: the next round fires them.
-                LogRoundFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(options.Value.ServiceLevelPollMilliseconds);
 
-    internal async Task FireDueAsync(CancellationToken ct)
+    internal override async Task FireDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var table = $"{store.Options.DatabaseSchemaName}.{ServiceLevelTimeouts.Table}";
+        var now = Clock.GetUtcNow();
         var breaches = new List<Breach>();
         await using (var connection = await database.OpenConnectionAsync(ct))
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            var due = new HashSet<string>(StringComparer.Ordinal);
-            await using (var take = new NpgsqlCommand(
-                $"""
-                 delete from {table} t using (
-                   select conversation_id, due_at from {table} where due_at <= $1 order by due_at limit {RowsPerRound} for update skip locked) d
-                 where t.conversation_id = d.conversation_id and t.due_at = d.due_at
-                 returning t.conversation_id
-                 """, connection, transaction))
-            {
-                take.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime });
-                await using var reader = await take.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) due.Add(reader.GetString(0));
-            }
+            var due = await ServiceLevelTimeouts.Table.TakeDueAsync(connection, transaction, store.Options.DatabaseSchemaName, now, RowsPerRound, ct);
             foreach (var conversationId in due)
             {
                 if (await CheckAsync(conversationId, now, ct) is { } breach) breaches.Add(breach);
@@ -67,6 +39,8 @@ public sealed partial class ServiceLevelTimeoutService(
         }
         if (breaches.Count > 0) await warnings.SendAsync(breaches, now, ct);
     }
+
+    protected override void LogRoundFailed(Exception exception) => LogRoundFailed(logger, exception);
 
     /// <summary>Records the breach on the conversation; null when it was answered meanwhile or already recorded.</summary>
     private async Task<Breach?> CheckAsync(string conversationId, DateTimeOffset now, CancellationToken ct)
