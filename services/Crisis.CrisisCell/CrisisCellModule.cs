@@ -38,7 +38,7 @@ public static class CrisisCellModule
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisCell(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
-        marten.Services.AddSingleton(CrisisCellSettings.Read(configuration));
+        CrisisCellSettings.AddCrisisCellSettings(marten.Services, configuration);
         marten.Services.AddPersonalData();
         marten.Services.AddLatePageOptions(configuration);
         marten.Services.AddSingleton<BrandCrisisSettings>();

@@ -1,5 +1,8 @@
 using Crisis.CrisisCell.Playbooks;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Configuring;
 
@@ -8,7 +11,7 @@ namespace Crisis.CrisisCell.Configuring;
 /// playbook an organisation walks, and how often stage deadlines are checked. Configuration rather than documents
 /// for now: these change rarely and an operator edits them with the deployment.
 /// </summary>
-public sealed class CrisisCellSettings
+public sealed class CrisisCellSettings : IValidatableObject
 {
     public const string Section = "CrisisCell";
 
@@ -24,18 +27,21 @@ public sealed class CrisisCellSettings
     /// <summary>How often the deadline timer looks for stages past their deadline.</summary>
     public int DeadlineCheckIntervalSeconds { get; set; } = 30;
 
-    public static CrisisCellSettings Read(IConfiguration configuration)
+    /// <summary>Binds the section and checks it when the host starts: a wrong threshold stops it, naming the setting.</summary>
+    public static IServiceCollection AddCrisisCellSettings(IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(Section).Get<CrisisCellSettings>() ?? new CrisisCellSettings();
-        if (settings.DefaultSeverityThreshold < 0)
-            throw new InvalidOperationException($"{Section}:DefaultSeverityThreshold must not be negative");
-        if (settings.DeadlineCheckIntervalSeconds < 1)
-            throw new InvalidOperationException($"{Section}:DeadlineCheckIntervalSeconds must be at least 1");
-        foreach (var (brand, threshold) in settings.SeverityThresholds)
-        {
-            if (threshold < 0) throw new InvalidOperationException($"{Section}:SeverityThresholds:{brand} must not be negative");
-        }
-        return settings;
+        services.AddOptions<CrisisCellSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DefaultSeverityThreshold < 0)
+            yield return new($"{Section}:DefaultSeverityThreshold must not be negative", [nameof(DefaultSeverityThreshold)]);
+        if (DeadlineCheckIntervalSeconds < 1)
+            yield return new($"{Section}:DeadlineCheckIntervalSeconds must be at least 1", [nameof(DeadlineCheckIntervalSeconds)]);
+        foreach (var (brand, threshold) in SeverityThresholds.Where(t => t.Value < 0))
+            yield return new($"{Section}:SeverityThresholds:{brand} must not be negative", [nameof(SeverityThresholds)]);
     }
 }
 
@@ -45,9 +51,9 @@ public sealed class BrandCrisisSettings
     private readonly CrisisCellSettings settings;
     private readonly Dictionary<string, Playbook> playbooks;
 
-    public BrandCrisisSettings(CrisisCellSettings settings)
+    public BrandCrisisSettings(IOptions<CrisisCellSettings> options)
     {
-        this.settings = settings;
+        settings = options.Value;
         // Parsed at start-up: a broken playbook file stops the host instead of failing the first crisis.
         playbooks = settings.PlaybookFiles.ToDictionary(
             p => p.Key,

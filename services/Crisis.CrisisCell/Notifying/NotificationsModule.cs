@@ -21,10 +21,9 @@ public static class NotificationsModule
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisCellPaging(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
-        var settings = NotificationSettings.Read(configuration);
-        marten.Services.AddSingleton(settings);
-        // Built here, not lazily: a broken on-call file stops the host at start-up.
-        marten.Services.AddSingleton(new OnCallDirectory(settings));
+        // Validated when the host starts, on-call files included: a broken file stops the host, not the first page.
+        NotificationSettings.AddNotificationSettings(marten.Services, configuration);
+        marten.Services.AddSingleton<OnCallDirectory>();
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.AddSingleton<PagingPlanning>();
         // An incident's or a delivery's commit wakes the daemon at once: a page waits for no poll.

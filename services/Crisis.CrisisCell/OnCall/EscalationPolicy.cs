@@ -9,8 +9,7 @@ public sealed record EscalationPolicy(
     string OrganisationId,
     IReadOnlyList<EscalationLevel> Levels,
     int RepeatLimit,
-    NoiseControl Noise,
-    NotificationChannel FallbackChannel = NotificationChannel.Push);
+    NoiseControl Noise);
 
 /// <summary>A level pages whoever is on call, at that moment, in each of its rotations.</summary>
 public sealed record EscalationLevel(int Level, TimeSpan AfterUnacknowledged, IReadOnlyList<string> RotationIds);

@@ -1,16 +1,7 @@
 namespace Crisis.CrisisCell.OnCall;
 
-public enum NotificationChannel
-{
-    Push,
-    Sms,
-    Phone,
-    Email,
-    Chat,
-}
-
-/// <summary>A person who can be paged, and how they want to be reached.</summary>
-public sealed record Responder(string Id, NotificationChannel Channel);
+/// <summary>A person who can be paged; how they are reached is their contact endpoints (<c>Notifying/Configuring</c>).</summary>
+public sealed record Responder(string Id);
 
 /// <summary>
 /// A rotation: from <see cref="StartsAt"/>, each member in turn holds a shift of <see cref="ShiftLength"/>, then
@@ -42,6 +33,6 @@ public sealed record OnCallRoster(string OrganisationId, IReadOnlyList<Rotation>
 {
     public Rotation? Rotation(string id) => Rotations.FirstOrDefault(r => r.Id == id);
 
-    /// <summary>A responder's preferred channel, wherever they appear in the roster.</summary>
+    /// <summary>A responder, wherever they appear in the roster.</summary>
     public Responder? Responder(string id) => Rotations.SelectMany(r => r.Members).FirstOrDefault(m => m.Id == id);
 }

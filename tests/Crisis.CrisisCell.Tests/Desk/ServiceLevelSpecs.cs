@@ -63,8 +63,8 @@ public class When_someone_waits_past_the_first_answer_target
     public void The_on_call_lead_is_whoever_holds_the_first_levels_rotation_now()
     {
         var roster = new OnCallRoster("org-1", [
-            new Rotation("day", Now.AddDays(-1), TimeSpan.FromHours(12), [new Responder("lina", NotificationChannel.Chat), new Responder("omar", NotificationChannel.Chat)]),
-            new Rotation("backup", Now.AddDays(-1), TimeSpan.FromDays(7), [new Responder("karim", NotificationChannel.Chat)])]);
+            new Rotation("day", Now.AddDays(-1), TimeSpan.FromHours(12), [new Responder("lina"), new Responder("omar")]),
+            new Rotation("backup", Now.AddDays(-1), TimeSpan.FromDays(7), [new Responder("karim")])]);
         var policy = new EscalationPolicy("org-1", [new EscalationLevel(2, TimeSpan.FromMinutes(10), ["backup"]), new EscalationLevel(1, TimeSpan.Zero, ["day"])], 0,
             new NoiseControl(10, Hour, Hour, TimeSpan.FromSeconds(3), []));
 

@@ -38,6 +38,33 @@ public class Reading_an_on_call_file
         Assert.That(refusal!.Message, Does.Contain("contacts.youssef[1].secret"));
     }
 
+    [TestCase("Push")]
+    [TestCase("Sms")]
+    [TestCase("42")]
+    public void An_endpoint_naming_a_channel_nothing_delivers_is_refused_naming_the_field(string channel)
+    {
+        var json = Example().Replace("\"channel\": \"Teams\"", $"\"channel\": \"{channel}\"", StringComparison.Ordinal);
+        var refusal = Assert.Throws<DomainRefusalException>(() => OnCallJson.Parse("acme-group", json));
+        Assert.That(refusal!.Message, Does.Contain("contacts.claire[1].channel").And.Contain($"'{channel}' is not a channel Crisis delivers (Webhook, Slack, Teams or Email)"));
+    }
+
+    [TestCase("Phone", "'Phone' is not a channel Crisis delivers")]
+    [TestCase("Email", "a member names no channel")]
+    public void A_rotation_member_naming_a_channel_is_refused_pointing_at_the_contacts(string channel, string reason)
+    {
+        var json = Example().Replace("{ \"id\": \"claire\" }", $"{{ \"id\": \"claire\", \"channel\": \"{channel}\" }}", StringComparison.Ordinal);
+        Assert.That(json, Is.Not.EqualTo(Example()), "the example has the member to change");
+        var refusal = Assert.Throws<DomainRefusalException>(() => OnCallJson.Parse("acme-group", json));
+        Assert.That(refusal!.Message, Does.Contain("rotations[1].members[0].channel").And.Contain(reason).And.Contain("contacts.claire"));
+    }
+
+    [Test]
+    public void Channels_are_read_by_name_in_any_case()
+    {
+        var json = Example().Replace("\"channel\": \"Teams\"", "\"channel\": \"teams\"", StringComparison.Ordinal);
+        Assert.That(OnCallJson.Parse("acme-group", json).Endpoint("claire", "teams")!.Channel, Is.EqualTo(DeliveryChannel.Teams));
+    }
+
     [Test]
     public void A_level_pointing_at_an_unknown_rotation_is_refused_by_the_on_call_validation()
     {

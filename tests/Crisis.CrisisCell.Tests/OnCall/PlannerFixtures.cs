@@ -17,9 +17,9 @@ internal static class PlannerFixtures
 
     public static readonly OnCallRoster Roster = new(Fixtures.Organisation,
     [
-        new Rotation("primary", Midnight, TimeSpan.FromHours(12), [new Responder("ana", NotificationChannel.Sms), new Responder("ben", NotificationChannel.Push)]),
-        new Rotation("managers", Midnight.AddDays(-4), TimeSpan.FromDays(7), [new Responder("mia", NotificationChannel.Phone)]),
-        new Rotation("directors", Midnight.AddDays(-4), TimeSpan.FromDays(7), [new Responder("dan", NotificationChannel.Phone)]),
+        new Rotation("primary", Midnight, TimeSpan.FromHours(12), [new Responder("ana"), new Responder("ben")]),
+        new Rotation("managers", Midnight.AddDays(-4), TimeSpan.FromDays(7), [new Responder("mia")]),
+        new Rotation("directors", Midnight.AddDays(-4), TimeSpan.FromDays(7), [new Responder("dan")]),
     ]);
 
     public static readonly NoiseControl Noise = new(10, TimeSpan.FromHours(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), []);

@@ -21,8 +21,8 @@ public class When_an_owned_incident_is_escalated
     {
         var due = Plan(Incident(Ack, ToLevel2), Opened.AddMinutes(28)).Single();
 
-        Assert.That((due.Kind, due.Level, due.Recipient, due.Channel, due.IdempotencyKey),
-            Is.EqualTo((NotificationKind.Escalated, 2, "mia", NotificationChannel.Phone, "inc-1:Escalated:L2:mia")));
+        Assert.That((due.Kind, due.Level, due.Recipient, due.IdempotencyKey),
+            Is.EqualTo((NotificationKind.Escalated, 2, "mia", "inc-1:Escalated:L2:mia")));
     }
 
     [Test]
@@ -98,13 +98,13 @@ public class When_the_buzz_worsens_after_someone_owns_the_incident
     }
 
     [Test]
-    public void An_owner_missing_from_the_roster_is_reached_on_the_fallback_channel()
+    public void An_owner_missing_from_the_roster_is_still_told()
     {
         var outsider = new IncidentAcknowledged(Fixtures.IncidentId, "zoe", Opened.AddMinutes(2));
 
         var due = Plan(Incident(outsider, Escalation("esc-2", Opened.AddMinutes(20))), Opened.AddMinutes(30)).Single();
 
-        Assert.That((due.Recipient, due.Channel), Is.EqualTo(("zoe", NotificationChannel.Push)));
+        Assert.That(due.Recipient, Is.EqualTo("zoe"));
     }
 }
 

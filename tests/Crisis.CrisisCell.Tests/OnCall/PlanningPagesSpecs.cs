@@ -15,7 +15,7 @@ public class When_an_incident_opens_unacknowledged
     public void Level_one_on_call_is_paged_at_once_on_their_channel() =>
         Assert.That(Plan(Incident(), Opened), Is.EqualTo(new[]
         {
-            new DueNotification(Fixtures.IncidentId, NotificationKind.Page, 1, "ana", NotificationChannel.Sms, 1, "inc-1:Page:L1:ana"),
+            new DueNotification(Fixtures.IncidentId, NotificationKind.Page, 1, "ana", 1, "inc-1:Page:L1:ana"),
         }));
 
     [Test]

@@ -7,7 +7,7 @@ public class When_asking_who_is_on_call
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
     private static readonly Rotation Primary = new("primary", Start, TimeSpan.FromHours(12),
-        [new Responder("ana", NotificationChannel.Sms), new Responder("ben", NotificationChannel.Push), new Responder("cyd", NotificationChannel.Phone)]);
+        [new Responder("ana"), new Responder("ben"), new Responder("cyd")]);
 
     [TestCase(0, "ana")]
     [TestCase(11.99, "ana")]
@@ -24,7 +24,7 @@ public class When_asking_who_is_on_call
 
     [Test]
     public void A_responder_is_found_by_id_with_their_channel() =>
-        Assert.That(new OnCallRoster("o", [Primary]).Responder("cyd"), Is.EqualTo(new Responder("cyd", NotificationChannel.Phone)));
+        Assert.That(new OnCallRoster("o", [Primary]).Responder("cyd"), Is.EqualTo(new Responder("cyd")));
 }
 
 public class When_an_organisation_configures_on_call
@@ -32,8 +32,8 @@ public class When_an_organisation_configures_on_call
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
     private static readonly OnCallRoster Roster = new("o",
     [
-        new Rotation("primary", Start, TimeSpan.FromHours(12), [new Responder("ana", NotificationChannel.Sms)]),
-        new Rotation("managers", Start, TimeSpan.FromDays(7), [new Responder("mia", NotificationChannel.Phone)]),
+        new Rotation("primary", Start, TimeSpan.FromHours(12), [new Responder("ana")]),
+        new Rotation("managers", Start, TimeSpan.FromDays(7), [new Responder("mia")]),
     ]);
     private static readonly NoiseControl Noise = new(10, TimeSpan.FromHours(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), []);
     private static readonly EscalationPolicy Policy = new("o",
@@ -50,7 +50,7 @@ public class When_an_organisation_configures_on_call
         yield return new TestCaseData(Roster with { Rotations = [Roster.Rotations[0] with { ShiftLength = TimeSpan.Zero }] }, "rotations[0].shiftLength")
             .SetName("{m}(empty shift)");
         yield return new TestCaseData(Roster with { Rotations = [Roster.Rotations[0] with { Members = [] }] }, "rotations[0].members").SetName("{m}(no member)");
-        yield return new TestCaseData(Roster with { Rotations = [Roster.Rotations[0] with { Members = [new Responder("", NotificationChannel.Sms)] }] },
+        yield return new TestCaseData(Roster with { Rotations = [Roster.Rotations[0] with { Members = [new Responder("")] }] },
             "rotations[0].members[0].id").SetName("{m}(nameless member)");
     }
 

@@ -1,12 +1,18 @@
 using Crisis.CrisisCell.Configuring;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Tests.Playbooks;
 
 public class When_brand_crisis_settings_are_read
 {
-    private static BrandCrisisSettings Read(Dictionary<string, string?> values) =>
-        new(CrisisCellSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(values).Build()));
+    private static BrandCrisisSettings Read(Dictionary<string, string?> values) => new(Options(values));
+
+    private static IOptions<CrisisCellSettings> Options(Dictionary<string, string?> values) =>
+        CrisisCellSettings.AddCrisisCellSettings(new ServiceCollection(), new ConfigurationBuilder().AddInMemoryCollection(values).Build())
+            .BuildServiceProvider().GetRequiredService<IOptions<CrisisCellSettings>>();
 
     [Test]
     public void A_brand_without_a_threshold_of_its_own_gets_the_default()
@@ -69,7 +75,25 @@ public class When_brand_crisis_settings_are_read
         }
     }
 
+    [TestCase("CrisisCell:DefaultSeverityThreshold", "-1")]
+    [TestCase("CrisisCell:DeadlineCheckIntervalSeconds", "0")]
+    [TestCase("CrisisCell:SeverityThresholds:tinyco", "-2")]
+    public void A_setting_out_of_range_is_refused_naming_it(string setting, string value)
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => _ = Options(new() { [setting] = value }).Value);
+        Assert.That(refused!.Message, Does.Contain(setting));
+    }
+
     [Test]
-    public void A_negative_threshold_is_refused_at_start() =>
-        Assert.Throws<InvalidOperationException>(() => Read(new() { ["CrisisCell:DefaultSeverityThreshold"] = "-1" }));
+    public async Task A_negative_threshold_stops_the_host_at_start()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CrisisCell:DefaultSeverityThreshold"] = "-1" });
+        CrisisCellSettings.AddCrisisCellSettings(builder.Services, builder.Configuration);
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(refused!.Message, Does.Contain("CrisisCell:DefaultSeverityThreshold must not be negative"));
+        await host.StopAsync();
+    }
 }

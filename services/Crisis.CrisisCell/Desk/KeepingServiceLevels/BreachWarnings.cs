@@ -4,6 +4,7 @@ using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Desk.KeepingServiceLevels;
 
@@ -15,7 +16,7 @@ namespace Crisis.CrisisCell.Desk.KeepingServiceLevels;
 /// their conversations breached in it.
 /// </summary>
 public sealed partial class BreachWarnings(
-    OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings, IDocumentStore store, ILogger<BreachWarnings> logger)
+    OnCallDirectory directory, IEnumerable<INotificationChannel> channels, IOptions<NotificationSettings> settings, IDocumentStore store, ILogger<BreachWarnings> logger)
 {
     /// <summary>How many conversations one warning names; the rest are counted.</summary>
     public const int Named = 10;
@@ -59,7 +60,7 @@ public sealed partial class BreachWarnings(
             first.IncidentId ?? "", key, NotificationKind.ServiceLevelBreach, 0, recipient, brands.Count == 1 ? first.BrandId : string.Join(", ", brands),
             Title(breaches, now), 0, "desk", null, breaches.Count, [], null, null,
             // Claiming is how a responder takes a waiting conversation: the warning's action.
-            new Uri(settings.PublicBaseUrl, $"api/desk/conversations/{Uri.EscapeDataString(first.ConversationId)}/claim"))
+            new Uri(settings.Value.PublicBaseUrl, $"api/desk/conversations/{Uri.EscapeDataString(first.ConversationId)}/claim"))
         { BrandName = brandName };
         if (onCall.ContactsOf(recipient).Count == 0) LogUnreachable(logger, key, recipient);
         foreach (var endpoint in onCall.ContactsOf(recipient))

@@ -8,6 +8,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Notifying.Channels;
 
@@ -17,14 +18,14 @@ namespace Crisis.CrisisCell.Notifying.Channels;
 /// Separate pipelines (and so separate breakers) per webhook URL and for the SMTP relay: one customer's broken
 /// receiver opens its own breaker and never delays another's webhook or an e-mail.
 /// </summary>
-public sealed class ChannelPipelines(NotificationSettings settings)
+public sealed class ChannelPipelines(IOptions<NotificationSettings> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<ResiliencePipeline<HttpResponseMessage>>> http = new(StringComparer.Ordinal);
 
-    public ResiliencePipeline Smtp { get; } = BuildSmtp(settings);
+    public ResiliencePipeline Smtp { get; } = BuildSmtp(options.Value);
 
     public ResiliencePipeline<HttpResponseMessage> Http(DeliveryChannel channel, Uri endpoint) =>
-        http.GetOrAdd($"{channel}:{endpoint.GetLeftPart(UriPartial.Path)}", _ => new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => BuildHttp(settings))).Value;
+        http.GetOrAdd($"{channel}:{endpoint.GetLeftPart(UriPartial.Path)}", _ => new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => BuildHttp(options.Value))).Value;
 
     /// <summary>5xx, 408 and 429 are the receiver's passing trouble; any other status means the request itself is wrong.</summary>
     public static bool IsTransient(HttpStatusCode status) =>

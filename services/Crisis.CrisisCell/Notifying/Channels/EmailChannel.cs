@@ -4,18 +4,19 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Notifying.Channels;
 
 /// <summary>E-mail through the configured SMTP relay with MailKit; one connection per message (pages are rare).</summary>
-public sealed class EmailChannel(NotificationSettings settings, ChannelPipelines pipelines) : INotificationChannel
+public sealed class EmailChannel(IOptions<NotificationSettings> settings, ChannelPipelines pipelines) : INotificationChannel
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
     public async Task SendAsync(NotificationMessage message, ContactEndpoint endpoint, CancellationToken ct)
     {
         var to = endpoint.Address ?? throw new ChannelDeliveryException(Channel, $"endpoint '{endpoint.Id}' has no address", transient: false);
-        var smtp = settings.Smtp;
+        var smtp = settings.Value.Smtp;
         try
         {
             await pipelines.Smtp.ExecuteAsync(async token =>

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crisis.CrisisCell.Notifying.Configuring;
 
@@ -6,7 +8,7 @@ namespace Crisis.CrisisCell.Notifying.Configuring;
 /// The <c>Notifications</c> configuration section: where each organisation's on-call file lives, how often the
 /// paging timeouts are looked at, the public address acknowledgement links point at, the SMTP relay and channel resilience.
 /// </summary>
-public sealed class NotificationSettings
+public sealed class NotificationSettings : IValidatableObject
 {
     public const string Section = "Notifications";
 
@@ -30,16 +32,30 @@ public sealed class NotificationSettings
 
     public TimeSpan TimeoutPollInterval => TimeSpan.FromMilliseconds(TimeoutPollMilliseconds);
 
-    public static NotificationSettings Read(IConfiguration configuration)
+    /// <summary>
+    /// Binds the section and checks it, on-call files included, when the host starts: a wrong value or a broken file stops
+    /// it, naming the setting and the file's field, instead of failing the first page.
+    /// </summary>
+    public static IServiceCollection AddNotificationSettings(IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(Section).Get<NotificationSettings>() ?? new NotificationSettings();
-        if (settings.TimeoutPollMilliseconds < 10)
-            throw new InvalidOperationException($"{Section}:TimeoutPollMilliseconds must be at least 10");
-        if (!settings.PublicBaseUrl.IsAbsoluteUri)
-            throw new InvalidOperationException($"{Section}:PublicBaseUrl must be an absolute URL");
-        if (settings.ChannelRetries < 0 || settings.ChannelRetryDelayMilliseconds < 1 || settings.ChannelTimeoutSeconds < 1)
-            throw new InvalidOperationException($"{Section}: ChannelRetries must not be negative, ChannelRetryDelayMilliseconds and ChannelTimeoutSeconds must be positive");
-        return settings;
+        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TimeoutPollMilliseconds < 10)
+            yield return new($"{Section}:TimeoutPollMilliseconds must be at least 10", [nameof(TimeoutPollMilliseconds)]);
+        if (!PublicBaseUrl.IsAbsoluteUri)
+            yield return new($"{Section}:PublicBaseUrl must be an absolute URL", [nameof(PublicBaseUrl)]);
+        if (ChannelRetries < 0 || ChannelRetryDelayMilliseconds < 1 || ChannelTimeoutSeconds < 1)
+            yield return new($"{Section}: ChannelRetries must not be negative, ChannelRetryDelayMilliseconds and ChannelTimeoutSeconds must be positive",
+                [nameof(ChannelRetries), nameof(ChannelRetryDelayMilliseconds), nameof(ChannelTimeoutSeconds)]);
+        foreach (var (organisationId, path) in OnCallFiles)
+        {
+            var problem = OnCallDirectory.ProblemOf(organisationId, path);
+            if (problem is not null) yield return new(problem, [nameof(OnCallFiles)]);
+        }
     }
 }
 

@@ -32,8 +32,8 @@ public static class OnCallJson
             throw Invalid(e.Path ?? "(root)", e.Message);
         }
 
-        var roster = new OnCallRoster(organisationId, [.. (file.Rotations ?? []).Select(r => new Rotation(
-            r.Id ?? "", r.StartsAt, r.ShiftLength, [.. (r.Members ?? []).Select(m => new Responder(m.Id ?? "", m.Channel ?? NotificationChannel.Email))]))]);
+        var roster = new OnCallRoster(organisationId, [.. (file.Rotations ?? []).Select((r, i) => new Rotation(
+            r.Id ?? "", r.StartsAt, r.ShiftLength, [.. (r.Members ?? []).Select((m, j) => Member(m, string.Create(CultureInfo.InvariantCulture, $"rotations[{i}].members[{j}]")))]))]);
         var noise = file.Noise ?? new NoiseDto();
         var policy = new EscalationPolicy(
             organisationId,
@@ -55,9 +55,30 @@ public static class OnCallJson
         return new OnCallConfiguration(roster, policy, contacts) { Language = LanguageOf(file.Language, "language") ?? UiLanguage.English };
     }
 
+    /// <summary>
+    /// A rotation's member is a person's id: how they are reached is their endpoints under <c>contacts</c>. A channel named
+    /// here was never delivered through (Push, SMS and Phone have no channel), so it is refused rather than silently ignored.
+    /// </summary>
+    private static Responder Member(MemberDto m, string path)
+    {
+        if (m.Channel is { } named)
+        {
+            var why = ChannelNamed(named) is null ? $"'{named}' is not a channel Crisis delivers ({DeliveryChannels}); " : "";
+            throw Invalid(path + ".channel", $"{why}a member names no channel: list how '{m.Id}' is reached under contacts.{m.Id}");
+        }
+        return new Responder(m.Id ?? "");
+    }
+
+    private const string DeliveryChannels = "Webhook, Slack, Teams or Email";
+
+    /// <summary>The channel a file names, by name (any case); numbers and unknown names are not channels.</summary>
+    private static DeliveryChannel? ChannelNamed(string name) =>
+        name.Length > 0 && char.IsLetter(name[0]) && Enum.TryParse<DeliveryChannel>(name, ignoreCase: true, out var channel) ? channel : null;
+
     private static ContactEndpoint Check(EndpointDto e, string path, List<ContactEndpoint> earlier)
     {
-        var channel = e.Channel ?? throw Invalid(path + ".channel", "is required (Webhook, Slack, Teams or Email)");
+        var named = e.Channel ?? throw Invalid(path + ".channel", $"is required ({DeliveryChannels})");
+        var channel = ChannelNamed(named) ?? throw Invalid(path + ".channel", $"'{named}' is not a channel Crisis delivers ({DeliveryChannels})");
         var id = string.IsNullOrWhiteSpace(e.Id) ? channel.ToString().ToLowerInvariant() : e.Id;
         if (earlier.Any(x => x.Id == id)) throw Invalid(path + ".id", $"'{id}' is used by an earlier endpoint of this recipient");
         var language = LanguageOf(e.Language, path + ".language");
@@ -87,7 +108,7 @@ public static class OnCallJson
 
     private sealed record RotationDto(string? Id, DateTimeOffset StartsAt, TimeSpan ShiftLength, List<MemberDto>? Members);
 
-    private sealed record MemberDto(string? Id, NotificationChannel? Channel);
+    private sealed record MemberDto(string? Id, string? Channel);
 
     private sealed record LevelDto(int Level, TimeSpan AfterUnacknowledged, List<string>? RotationIds);
 
@@ -97,5 +118,5 @@ public static class OnCallJson
 
     private sealed record MaintenanceDto(DateTimeOffset From, DateTimeOffset Until, string? BrandId);
 
-    private sealed record EndpointDto(string? Id, DeliveryChannel? Channel, Uri? Url, string? Secret, string? Address, string? Language = null);
+    private sealed record EndpointDto(string? Id, string? Channel, Uri? Url, string? Secret, string? Address, string? Language = null);
 }

@@ -9,6 +9,7 @@ using Crisis.ServiceDefaults.EventSourcing;
 using Crisis.PersonalData.Reading;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Notifying.Delivering;
 
@@ -19,7 +20,7 @@ namespace Crisis.CrisisCell.Notifying.Delivering;
 /// where only a refused copy may write meanwhile (once). The incident hears of it from <see cref="Planning.PagingPlanner"/>.
 /// </summary>
 public sealed partial class DeliverNotificationHandler(
-    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, NotificationSettings settings,
+    IDocumentStore store, OnCallDirectory directory, IEnumerable<INotificationChannel> channels, IOptions<NotificationSettings> settings,
     QuotedPosts quotedPosts, TimeProvider clock, ILogger<DeliverNotificationHandler> logger)
 {
     public async Task<NotificationOutcome> HandleAsync(DeliverNotification message, string messageId, CancellationToken ct)
@@ -49,7 +50,7 @@ public sealed partial class DeliverNotificationHandler(
         {
             activity?.SetTag("crisis.notification.channel", ChannelOf(endpoint));
             activity?.SetTag("crisis.notification.key", delivery.Key);
-            var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.PublicBaseUrl);
+            var composed = NotificationMessage.From(incident, delivery.Kind, delivery.Level, delivery.Recipient, delivery.Key, settings.Value.PublicBaseUrl);
             // The posts' handles and words, read at the last moment: an author erased since is not quoted.
             var quoted = composed with
             {

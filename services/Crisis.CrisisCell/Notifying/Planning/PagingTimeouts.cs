@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Crisis.CrisisCell.Timing;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Notifying.Planning;
 
@@ -28,12 +29,12 @@ public static class PagingTimeouts
 /// the next.
 /// </summary>
 public sealed partial class PagingTimeoutService(
-    NpgsqlDataSource database, IDocumentStore store, PagingPlanning planning, NotificationSettings settings, TimeProvider clock,
+    NpgsqlDataSource database, IDocumentStore store, PagingPlanning planning, IOptions<NotificationSettings> settings, TimeProvider clock,
     ILogger<PagingTimeoutService> logger) : TimeoutPoller(clock)
 {
     private const int RowsPerRound = 100;
 
-    protected override TimeSpan Interval => settings.TimeoutPollInterval;
+    protected override TimeSpan Interval => settings.Value.TimeoutPollInterval;
 
     internal override async Task FireDueAsync(CancellationToken ct)
     {

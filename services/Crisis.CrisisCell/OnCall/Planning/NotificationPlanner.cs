@@ -78,7 +78,7 @@ public static class NotificationPlanner
             .OfType<string>().Distinct(StringComparer.Ordinal);
         foreach (var owner in owners)
         {
-            var responder = roster.Responder(owner) ?? new Responder(owner, policy.FallbackChannel);
+            var responder = roster.Responder(owner) ?? new Responder(owner);
             var attempt = previous.Count(s => s.Recipient == owner && s.Level == incident.EscalationLevel) + 1;
             yield return Notification(incident, NotificationKind.BuzzWorsened, incident.EscalationLevel, responder, attempt);
         }
@@ -181,6 +181,6 @@ public static class NotificationPlanner
     }
 
     private static DueNotification Notification(Incident incident, NotificationKind kind, int level, Responder responder, int attempt) =>
-        new(incident.IncidentId, kind, level, responder.Id, responder.Channel, attempt,
+        new(incident.IncidentId, kind, level, responder.Id, attempt,
             NotificationKeys.For(incident.IncidentId, kind, level, responder.Id, attempt));
 }

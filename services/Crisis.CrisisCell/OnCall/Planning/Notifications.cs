@@ -16,7 +16,7 @@ public enum NotificationKind
 
 /// <summary>A notification to send now. Delivery dedups on <see cref="IdempotencyKey"/>.</summary>
 public sealed record DueNotification(
-    string IncidentId, NotificationKind Kind, int Level, string Recipient, NotificationChannel Channel, int Attempt, string IdempotencyKey);
+    string IncidentId, NotificationKind Kind, int Level, string Recipient, int Attempt, string IdempotencyKey);
 
 /// <summary>A notification already handed to delivery: the planner's memory, kept by the caller.</summary>
 public sealed record SentNotification(NotificationKind Kind, int Level, string Recipient, DateTimeOffset SentAt);
