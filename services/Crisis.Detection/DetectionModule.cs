@@ -10,6 +10,7 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Detection;
 
@@ -19,12 +20,12 @@ public static class DetectionModule
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddDetection(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
-        var options = MonitorSettings.Read(configuration);
-        marten.Services.AddSingleton(options);
+        marten.Services.AddMonitorOptions(configuration);
         marten.Services.AddPersonalData();
         marten.Services.AddSingleton<Replaying.StoredDetectionEvents>();
-        marten.Services.AddSingleton<Replaying.DetectionReplays>();
-        marten.Services.ConfigureMarten(store => ConfigureStore(store, options));
+        marten.Services.AddSingleton(sp => new Replaying.DetectionReplays(
+            sp.GetRequiredService<Replaying.StoredDetectionEvents>(), sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
+        marten.Services.ConfigureMarten((sp, store) => ConfigureStore(store, sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         return marten;
     }
 

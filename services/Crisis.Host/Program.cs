@@ -4,6 +4,7 @@ using Crisis.CrisisCell;
 using Crisis.CrisisCell.Notifying;
 using Crisis.Dashboard;
 using Crisis.Detection;
+using Crisis.Detection.Monitoring;
 using Crisis.Host.Hosting;
 using Crisis.Ingestion;
 using Crisis.PersonalData;
@@ -15,6 +16,7 @@ using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddDetectorOptionsFile();
 var modules = HostedModules.From(builder.Configuration);
 
 builder.AddServiceDefaults();

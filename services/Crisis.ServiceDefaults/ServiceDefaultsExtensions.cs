@@ -35,8 +35,8 @@ public static class ServiceDefaultsExtensions
         RequestShapeLimits.ConfigureKestrel(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
-        // Read now, so a wrong zone or language in the settings stops the host at start, naming the setting.
-        builder.Services.AddSingleton(Localisation.DisplaySettings.Read(builder.Configuration));
+        // Validated at start, so a wrong zone or language in the settings stops the host, naming the setting.
+        Localisation.DisplaySettings.AddDisplaySettings(builder.Services, builder.Configuration);
         builder.AddCrisisSecurity();
         builder.Services.AddDependencyMonitor();
         // Last: every logger the host and the libraries create goes through the triage (expected noise lowered).

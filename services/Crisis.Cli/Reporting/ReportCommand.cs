@@ -10,6 +10,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Cli.Reporting;
 
@@ -40,7 +41,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
     {
         using var host = StoreHost.Build(settings);
         var options = new KpiOptions();
-        var reader = new IncidentFactsReader(host.Services.GetRequiredService<BrandSeries>(), host.Services.GetRequiredService<MonitorOptions>(), options);
+        var reader = new IncidentFactsReader(host.Services.GetRequiredService<BrandSeries>(), host.Services.GetRequiredService<IOptions<MonitorOptions>>(), options);
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var now = DateTimeOffset.UtcNow;
         if (await reader.ReadAsync(session, settings.Incident, now, options, cancellationToken) is not { } facts)

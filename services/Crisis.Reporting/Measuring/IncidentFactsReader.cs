@@ -3,17 +3,15 @@ using Crisis.Detection.Buzz;
 using Crisis.Detection.Monitoring;
 using Crisis.Ingestion.Charting;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Reporting.Measuring;
 
 /// <summary>Gathers an incident's facts from the store: its stream, its episode's buzz events, the brand's curve around it.</summary>
-public sealed class IncidentFactsReader(BrandSeries series, MonitorOptions monitor, KpiOptions options)
+public sealed class IncidentFactsReader(BrandSeries series, IOptions<MonitorOptions> monitorOptions, KpiOptions options)
 {
     /// <summary>The curve is read in the detector's buckets, so peaks and onsets line up with what it decided on.</summary>
-    public int BucketMinutes { get; } = BrandSeries.IsValidBucket((int)monitor.Detector.BucketSize.TotalMinutes)
-        && monitor.Detector.BucketSize.TotalMinutes % 1 == 0
-            ? (int)monitor.Detector.BucketSize.TotalMinutes
-            : 1;
+    public int BucketMinutes { get; } = BucketMinutesOf(monitorOptions.Value.Detector.BucketSize);
 
     public KpiOptions Options => options;
 
@@ -37,4 +35,7 @@ public sealed class IncidentFactsReader(BrandSeries series, MonitorOptions monit
         var curve = await series.ReadAsync(incident.BrandId, window.From, window.To, BucketMinutes, ct);
         return new IncidentFacts(events, buzz, curve);
     }
+
+    private static int BucketMinutesOf(TimeSpan bucketSize) =>
+        BrandSeries.IsValidBucket((int)bucketSize.TotalMinutes) && bucketSize.TotalMinutes % 1 == 0 ? (int)bucketSize.TotalMinutes : 1;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Crisis.ServiceDefaults.Health;
@@ -8,18 +9,19 @@ namespace Crisis.ServiceDefaults.Health;
 /// Readiness thresholds, from the <c>Health</c> section: a shard more than <see cref="MaxProjectionLag"/> events
 /// behind, or whose oldest pending event waits longer than <see cref="MaxProjectionLagAge"/>, fails the check.
 /// </summary>
-public sealed record ProjectionLagThresholds(long MaxProjectionLag, TimeSpan MaxProjectionLagAge)
+public sealed record ProjectionLagThresholds(long MaxProjectionLag, TimeSpan MaxProjectionLagAge) : IValidatableObject
 {
     public const string Section = "Health";
 
-    public static ProjectionLagThresholds Read(IConfiguration configuration)
+    /// <summary>The defaults: 50,000 events, 5 minutes.</summary>
+    public ProjectionLagThresholds() : this(50_000L, TimeSpan.FromMinutes(5)) { }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var section = configuration.GetSection(Section);
-        var events = section.GetValue("MaxProjectionLag", 50_000L);
-        var age = section.GetValue("MaxProjectionLagAge", TimeSpan.FromMinutes(5));
-        if (events < 0) throw new InvalidOperationException($"Health:MaxProjectionLag must be zero or more events, not {events}");
-        if (age <= TimeSpan.Zero) throw new InvalidOperationException($"Health:MaxProjectionLagAge must be a positive duration (hh:mm:ss), not {age}");
-        return new ProjectionLagThresholds(events, age);
+        if (MaxProjectionLag < 0)
+            yield return new($"{Section}:MaxProjectionLag must be zero or more events, not {MaxProjectionLag}", [nameof(MaxProjectionLag)]);
+        if (MaxProjectionLagAge <= TimeSpan.Zero)
+            yield return new($"{Section}:MaxProjectionLagAge must be a positive duration (hh:mm:ss), not {MaxProjectionLagAge}", [nameof(MaxProjectionLagAge)]);
     }
 }
 
@@ -45,7 +47,7 @@ public static class ProjectionLagAssessment
 }
 
 /// <summary>Readiness: the projections and subscriptions follow the store closely enough to serve reads.</summary>
-public sealed class ProjectionLagHealthCheck(IProjectionLagSource source, ProjectionLagThresholds thresholds, TimeProvider clock) : IHealthCheck
+public sealed class ProjectionLagHealthCheck(IProjectionLagSource source, IOptions<ProjectionLagThresholds> thresholds, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -58,6 +60,6 @@ public sealed class ProjectionLagHealthCheck(IProjectionLagSource source, Projec
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "projection progress unreadable", e);
         }
-        return ProjectionLagAssessment.Assess(shards, thresholds, clock.GetUtcNow(), context.Registration.FailureStatus);
+        return ProjectionLagAssessment.Assess(shards, thresholds.Value, clock.GetUtcNow(), context.Registration.FailureStatus);
     }
 }

@@ -14,7 +14,7 @@ public static class ProjectionLagSetup
     /// </summary>
     public static IServiceCollection AddProjectionLagMonitoring(this IServiceCollection services, IConfiguration configuration, bool runsDaemon)
     {
-        services.AddSingleton(ProjectionLagThresholds.Read(configuration));
+        services.AddOptions<ProjectionLagThresholds>().Bind(configuration.GetSection(ProjectionLagThresholds.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IProjectionLagSource, MartenProjectionLag>();
         services.AddHostedService<ProjectionLagMetrics>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.ServiceDefaults.Localisation;
 
@@ -8,7 +10,7 @@ namespace Crisis.ServiceDefaults.Localisation;
 /// Bound from <c>Display</c>: <c>DefaultTimeZone</c>, <c>DefaultLanguage</c>, <c>Organisations:{id}:{TimeZone,Language}</c>,
 /// and <c>OrganisationsFile</c>, a JSON file of the same per-organisation entries: the form to use from environment
 /// variables, which bash cannot name after a hyphenated organisation id (<c>Display__Organisations__acme-corp__TimeZone</c>).
-/// Checked at start: an unknown zone or language stops the host with the setting named.
+/// Bound as <see cref="DisplayOptions"/> and checked at start: an unknown zone or language stops the host with the setting named.
 /// </summary>
 public sealed class DisplaySettings
 {
@@ -40,19 +42,31 @@ public sealed class DisplaySettings
     public OrganisationDisplay For(string? organisationId) =>
         organisationId is not null && organisations.TryGetValue(organisationId, out var display) ? display : new OrganisationDisplay(DefaultZone, DefaultLanguage, defaultLanguageIsChosen);
 
-    public static DisplaySettings Read(IConfiguration configuration)
+    /// <summary>
+    /// Binds <c>Display</c> as <see cref="DisplayOptions"/>, checked when the host starts (an unknown zone or language stops it,
+    /// naming the setting), and offers the resolved settings.
+    /// </summary>
+    public static IServiceCollection AddDisplaySettings(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(Section);
-        var zone = Zone(section["DefaultTimeZone"] ?? "UTC", $"{Section}:DefaultTimeZone");
-        var language = Language(section["DefaultLanguage"] ?? "en", $"{Section}:DefaultLanguage");
-        var chosen = section["DefaultLanguage"] is not null;
+        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
+        services.AddSingleton(sp => From(sp.GetRequiredService<IOptions<DisplayOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>The settings the options describe; throws naming the first setting that names no zone or language.</summary>
+    public static DisplaySettings From(DisplayOptions options)
+    {
+        var zone = Zone(options.DefaultTimeZone ?? "UTC", $"{Section}:DefaultTimeZone");
+        var language = Language(options.DefaultLanguage ?? "en", $"{Section}:DefaultLanguage");
+        var chosen = options.DefaultLanguage is not null;
         var organisations = new Dictionary<string, OrganisationDisplay>(StringComparer.Ordinal);
-        if (section["OrganisationsFile"] is { Length: > 0 } file)
+        if (options.OrganisationsFile is { Length: > 0 } file)
         {
-            Dictionary<string, Entry>? entries;
+            Dictionary<string, OrganisationDisplayOptions>? entries;
             try
             {
-                entries = JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllText(file), FileJson);
+                entries = JsonSerializer.Deserialize<Dictionary<string, OrganisationDisplayOptions>>(File.ReadAllText(file), FileJson);
             }
             catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
             {
@@ -65,13 +79,13 @@ public sealed class DisplaySettings
                     entry.Language is not null || chosen);
         }
         // Settings named in configuration win over the file: the more specific form of the same setting.
-        foreach (var organisation in section.GetSection("Organisations").GetChildren())
+        foreach (var (id, organisation) in options.Organisations)
         {
-            var known = organisations.GetValueOrDefault(organisation.Key) ?? new OrganisationDisplay(zone, language, chosen);
-            organisations[organisation.Key] = new OrganisationDisplay(
-                organisation["TimeZone"] is { } z ? Zone(z, $"{Section}:Organisations:{organisation.Key}:TimeZone") : known.TimeZone,
-                organisation["Language"] is { } l ? Language(l, $"{Section}:Organisations:{organisation.Key}:Language") : known.Language,
-                organisation["Language"] is not null || known.LanguageIsChosen);
+            var known = organisations.GetValueOrDefault(id) ?? new OrganisationDisplay(zone, language, chosen);
+            organisations[id] = new OrganisationDisplay(
+                organisation.TimeZone is { } z ? Zone(z, $"{Section}:Organisations:{id}:TimeZone") : known.TimeZone,
+                organisation.Language is { } l ? Language(l, $"{Section}:Organisations:{id}:Language") : known.Language,
+                organisation.Language is not null || known.LanguageIsChosen);
         }
         return new DisplaySettings(zone, language, organisations, chosen);
     }
@@ -82,7 +96,44 @@ public sealed class DisplaySettings
     private static UiLanguage Language(string tag, string setting) =>
         UiLanguage.TryParse(tag, out var language) ? language : throw new InvalidOperationException($"{setting} '{tag}' {UiLanguage.Rule}");
 
-    private sealed record Entry(string? TimeZone, string? Language);
+}
+
+/// <summary>The <c>Display</c> section as written; <see cref="DisplaySettings.From"/> resolves it.</summary>
+public sealed class DisplayOptions
+{
+    public string? DefaultTimeZone { get; set; }
+
+    /// <summary>Unset means English as a fallback, not a choice (see <see cref="OrganisationDisplay.LanguageIsChosen"/>).</summary>
+    public string? DefaultLanguage { get; set; }
+
+    public string? OrganisationsFile { get; set; }
+
+    public Dictionary<string, OrganisationDisplayOptions> Organisations { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One organisation's zone and language, in configuration or in the organisations file.</summary>
+public sealed class OrganisationDisplayOptions
+{
+    public string? TimeZone { get; set; }
+
+    public string? Language { get; set; }
+}
+
+/// <summary>Checks the section by resolving it: every problem is the one <see cref="DisplaySettings.From"/> names.</summary>
+internal sealed class DisplayOptionsValidator : IValidateOptions<DisplayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DisplayOptions options)
+    {
+        try
+        {
+            DisplaySettings.From(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
+    }
 }
 
 /// <summary>An organisation's default time zone and language.</summary>

@@ -1,5 +1,7 @@
 using Crisis.ServiceDefaults.Health;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Crisis.OperationsTests.Readiness;
@@ -28,7 +30,7 @@ public class ProjectionLagCheckSpecs
 
     private static Task<HealthCheckResult> CheckAsync(IProjectionLagSource source, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
-        var check = new ProjectionLagHealthCheck(source, Limits, new FixedClock(Now));
+        var check = new ProjectionLagHealthCheck(source, Options.Create(Limits), new FixedClock(Now));
         var registration = new HealthCheckRegistration("projection-lag", check, failureStatus, tags: null);
         return check.CheckHealthAsync(new HealthCheckContext { Registration = registration });
     }
@@ -87,13 +89,23 @@ public class ProjectionLagCheckSpecs
         Assert.That(result.Exception?.Message, Is.EqualTo("connection refused"));
     }
 
-    [Test]
-    public void Thresholds_that_make_no_sense_are_refused_with_the_setting_named()
+    [TestCase("Health:MaxProjectionLagAge", "-00:01:00", "Health:MaxProjectionLagAge must be a positive duration")]
+    [TestCase("Health:MaxProjectionLag", "-1", "Health:MaxProjectionLag must be zero or more events")]
+    public void Thresholds_that_make_no_sense_are_refused_with_the_setting_named(string setting, string value, string message)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Health:MaxProjectionLagAge"] = "-00:01:00" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build();
+        using var services = new ServiceCollection().AddProjectionLagMonitoring(configuration, runsDaemon: true).BuildServiceProvider();
 
-        Assert.That(() => ProjectionLagThresholds.Read(configuration),
-            Throws.InvalidOperationException.With.Message.StartsWith("Health:MaxProjectionLagAge must be a positive duration"));
+        Assert.That(() => services.GetRequiredService<IOptions<ProjectionLagThresholds>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains(message));
+    }
+
+    [Test]
+    public void Unset_thresholds_take_the_defaults()
+    {
+        using var services = new ServiceCollection().AddProjectionLagMonitoring(new ConfigurationBuilder().Build(), runsDaemon: true).BuildServiceProvider();
+
+        Assert.That(services.GetRequiredService<IOptions<ProjectionLagThresholds>>().Value,
+            Is.EqualTo(new ProjectionLagThresholds(50_000, TimeSpan.FromMinutes(5))));
     }
 }

@@ -1,5 +1,7 @@
 using Crisis.ServiceDefaults.Localisation;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Reporting.Tests.Displaying;
 
@@ -14,7 +16,8 @@ public class Display_settings
     public void DeleteFile() => File.Delete(file);
 
     private static DisplaySettings Read(params (string Key, string Value)[] settings) =>
-        DisplaySettings.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+        DisplaySettings.AddDisplaySettings(new ServiceCollection(), new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build())
+            .BuildServiceProvider().GetRequiredService<DisplaySettings>();
 
     [Test]
     public void Give_a_hyphenated_organisation_its_zone_and_language_from_the_organisations_file()
@@ -43,9 +46,9 @@ public class Display_settings
         File.WriteAllText(file, """{ "acme-corp": { "timeZone": "Mars/Olympus" } }""");
         Assert.Multiple(() =>
         {
-            Assert.That(() => Read(("Display:OrganisationsFile", file)), Throws.InvalidOperationException.With.Message.Contains("acme-corp.timeZone"));
-            Assert.That(() => Read(("Display:DefaultLanguage", "de")), Throws.InvalidOperationException.With.Message.Contains("Display:DefaultLanguage"));
-            Assert.That(() => Read(("Display:Organisations:x:TimeZone", "../../etc/passwd")), Throws.InvalidOperationException.With.Message.Contains("Display:Organisations:x:TimeZone"));
+            Assert.That(() => Read(("Display:OrganisationsFile", file)), Throws.TypeOf<OptionsValidationException>().With.Message.Contains("acme-corp.timeZone"));
+            Assert.That(() => Read(("Display:DefaultLanguage", "de")), Throws.TypeOf<OptionsValidationException>().With.Message.Contains("Display:DefaultLanguage"));
+            Assert.That(() => Read(("Display:Organisations:x:TimeZone", "../../etc/passwd")), Throws.TypeOf<OptionsValidationException>().With.Message.Contains("Display:Organisations:x:TimeZone"));
         });
     }
 }

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Crisis.ServiceDefaults.Security.IssuingTokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Crisis.ServiceDefaults.Security.Authenticating;
@@ -11,7 +14,7 @@ namespace Crisis.ServiceDefaults.Security.Authenticating;
 /// several for rotation, told apart by <c>kid</c>) or an OpenID Connect <see cref="Authority"/> whose published keys
 /// are trusted. The issuer and audience must match the tokens' <c>iss</c> and <c>aud</c>.
 /// </summary>
-public sealed class JwtSettings
+public sealed class JwtSettings : IValidatableObject
 {
     public const string Section = "Authentication:Jwt";
 
@@ -21,16 +24,25 @@ public sealed class JwtSettings
     public string? Authority { get; set; }
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    public static JwtSettings Read(IConfiguration configuration)
+    /// <summary>
+    /// Binds the section, checked when the host starts, and configures the bearer scheme from it when the scheme is first used.
+    /// </summary>
+    public static IServiceCollection AddJwtSettings(IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(Section).Get<JwtSettings>() ?? new JwtSettings();
-        if (settings.SigningKeyFiles.Length == 0 && string.IsNullOrWhiteSpace(settings.Authority))
+        services.AddOptions<JwtSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<JwtSettings>>((bearer, jwt) => jwt.Value.Apply(bearer));
+        return services;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SigningKeyFiles.Length == 0 && string.IsNullOrWhiteSpace(Authority))
         {
-            throw new InvalidOperationException(
+            yield return new(
                 $"{Section}: no token issuer is configured, so nobody could sign in. Set {Section}:SigningKeyFiles " +
-                $"(a key file made with 'crisis token --create-key FILE') or {Section}:Authority (an OpenID Connect issuer).");
+                $"(a key file made with 'crisis token --create-key FILE') or {Section}:Authority (an OpenID Connect issuer).",
+                [nameof(SigningKeyFiles), nameof(Authority)]);
         }
-        return settings;
     }
 
     public void Apply(JwtBearerOptions options)

@@ -21,11 +21,11 @@ public static class SecuritySetup
 
     public static IHostApplicationBuilder AddCrisisSecurity(this IHostApplicationBuilder builder)
     {
-        var jwt = JwtSettings.Read(builder.Configuration);
+        JwtSettings.AddJwtSettings(builder.Services, builder.Configuration);
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or API key", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt.Apply)
+            .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(options => CrisisPolicies.Configure(options, builder.Configuration));
         IngestRateLimit.AddIngestRateLimit(builder.Services, builder.Configuration);
