@@ -108,4 +108,12 @@ public class ProjectionLagCheckSpecs
         Assert.That(services.GetRequiredService<IOptions<ProjectionLagThresholds>>().Value,
             Is.EqualTo(new ProjectionLagThresholds(50_000, TimeSpan.FromMinutes(5))));
     }
+
+    [TestCase(true, ExpectedResult = true)]
+    [TestCase(false, ExpectedResult = false)]
+    public bool Martens_daemon_check_is_registered_only_where_the_daemon_runs(bool runsDaemon)
+    {
+        using var services = new ServiceCollection().AddProjectionLagMonitoring(new ConfigurationBuilder().Build(), runsDaemon).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Any(r => r.Name == ProjectionLagSetup.MartenDaemonCheck);
+    }
 }
