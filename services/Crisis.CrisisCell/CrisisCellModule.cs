@@ -29,6 +29,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.CrisisCell;
 
@@ -38,7 +39,7 @@ public static class CrisisCellModule
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddCrisisCell(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
-        CrisisCellSettings.AddCrisisCellSettings(marten.Services, configuration);
+        marten.Services.AddValidatedSettings<CrisisCellSettings>(configuration, CrisisCellSettings.Section);
         marten.Services.AddPersonalData();
         marten.Services.AddLatePageOptions(configuration);
         marten.Services.AddSingleton<BrandCrisisSettings>();

@@ -1,7 +1,5 @@
 using Crisis.CrisisCell.Playbooks;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Configuring;
@@ -26,13 +24,6 @@ public sealed class CrisisCellSettings : IValidatableObject
 
     /// <summary>How often the deadline timer looks for stages past their deadline.</summary>
     public int DeadlineCheckIntervalSeconds { get; set; } = 30;
-
-    /// <summary>Binds the section and checks it when the host starts: a wrong threshold stops it, naming the setting.</summary>
-    public static IServiceCollection AddCrisisCellSettings(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<CrisisCellSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

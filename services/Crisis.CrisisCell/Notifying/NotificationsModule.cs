@@ -8,6 +8,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.CrisisCell.Notifying;
 
@@ -22,7 +23,7 @@ public static class NotificationsModule
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
         // Validated when the host starts, on-call files included: a broken file stops the host, not the first page.
-        NotificationSettings.AddNotificationSettings(marten.Services, configuration);
+        marten.Services.AddValidatedSettings<NotificationSettings>(configuration, NotificationSettings.Section);
         marten.Services.AddSingleton<OnCallDirectory>();
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.AddSingleton<PagingPlanning>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.ServiceDefaults.Health;
 
@@ -16,7 +17,7 @@ public static class ProjectionLagSetup
     /// </summary>
     public static IServiceCollection AddProjectionLagMonitoring(this IServiceCollection services, IConfiguration configuration, bool runsDaemon)
     {
-        services.AddOptions<ProjectionLagThresholds>().Bind(configuration.GetSection(ProjectionLagThresholds.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedSettings<ProjectionLagThresholds>(configuration, ProjectionLagThresholds.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IProjectionLagSource, MartenProjectionLag>();
         services.AddHostedService<ProjectionLagMetrics>();

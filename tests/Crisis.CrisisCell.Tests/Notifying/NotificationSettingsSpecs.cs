@@ -1,15 +1,13 @@
 using Crisis.CrisisCell.Notifying.Configuring;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.CrisisCell.Tests.Notifying;
 
 public class When_notification_settings_are_bound
 {
     private static NotificationSettings Bind(Dictionary<string, string?> values) =>
-        NotificationSettings.AddNotificationSettings(new ServiceCollection(), new ConfigurationBuilder().AddInMemoryCollection(values).Build())
-            .BuildServiceProvider().GetRequiredService<IOptions<NotificationSettings>>().Value;
+        new ServiceCollection().AddValidatedSettings<NotificationSettings>(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), NotificationSettings.Section)
+            .Services.BuildServiceProvider().GetRequiredService<IOptions<NotificationSettings>>().Value;
 
     [Test]
     public void Unset_values_take_their_defaults()

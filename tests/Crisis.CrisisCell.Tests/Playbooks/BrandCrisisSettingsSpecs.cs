@@ -1,8 +1,6 @@
 using Crisis.CrisisCell.Configuring;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.CrisisCell.Tests.Playbooks;
 
@@ -11,8 +9,8 @@ public class When_brand_crisis_settings_are_read
     private static BrandCrisisSettings Read(Dictionary<string, string?> values) => new(Options(values));
 
     private static IOptions<CrisisCellSettings> Options(Dictionary<string, string?> values) =>
-        CrisisCellSettings.AddCrisisCellSettings(new ServiceCollection(), new ConfigurationBuilder().AddInMemoryCollection(values).Build())
-            .BuildServiceProvider().GetRequiredService<IOptions<CrisisCellSettings>>();
+        new ServiceCollection().AddValidatedSettings<CrisisCellSettings>(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), CrisisCellSettings.Section)
+            .Services.BuildServiceProvider().GetRequiredService<IOptions<CrisisCellSettings>>();
 
     [Test]
     public void A_brand_without_a_threshold_of_its_own_gets_the_default()
@@ -89,7 +87,7 @@ public class When_brand_crisis_settings_are_read
     {
         var builder = Host.CreateEmptyApplicationBuilder(new());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CrisisCell:DefaultSeverityThreshold"] = "-1" });
-        CrisisCellSettings.AddCrisisCellSettings(builder.Services, builder.Configuration);
+        builder.Services.AddValidatedSettings<CrisisCellSettings>(builder.Configuration, CrisisCellSettings.Section);
         using var host = builder.Build();
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());

@@ -1,8 +1,5 @@
 using Crisis.CrisisCell;
 using Crisis.CrisisCell.Configuring;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Tests.Playbooks;
 

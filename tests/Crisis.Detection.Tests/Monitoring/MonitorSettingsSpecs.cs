@@ -8,12 +8,10 @@ namespace Crisis.Detection.Tests.Monitoring;
 
 public class When_the_detection_settings_are_bound
 {
-    private string file = "";
+    // One name for the fixture's tests, which run one at a time; each writes it afresh and the last one's is removed.
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"crisis-detector-{Guid.NewGuid():N}.json");
 
-    [SetUp]
-    public void NameFile() => file = Path.Combine(Path.GetTempPath(), $"crisis-detector-{Guid.NewGuid():N}.json");
-
-    [TearDown]
+    [OneTimeTearDown]
     public void DeleteFile() => File.Delete(file);
 
     /// <summary>As the host does: the settings, then the options file as a source, then the bound and validated options.</summary>
@@ -66,8 +64,9 @@ public class When_the_detection_settings_are_bound
     [TestCase(null)]
     public void A_file_that_cannot_be_read_is_refused_naming_the_setting(string? content)
     {
-        if (content is not null) File.WriteAllText(file, content);
-        Assert.That(() => Bind(("Detection:OptionsFile", file)), Throws.InvalidOperationException.With.Message.StartsWith($"Detection:OptionsFile ({file}): "));
+        var path = content is null ? file + ".missing" : file;
+        if (content is not null) File.WriteAllText(path, content);
+        Assert.That(() => Bind(("Detection:OptionsFile", path)), Throws.InvalidOperationException.With.Message.StartsWith($"Detection:OptionsFile ({path}): "));
     }
 
     [TestCase("Detection:AllowedLateness", "-00:01:00")]

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crisis.CrisisCell.Notifying.Configuring;
 
@@ -32,16 +30,7 @@ public sealed class NotificationSettings : IValidatableObject
 
     public TimeSpan TimeoutPollInterval => TimeSpan.FromMilliseconds(TimeoutPollMilliseconds);
 
-    /// <summary>
-    /// Binds the section and checks it, on-call files included, when the host starts: a wrong value or a broken file stops
-    /// it, naming the setting and the file's field, instead of failing the first page.
-    /// </summary>
-    public static IServiceCollection AddNotificationSettings(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-
+    /// <summary>Checked when the host starts, on-call files included: a broken file stops it naming the file's field, not the first page.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TimeoutPollMilliseconds < 10)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Crisis.ServiceDefaults.Settings;
 
 namespace Crisis.ServiceDefaults.Security.Authenticating;
 
@@ -29,7 +30,7 @@ public sealed class JwtSettings : IValidatableObject
     /// </summary>
     public static IServiceCollection AddJwtSettings(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JwtSettings>().Bind(configuration.GetSection(Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedSettings<JwtSettings>(configuration, Section);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<JwtSettings>>((bearer, jwt) => jwt.Value.Apply(bearer));
         return services;
     }

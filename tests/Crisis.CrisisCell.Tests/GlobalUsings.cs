@@ -1,0 +1,4 @@
+// Settings specs bind configuration through the container, as the host does.
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Options;
