@@ -3,7 +3,8 @@
 # feed, the Crisis host and a connectors node following that feed; registers three brands; streams the bundled synthetic scenario (36 hours of multilingual
 # chatter, a bad buzz cascading from an influencer's complaint, a positive campaign spike) through the real HTTP
 # intake — the first 34 hours at once, the next 110 minutes at 60x real time, the last minutes live — and prints where to look and what
-# happened: the incident, how long after the onset it opened, who was paged, its timeline. The host keeps running.
+# happened: the incident, how long after the onset it opened, who was paged, what the playbook asks next, its timeline, in the
+# user's language and zone (LANG and TZ, or CRISIS_LOCALE=fr|ar|en and CRISIS_TIME_ZONE=Africa/Algiers). The host keeps running.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -123,7 +124,9 @@ sleep 3
 crisis connectors status --schema "$schema"
 crisis mentions summary --schema "$schema"
 crisis buzz --schema "$schema"
-crisis incidents --schema "$schema"
+# The story of each incident in the user's language (LC_ALL, LC_MESSAGES or LANG; CRISIS_LOCALE wins) and zone (TZ, or CRISIS_TIME_ZONE).
+echo "[run] the incident, as the crisis cell sees it:"
+crisis incidents --schema "$schema" ${CRISIS_LOCALE:+--locale "$CRISIS_LOCALE"} ${CRISIS_TIME_ZONE:+--time-zone "$CRISIS_TIME_ZONE"}
 # The desk's queue holds the 36 hours of chatter streamed at once too (their authors have waited since); a scripted
 # responder answers the five people who wrote last, the buzz's, each in their language; the answers go out through the
 # desk's signed webhook, here the local inbox.

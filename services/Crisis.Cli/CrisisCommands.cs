@@ -56,7 +56,7 @@ public static class CrisisCommands
         config.AddCommand<ReplayCommand>("replay").WithDescription("Re-run detection for one brand over stored mentions (in memory) and say whether it reproduces the live decisions.");
         config.AddCommand<WhatIfCommand>("what-if").WithDescription("Replay one brand's window with other detector options: pages that appear or vanish, time to detect, false alarms.");
         config.AddCommand<StreamCommand>("stream").WithDescription("Send NDJSON mentions to a host's HTTP intake, the backlog at once and the rest at accelerated time.");
-        config.AddCommand<IncidentsCommand>("incidents").WithDescription("Every incident: time from the buzz onset to detection, who was notified, the timeline.");
+        config.AddCommand<IncidentsCommand>("incidents").WithDescription("Every incident in your language and zone (--locale, --time-zone; default LANG, TZ): what was detected when, who was paged, who has it, what the playbook asks next, the timeline.");
         config.AddCommand<InboxCommand>("inbox").WithDescription("A local webhook receiver that shows and keeps the notifications sent to it (checks the HMAC signature).");
         config.AddCommand<ReportCommand>("report").WithDescription("Write an incident's post-mortem (KPIs, curve, stages, timeline) as one printable HTML file.");
         config.AddCommand<BuzzCommand>("buzz").WithDescription("Every brand's buzz state and the pages the detector raised.");

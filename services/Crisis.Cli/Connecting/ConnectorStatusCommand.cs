@@ -8,31 +8,31 @@ using Spectre.Console.Cli;
 namespace Crisis.Cli.Connecting;
 
 /// <summary><c>crisis connectors status</c>: where each connector stands and what it has done, from its cursor row.</summary>
-public sealed class ConnectorStatusCommand : AsyncCommand<StoreSettings>
+public sealed class ConnectorStatusCommand : AsyncCommand<TableSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TableSettings settings, CancellationToken cancellationToken)
     {
         using var host = StoreHost.Build(settings);
         var cursors = await host.Services.GetRequiredService<ConnectorCursors>().ListAsync(cancellationToken);
-        if (cursors.Count == 0)
+        if (cursors.Count == 0 && settings.Format == OutputFormat.Table)
         {
             AnsiConsole.WriteLine("No connector has run against this store yet.");
             return 0;
         }
         var now = DateTimeOffset.UtcNow;
-        string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        var table = new Table().AddColumns("connector", "source", "organisation", "seen", "matched", "sent", "malformed", "errors", "reconnects",
-            "last step (UTC)", "lag", "position", "last error");
+        var people = settings.Format == OutputFormat.Table;
+        var table = new OutputTable(new("connector", "connector"), new("source", "source"), new("organisation", "organisation"), new("seen", "seen"),
+            new("matched", "matched"), new("sent", "sent"), new("malformed", "malformed"), new("errors", "errors"), new("reconnects", "reconnects"),
+            new("lastStep", "last step (UTC)"), new(people ? "lag" : "lagSeconds", "lag"), new("position", "position"), new("lastError", "last error"));
         foreach (var c in cursors)
         {
-            var lag = c.NewestPublishedAt is { } newest ? Lag(now - newest) : "";
-            table.AddRow(
-                Markup.Escape(c.Name), Markup.Escape(c.Source), Markup.Escape(c.Organisation), Count(c.Seen), Count(c.Matched), Count(c.Sent),
-                Count(c.Malformed), Count(c.Errors), Count(c.Reconnects),
-                c.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), lag,
-                Markup.Escape(Shorten(c.Position ?? "", 40)), Markup.Escape(Shorten(TerminalSafeWriter.Visible(c.LastError ?? ""), 60)));
+            // People read a lag and shortened texts; scripts get the seconds and the whole texts.
+            object? lag = c.NewestPublishedAt is { } newest ? people ? Lag(now - newest) : Math.Round((now - newest).TotalSeconds) : null;
+            table.Add(c.Name, c.Source, c.Organisation, c.Seen, c.Matched, c.Sent, c.Malformed, c.Errors, c.Reconnects, c.UpdatedAt, lag,
+                people ? Shorten(c.Position ?? "", 40) : c.Position, people ? Shorten(c.LastError ?? "", 60) : c.LastError);
         }
-        AnsiConsole.Write(table);
+        table.Write(settings.Format, Console.Out);
+        if (!people) return 0;
         AnsiConsole.WriteLine("lag: age of the newest post committed; sent: mentions the intake stored (duplicates excluded).");
         return 0;
     }

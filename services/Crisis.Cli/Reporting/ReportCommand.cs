@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace Crisis.Cli.Reporting;
 
-public sealed class ReportSettings : StoreSettings
+public sealed class ReportSettings : ReadingSettings
 {
     [CommandOption("--incident <ID>")]
     [Description("Incident to write the post-mortem of.")]
@@ -30,11 +30,14 @@ public sealed class ReportSettings : StoreSettings
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <FILE> is required, e.g. --out report.html");
         var directory = Path.GetDirectoryName(Path.GetFullPath(Out));
         if (directory is not null && !Directory.Exists(directory)) return ValidationResult.Error($"--out: directory not found: {directory}");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }
 
-/// <summary><c>crisis report --incident &lt;id&gt; --out report.html</c>: the same page as <c>GET /api/incidents/{id}/report</c>, from the store.</summary>
+/// <summary>
+/// <c>crisis report --incident &lt;id&gt; --out report.html [--locale fr] [--time-zone Europe/Paris]</c>: the same page as
+/// <c>GET /api/incidents/{id}/report</c>, from the store, in the reader's language and zone (the terminal's by default).
+/// </summary>
 public sealed class ReportCommand : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
@@ -49,7 +52,9 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
             await Console.Error.WriteLineAsync($"no incident '{settings.Incident}' in schema '{settings.Schema}'");
             return 2;
         }
-        var html = PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, options, now));
+        var brandId = IncidentMeasurement.Fold(facts.Events).BrandId;
+        var brand = await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(brandId), cancellationToken);
+        var html = PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, options, now), settings.Reader(Environment.GetEnvironmentVariable), brand?.Name);
         await File.WriteAllTextAsync(settings.Out, html, new UTF8Encoding(false), cancellationToken);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"post-mortem of [bold]{settings.Incident}[/] written to {settings.Out} ({html.Length / 1024} KiB)");
         return 0;

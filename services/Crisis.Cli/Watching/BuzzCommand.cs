@@ -3,28 +3,29 @@ using Crisis.Cli.Hosting;
 using Crisis.Detection.Buzz;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli.Watching;
 
 /// <summary><c>crisis buzz</c>: every brand's buzz state and the pages the detector raised, from the store.</summary>
-public sealed class BuzzCommand : AsyncCommand<StoreSettings>
+public sealed class BuzzCommand : AsyncCommand<TableSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TableSettings settings, CancellationToken cancellationToken)
     {
         using var host = StoreHost.Build(settings);
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var states = await session.Query<BuzzState>().OrderBy(s => s.BrandId).ToListAsync(cancellationToken);
-        var table = new Table().AddColumns("brand", "phase", "severity", "episodes", "last page (detected at, UTC)", "positive spike");
+        var table = new OutputTable(new("brand", "brand"), new("phase", "phase"), new("severity", "severity"), new("episodes", "episodes"),
+            new("lastPageKind", "last page"), new("lastPageSeverity", "its severity"), new("lastPageDetectedAt", "detected at (UTC, event time)"),
+            new("lastPositiveSpikeOnset", "positive spike from (UTC, event time; paged nobody)"));
         foreach (var s in states)
         {
-            table.AddRow(Markup.Escape(s.BrandId), s.Phase.ToString(), s.Severity.ToString(CultureInfo.InvariantCulture),
-                s.Episodes.ToString(CultureInfo.InvariantCulture),
-                s.LastEscalation is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e.Kind} {e.Phase} sev {e.Severity} at {e.DetectedAt.UtcDateTime:yyyy-MM-dd HH:mm}") : "none",
-                s.LastPositiveSpike is { } p ? string.Create(CultureInfo.InvariantCulture, $"from {p.Onset.UtcDateTime:HH:mm}, paged nobody") : "");
+            table.Add(s.BrandId, s.Phase.ToString(), s.Severity, s.Episodes, s.LastEscalation?.Kind.ToString(), s.LastEscalation?.Severity,
+                s.LastEscalation?.DetectedAt, s.LastPositiveSpike?.Onset);
         }
-        AnsiConsole.Write(table);
+        table.Write(settings.Format, Console.Out);
+        // The pages' story is for people; a script reads the table.
+        if (settings.Format != OutputFormat.Table) return 0;
 
         var pages = await session.Events.QueryRawEventDataOnly<BuzzEscalated>().ToListAsync(cancellationToken);
         foreach (var page in pages.OrderBy(p => p.DetectedAt))

@@ -13,7 +13,7 @@ public sealed record ChartMark(int Number, DateTimeOffset At, string Label, stri
 /// </summary>
 internal static class CurveChart
 {
-    private const double Width = 960, Height = 320, Left = 56, Right = 56, Top = 24, Bottom = 40;
+    private const double Width = 960, Height = 320, Left = 56, Right = 56, Top = 24, Bottom = 48;
     private const double PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
 
     /// <summary>More bars than this would be thinner than a pixel: buckets are then merged for the drawing only.</summary>
@@ -43,7 +43,7 @@ internal static class CurveChart
         foreach (var g in groups)
         {
             var h = g.Mentions / (double)max * PlotHeight;
-            svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Html.Escape(r.T("chart.bar", ("at", Stamp(g.Bucket)), ("mentions", g.Mentions), ("share", Share(g, r))))}</title></rect>"));
+            svg.Append(F($"<rect class=\"bar\" x=\"{X(g.Bucket):0.##}\" y=\"{Top + PlotHeight - h:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\"><title>{Html.Escape(r.T("chart.bar", ("at", r.Stamp(g.Bucket, seconds: false)), ("mentions", g.Mentions), ("share", Share(g, r))))}</title></rect>"));
         }
         // The share line breaks where too little was scored: silence is not 0 % negative, and on a quiet brand one post
         // would swing it between 0 and 100 %.
@@ -60,15 +60,16 @@ internal static class CurveChart
             var x = X(m.At);
             svg.Append(F($"<g class=\"mark {m.Kind}\"><line x1=\"{x:0.##}\" y1=\"{Top}\" x2=\"{x:0.##}\" y2=\"{Top + PlotHeight}\"/>"));
             svg.Append(F($"<circle cx=\"{x:0.##}\" cy=\"{Top - 10}\" r=\"8\"/><text class=\"num\" x=\"{x:0.##}\" y=\"{Top - 6}\">{m.Number}</text>"));
-            svg.Append(F($"<title>{m.Number}. {Html.Escape(m.Label)} ({Stamp(m.At)})</title></g>"));
+            svg.Append(F($"<title>{m.Number}. {Html.Escape(m.Label)} ({r.Stamp(m.At, seconds: false)})</title></g>"));
         }
         svg.Append(F($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Top + 4}\" text-anchor=\"end\">{max}</text>"));
         svg.Append(F($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Top + PlotHeight}\" text-anchor=\"end\">0</text>"));
         svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + 4}\">100%</text>"));
         svg.Append(F($"<text class=\"axis share\" x=\"{Left + PlotWidth + 6}\" y=\"{Top + PlotHeight}\">0%</text>"));
-        svg.Append(F($"<text class=\"axis\" x=\"{Left}\" y=\"{Height - 12}\">{Stamp(series.From)}</text>"));
-        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth}\" y=\"{Height - 12}\" text-anchor=\"end\">{Stamp(series.To)}</text>"));
-        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 12}\" text-anchor=\"middle\">{Html.Escape(r.T("chart.legend", ("minutes", groups[0].Minutes), ("scored", MinScoredForShare)))}</text>"));
+        // The time axis's ends with their dates, in the reader's zone (named on each), on the posts' clock; the legend on a row of its own.
+        svg.Append(F($"<text class=\"axis time\" x=\"{Left}\" y=\"{Height - 28}\">{Html.Escape(r.Stamp(series.From, seconds: false))}</text>"));
+        svg.Append(F($"<text class=\"axis time\" x=\"{Left + PlotWidth}\" y=\"{Height - 28}\" text-anchor=\"end\">{Html.Escape(r.Stamp(series.To, seconds: false))}</text>"));
+        svg.Append(F($"<text class=\"axis\" x=\"{Left + PlotWidth / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\">{Html.Escape(r.T("chart.legend", ("minutes", groups[0].Minutes), ("scored", MinScoredForShare)))} · {Html.Escape(r.T("clock.event"))}</text>"));
         svg.Append("</svg>");
         return svg.ToString();
 
@@ -91,8 +92,6 @@ internal static class CurveChart
     }
 
     private static string Share(Group g, ReportReader r) => g.Scored == 0 ? r.T("chart.notScored") : r.Language.Localise(((double)g.Negative / g.Scored).ToString("0%", CultureInfo.InvariantCulture));
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Crisis.CrisisCell.Desk;
 using Crisis.CrisisCell.Desk.Measuring;
@@ -20,33 +19,34 @@ public static class DeskSection
         return DeskKpis.Measure([.. rows.Select(r => r.State).OfType<Conversation>()], now);
     }
 
-    public static void Append(StringBuilder html, DeskKpiReport desk)
+    public static void Append(StringBuilder html, DeskKpiReport desk, ReportReader? reader = null)
     {
-        html.Append("<section><h2>Response desk: people answered</h2>\n");
+        var r = reader ?? ReportReader.Default;
+        html.Append("<section><h2>").Append(Html.Escape(r.T("deskSection.title"))).Append("</h2>\n");
         if (desk.Overall.Conversations == 0)
         {
-            html.Append("<p>No conversation of this incident reached the response desk.</p></section>\n");
+            html.Append("<p>").Append(Html.Escape(r.T("deskSection.none"))).Append("</p></section>\n");
             return;
         }
-        html.Append("<table class=\"desk\"><thead><tr><th>Scope</th><th>Conversations</th><th>Coverage</th><th>First answer, median</th><th>First answer, p90</th>")
-            .Append("<th>Unanswered after 24 h</th><th>after 72 h</th><th>Handed over</th><th>Handover outcomes</th></tr></thead><tbody>\n");
-        Row(html, "All", desk.Overall);
-        foreach (var (dimension, label) in new[] { ("language", "Language"), ("responder", "Responder") })
+        html.Append("<table class=\"desk\"><thead><tr>");
+        foreach (var column in new[] { "scope", "conversations", "coverage", "medianFirst", "p90First", "unanswered24", "unanswered72", "handedOver", "handoverOutcomes" })
+            html.Append("<th>").Append(Html.Escape(r.T($"deskSection.{column}"))).Append("</th>");
+        html.Append("</tr></thead><tbody>\n");
+        Row(html, r, r.T("deskSection.all"), desk.Overall);
+        foreach (var dimension in new[] { "language", "responder" })
         {
             if (!desk.By.TryGetValue(dimension, out var groups)) continue;
-            foreach (var (key, figures) in groups.OrderBy(g => g.Key, StringComparer.Ordinal)) Row(html, $"{label}: {key}", figures);
+            // The group's key is a language code or a responder's name: shown as recorded.
+            foreach (var (key, figures) in groups.OrderBy(g => g.Key, StringComparer.Ordinal)) Row(html, r, r.T($"deskSection.{dimension}", ("value", key)), figures);
         }
-        html.Append("</tbody></table>\n<p class=\"def\">Coverage: answered or handed over, of the conversations that needed an answer. ")
-            .Append("Time to first answer: from the first post to the first answer or handover.</p></section>\n");
+        html.Append("</tbody></table>\n<p class=\"def\">").Append(Html.Escape(r.T("deskSection.definition"))).Append("</p></section>\n");
     }
 
-    private static void Row(StringBuilder html, string scope, DeskFigures f) =>
-        html.Append("<tr><th dir=\"auto\">").Append(Html.Escape(scope)).Append("</th><td>").Append(f.Conversations.ToString(CultureInfo.InvariantCulture))
-            .Append("</td><td>").Append(f.Coverage is { } c ? c.ToString("0.#%", CultureInfo.InvariantCulture) : "—")
-            .Append("</td><td>").Append(Minutes(f.MedianMinutesToFirstAnswer)).Append("</td><td>").Append(Minutes(f.P90MinutesToFirstAnswer))
-            .Append("</td><td>").Append(f.UnansweredAfter24Hours.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(f.UnansweredAfter72Hours.ToString(CultureInfo.InvariantCulture))
-            .Append("</td><td>").Append(f.HandedOver.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-            .Append(Html.Escape(string.Join(", ", f.HandoverOutcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}")))).Append("</td></tr>\n");
-
-    private static string Minutes(double? minutes) => minutes is { } m ? m.ToString("0.# 'min'", CultureInfo.InvariantCulture) : "—";
+    private static void Row(StringBuilder html, ReportReader r, string scope, DeskFigures f) =>
+        html.Append("<tr><th dir=\"auto\">").Append(Html.Escape(scope)).Append("</th><td>").Append(r.Language.Number(f.Conversations))
+            .Append("</td><td>").Append(r.Share(f.Coverage)).Append("</td><td>").Append(r.Minutes(f.MedianMinutesToFirstAnswer)).Append("</td><td>").Append(r.Minutes(f.P90MinutesToFirstAnswer))
+            .Append("</td><td>").Append(r.Language.Number(f.UnansweredAfter24Hours)).Append("</td><td>").Append(r.Language.Number(f.UnansweredAfter72Hours))
+            .Append("</td><td>").Append(r.Language.Number(f.HandedOver)).Append("</td><td>")
+            // Outcomes are the callback's recorded values (machine words), with their counts in the reader's digits.
+            .Append(Html.Escape(string.Join(", ", f.HandoverOutcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {r.Language.Number(o.Value)}")))).Append("</td></tr>\n");
 }

@@ -33,30 +33,31 @@ public static class PostMortemReport
         Fact(html, r.T("fact.organisation"), kpis.OrganisationId);
         Fact(html, r.T("fact.status"), r.Named("status", kpis.Status));
         Fact(html, r.T("fact.episode"), kpis.EpisodeId ?? r.T("openedByHand"));
-        Fact(html, r.T("fact.detected"), r.Stamp(kpis.DetectedAt));
-        Fact(html, r.T("fact.asOf"), r.Stamp(kpis.EvaluatedAt));
+        Fact(html, r.T("fact.detected"), $"{r.Stamp(kpis.DetectedAt)} ({r.T("clock.event")})");
+        Fact(html, r.T("fact.asOf"), $"{r.Stamp(kpis.EvaluatedAt)} ({r.T("clock.wall")})");
         Fact(html, r.T("fact.zone"), r.Zone.Id);
         html.Append("</dl></header>\n");
 
         html.Append("<section class=\"curve\"><h2>").Append(r.T("section.curve")).Append("</h2>\n").Append(CurveChart.Svg(facts.Series, marks, r)).Append('\n');
         html.Append("<ol class=\"marks\">");
         foreach (var m in marks)
-            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\"><time>{r.Stamp(m.At)}</time> <span dir=\"auto\">{E(m.Label)}</span></li>"));
+            html.Append(F($"<li class=\"{m.Kind}\" value=\"{m.Number}\">{When(r, m.At, m.Kind == "response" ? Clock.Wall : Clock.Event)} <span dir=\"auto\">{E(m.Label)}</span></li>"));
         html.Append("</ol></section>\n");
 
         html.Append("<section><h2>").Append(r.T("section.figures")).Append("</h2>\n<table class=\"kpis\"><thead><tr>")
             .Append(Headers(r, "figure", "value", "at", "measured")).Append("</tr></thead><tbody>\n");
-        KpiRow(html, r, "detect", r.Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt);
-        KpiRow(html, r, "open", r.Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt);
-        KpiRow(html, r, "notify", r.Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt);
-        KpiRow(html, r, "acknowledge", r.Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt);
-        KpiRow(html, r, "respond", r.Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt);
-        KpiRow(html, r, "subside", r.Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt);
-        KpiRow(html, r, "baseline", r.Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt,
+        // Detection, the buzz's peaks, subsiding and the baseline are read on the posts' clock; what the cell did, on the wall clock.
+        KpiRow(html, r, "detect", r.Minutes(kpis.TimeToDetectMinutes), kpis.DetectedAt, Clock.Event);
+        KpiRow(html, r, "open", r.Minutes(kpis.TimeToOpenMinutes), kpis.OpenedAt, Clock.Wall);
+        KpiRow(html, r, "notify", r.Minutes(kpis.TimeToNotifyMinutes), kpis.FirstNotifiedAt, Clock.Wall);
+        KpiRow(html, r, "acknowledge", r.Minutes(kpis.TimeToAcknowledgeMinutes), kpis.AcknowledgedAt, Clock.Wall);
+        KpiRow(html, r, "respond", r.Minutes(kpis.TimeToFirstPublicResponseMinutes), kpis.FirstPublicResponseAt, Clock.Wall);
+        KpiRow(html, r, "subside", r.Minutes(kpis.TimeToSubsideMinutes), kpis.SubsidedAt, Clock.Event);
+        KpiRow(html, r, "baseline", r.Minutes(kpis.TimeBackToBaselineMinutes), kpis.BackToBaselineAt, Clock.Event,
             r.T("kpi.baseline.definition", ("mentions", kpis.BaselineMentionsPerBucket is { } b ? r.Language.Number(b) : "—"), ("minutes", kpis.BucketMinutes)));
-        KpiRow(html, r, "peakVolume", kpis.PeakMentions is { } pm ? r.T("kpi.peakVolume.value", ("mentions", r.Language.Number(pm.Value, "0")), ("minutes", kpis.BucketMinutes)) : "—", kpis.PeakMentions?.Bucket);
-        KpiRow(html, r, "peakVelocity", kpis.PeakVelocity is { } pv ? r.T("kpi.peakVelocity.value", ("mentions", r.Language.Number(pv.Value, "0"))) : "—", kpis.PeakVelocity?.Bucket);
-        KpiRow(html, r, "peakShare", r.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket);
+        KpiRow(html, r, "peakVolume", kpis.PeakMentions is { } pm ? r.T("kpi.peakVolume.value", ("mentions", r.Language.Number(pm.Value, "0")), ("minutes", kpis.BucketMinutes)) : "—", kpis.PeakMentions?.Bucket, Clock.Event);
+        KpiRow(html, r, "peakVelocity", kpis.PeakVelocity is { } pv ? r.T("kpi.peakVelocity.value", ("mentions", r.Language.Number(pv.Value, "0"))) : "—", kpis.PeakVelocity?.Bucket, Clock.Event);
+        KpiRow(html, r, "peakShare", r.Share(kpis.PeakNegativeShare?.Value), kpis.PeakNegativeShare?.Bucket, Clock.Event);
         html.Append("<tr><th>").Append(r.T("kpi.stages.name")).Append("</th><td>").Append(r.T("kpi.stages.value", ("met", kpis.StagesMet), ("judged", kpis.StagesJudged)))
             .Append("</td><td></td><td>").Append(E(r.T("kpi.stages.definition"))).Append("</td></tr>\n");
         html.Append("</tbody></table></section>\n");
@@ -87,14 +88,14 @@ public static class PostMortemReport
         }
         html.Append("</section>\n");
 
-        if (desk is not null) DeskSection.Append(html, desk);
+        if (desk is not null) DeskSection.Append(html, desk, r);
 
-        html.Append("<section><h2>").Append(r.T("section.timeline")).Append("</h2>\n<table class=\"timeline\"><thead><tr>")
-            .Append(Headers(r, "when", "what", "who", "detail")).Append("</tr></thead><tbody>\n");
-        foreach (var line in TimelineLines.Of(facts))
+        html.Append("<section><h2>").Append(r.T("section.timeline")).Append("</h2>\n<p class=\"clocks\">").Append(E(r.T("clock.note")))
+            .Append("</p>\n<table class=\"timeline\"><thead><tr>").Append(Headers(r, "when", "what", "who", "detail")).Append("</tr></thead><tbody>\n");
+        foreach (var line in TimelineLines.Of(facts, r, brandName))
         {
-            // The detail column holds recorded words and ids, as written; the label says what happened in the reader's language.
-            html.Append("<tr><td>").Append(r.Stamp(line.At)).Append("</td><td>").Append(E(r.Label(line.What)))
+            // The detail is in the reader's language; the words people recorded in it (notes, reasons, statements) are as written.
+            html.Append("<tr><td>").Append(When(r, line.At, line.Clock)).Append("</td><td>").Append(E(line.What))
                 .Append("</td><td dir=\"auto\">").Append(E(line.Who)).Append("</td><td dir=\"auto\">").Append(E(line.Detail)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
@@ -120,12 +121,16 @@ public static class PostMortemReport
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<div><dt>").Append(name).Append("</dt><dd dir=\"auto\">").Append(E(value)).Append("</dd></div>");
 
-    private static void KpiRow(StringBuilder html, ReportReader r, string kpi, string value, DateTimeOffset? at, string? definition = null) =>
-        html.Append("<tr><th>").Append(r.T($"kpi.{kpi}.name")).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? r.Stamp(a) : "—")
+    /// <summary>A time with its date and zone, and which clock it was read on where a page mixes both.</summary>
+    private static string When(ReportReader r, DateTimeOffset at, Clock clock) =>
+        F($"<time>{r.Stamp(at)}</time> <small class=\"clock\">{E(r.T(clock == Clock.Event ? "clock.event" : "clock.wall"))}</small>");
+
+    private static void KpiRow(StringBuilder html, ReportReader r, string kpi, string value, DateTimeOffset? at, Clock clock, string? definition = null) =>
+        html.Append("<tr><th>").Append(r.T($"kpi.{kpi}.name")).Append("</th><td>").Append(value).Append("</td><td>").Append(at is { } a ? When(r, a, clock) : "—")
             .Append("</td><td class=\"def\">").Append(E(definition ?? r.T($"kpi.{kpi}.definition"))).Append("</td></tr>\n");
 
     private static string WindowCell(ShareWindow w, ReportReader r) =>
-        F($"{r.Share(w.NegativeShare)} <small>{r.T(w.Complete ? "window.complete" : "window.incomplete", ("scored", w.Scored), ("from", r.Language.Localise(F($"{w.From.UtcDateTime:HH:mm}"))), ("to", r.Language.Localise(F($"{w.To.UtcDateTime:HH:mm}"))))}</small>");
+        F($"{r.Share(w.NegativeShare)} <small>{r.T(w.Complete ? "window.complete" : "window.incomplete", ("scored", w.Scored), ("from", r.TimeOfDay(w.From)), ("to", r.TimeOfDay(w.To)))}</small>");
 
     private static string Margin(StageKpi s, ReportReader r) => s.MarginMinutes switch
     {
@@ -153,7 +158,7 @@ public static class PostMortemReport
         svg .mark line{stroke-width:1.5;stroke-dasharray:4 3}svg .mark text.num{fill:#fff;font-weight:700;text-anchor:middle}
         svg .onset line,svg .onset circle{stroke:#6b7280;fill:#6b7280}svg .detection line,svg .detection circle{stroke:#d97706;fill:#d97706}
         svg .response line,svg .response circle{stroke:#15803d;fill:#15803d}svg .subsided line,svg .subsided circle,svg .baseline line,svg .baseline circle{stroke:#2563eb;fill:#2563eb}
-        ol.marks{columns:2;font-size:.85rem;padding-inline-start:1.6rem}ol.marks time{color:#5b6475}
+        ol.marks{columns:2;font-size:.85rem;padding-inline-start:1.6rem}ol.marks time{color:#5b6475}small.clock,p.clocks{color:#5b6475;font-size:.8rem}
         footer{margin-top:2rem;color:#5b6475;font-size:.8rem}
         @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}section{break-inside:avoid}table.timeline{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit}}
         """;

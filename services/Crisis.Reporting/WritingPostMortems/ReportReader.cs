@@ -21,22 +21,15 @@ public sealed record ReportReader(UiLanguage Language, ViewerZone Zone)
     public string Named(string prefix, string value) => Texts.Has($"{prefix}.{value}") ? T($"{prefix}.{value}") : value;
 
     /// <summary>
-    /// A timeline label ("Incident opened") in the reader's language, found under what.{label in camel case}; shown as
-    /// recorded when the catalogue has no such English text (an event this version does not describe, by its stored name).
-    /// </summary>
-    public string Label(string english)
-    {
-        var words = english.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var key = string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : string.Concat(char.ToUpperInvariant(w[0]).ToString(), w[1..])));
-        return Texts.Shipped(Language, $"what.{key}", english);
-    }
-
-    /// <summary>
     /// An instant with its date and zone, in the reader's digits. In a right-to-left page it is isolated left to right
     /// (U+2066…U+2069, plain text, so it works in the chart's titles too): "2026-03-02 11:05" keeps its order.
     /// </summary>
     public string Stamp(DateTimeOffset at, bool seconds = true) =>
         Language.IsRightToLeft ? $"\u2066{Language.Localise(Zone.Stamp(at, seconds))}\u2069" : Language.Localise(Zone.Stamp(at, seconds));
+
+    /// <summary>The time of day alone ("11:05"), in the reader's zone and digits, where the date and zone are said next to it.</summary>
+    public string TimeOfDay(DateTimeOffset at) =>
+        Language.Localise(TimeZoneInfo.ConvertTime(at, Zone.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A text recorded in English from a shipped default (a default playbook stage's name), translated only while it still is the default.</summary>
     public string Shipped(string key, string recorded) => Texts.Shipped(Language, key, recorded);

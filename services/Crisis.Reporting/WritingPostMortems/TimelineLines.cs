@@ -20,77 +20,115 @@ using Crisis.Reporting.Measuring;
 
 namespace Crisis.Reporting.WritingPostMortems;
 
-/// <summary>One line of the post-mortem's timeline: when, what, who, and the words recorded (user text, escaped when written).</summary>
-public sealed record TimelineLine(DateTimeOffset At, string What, string Who, string Detail);
+/// <summary>Which clock a time was read on: the posts' publication (what the detector decides on) or the moment a step was recorded.</summary>
+public enum Clock
+{
+    /// <summary>When a step was recorded: what people, the cell and the notifications did.</summary>
+    Wall,
+    /// <summary>When the posts were published, as the detector reads them: onsets, detections, the detector's decisions.</summary>
+    Event,
+}
 
-/// <summary>The incident's events and its episode's buzz events as one timeline, in time order (stream order on ties).</summary>
+/// <summary>
+/// One line of the post-mortem's timeline, in the reader's language: when (on which clock), what, who, and the detail,
+/// where words people recorded (titles, notes, reasons, statements) are kept as written (escaped when the page is written).
+/// </summary>
+public sealed record TimelineLine(DateTimeOffset At, Clock Clock, string What, string Who, string Detail);
+
+/// <summary>
+/// The incident's events and its episode's buzz events as one timeline, in time order (stream order on ties). The
+/// delivery machinery (a node claiming a delivery) is folded into the line saying who was notified and how.
+/// </summary>
 public static class TimelineLines
 {
     public const string Detector = "detector";
 
-    public static IReadOnlyList<TimelineLine> Of(IncidentFacts facts)
+    public static IReadOnlyList<TimelineLine> Of(IncidentFacts facts, ReportReader? reader = null, string? brandName = null)
     {
+        var r = reader ?? ReportReader.Default;
         var bucket = TimeSpan.FromMinutes(facts.Series.BucketMinutes);
         var episode = IncidentMeasurement.Fold(facts.Events).EpisodeId;
-        var buzz = facts.BuzzEvents.Where(e => episode is not null && IncidentMeasurement.EpisodeOf(e) == episode).Select(e => Describe(e, bucket)).OfType<TimelineLine>();
-        return [.. facts.Events.Select(Describe).Concat(buzz).OrderBy(l => l.At)];
+        var buzz = facts.BuzzEvents.Where(e => episode is not null && IncidentMeasurement.EpisodeOf(e) == episode).Select(e => Describe(e, bucket, r)).OfType<TimelineLine>();
+        return [.. facts.Events.Select(e => Describe(e, r, brandName)).OfType<TimelineLine>().Concat(buzz).OrderBy(l => l.At)];
     }
 
-    public static TimelineLine Describe(IncidentEvent e) => e switch
+    /// <summary>The line of one incident event; none for the delivery machinery, which the sent, failed or held-back line tells.</summary>
+    public static TimelineLine? Describe(IncidentEvent e, ReportReader r, string? brandName = null) => e switch
     {
-        IncidentOpened o => new(o.OpenedAt, "Incident opened", o.OpenedBy,
-            Invariant($"{o.Title}; severity {o.Severity}; detected at {Stamp(o.DetectedAt)}{(o.OnsetAt is { } onset ? $", onset {Stamp(onset)}" : "")}{LateNote(o)}")),
-        BuzzEscalationRecorded b => new(b.RecordedAt, "Buzz escalated", b.RecordedBy,
-            Invariant($"severity {b.Severity}, detected at {Stamp(b.DetectedAt)}{(b.Late ? " (late page)" : "")}")),
-        IncidentDetectedEarlier d => new(d.RecordedAt, "Detection moved earlier", d.RecordedBy,
-            Invariant($"page {d.EscalationId} was detected first, at {Stamp(d.DetectedAt)}; stage deadlines follow it")),
-        IncidentAcknowledged a => new(a.AcknowledgedAt, "Acknowledged", a.AcknowledgedBy, ""),
-        IncidentEscalated x => new(x.EscalatedAt, "Escalated", x.EscalatedBy, Invariant($"level {x.Level}: {x.Reason}")),
-        RoleAssigned r => new(r.AssignedAt, "Role assigned", r.AssignedBy, $"{r.Role}: {r.Assignee}"),
-        NoteAdded n => new(n.AddedAt, "Note", n.AddedBy, n.Text),
-        DecisionRecorded d => new(d.DecidedAt, "Decision", d.DecidedBy, $"{d.Decision} (why: {d.Rationale})"),
-        StageAdvanced s => new(s.AdvancedAt, "Stage advanced", s.AdvancedBy,
-            $"{s.FromStageId} → {s.ToStageId}{(s.UntickedItems.Count > 0 ? "; left unticked: " + string.Join(", ", s.UntickedItems) : "")}"),
-        ChecklistItemTicked t => new(t.TickedAt, "Checklist item ticked", t.TickedBy, $"{t.StageId} / {t.ItemId}"),
-        PublicResponseRecorded p => new(p.PublishedAt, "Public response published", p.RecordedBy, $"{p.Channel} ({p.Language}) {p.Url}: {p.Text}"),
-        StatementDrafted d => new(d.DraftedAt, "Statement drafted", d.DraftedBy, $"{d.StatementId} for {d.Channel} ({d.Language}): {d.Text}"),
-        StatementEdited d => new(d.EditedAt, "Statement edited", d.EditedBy, Invariant($"{d.StatementId} revision {d.Revision}: {d.Text}")),
-        StatementApproved a => new(a.ApprovedAt, "Statement approved", a.ApprovedBy, Invariant($"{a.StatementId} revision {a.Revision}")),
-        StatementPublished p => new(p.PublishedAt, "Statement published", p.RecordedBy, Invariant($"{p.StatementId} revision {p.Revision}: {p.Url}")),
-        ContentRemovalRecorded c => new(c.RecordedAt, "Content removed", c.RecordedBy, $"{c.Channel} {c.Url}: {c.Reason}. Warning: {c.Warning}"),
-        MonitoringStarted m => new(m.StartedAt, "Monitoring started", m.StartedBy,
-            m.SkippedStageIds.Count > 0 ? "skipped stages: " + string.Join(", ", m.SkippedStageIds) : ""),
-        IncidentResolved r => new(r.ResolvedAt, "Resolved", r.ResolvedBy, r.Resolution),
-        IncidentClosed c => new(c.ClosedAt, "Closed", c.ClosedBy, c.PostMortem),
-        IncidentReopened r => new(r.ReopenedAt, "Reopened", r.ReopenedBy, r.Reason),
-        StageDeadlineMissed m => new(m.NoticedAt, "Stage deadline missed", "system:stage-deadline", $"{m.StageId} (deadline {Stamp(m.Deadline)})"),
-        NotificationSent n => new(n.SentAt, "Notification sent", "system:notifications", Delivery(n.Delivery)),
-        NotificationFailed f => new(f.FailedAt, "Notification failed", "system:notifications", $"{Delivery(f.Delivery)}: {f.Reason}"),
-        NotificationSuppressed s => new(s.SuppressedAt, "Notification suppressed", "system:notifications", $"{Delivery(s.Delivery)}: {s.Why}"),
+        IncidentOpened o => Line(r, o.OpenedAt, "incidentOpened", o.OpenedBy, Opened(o, r, brandName)),
+        BuzzEscalationRecorded b => Line(r, b.RecordedAt, "buzzEscalated", b.RecordedBy,
+            Join(r, r.T("detail.escalationRecorded", ("severity", b.Severity), ("detected", r.Stamp(b.DetectedAt))), b.Late ? r.T("detail.latePageShort") : null)),
+        IncidentDetectedEarlier d => Line(r, d.RecordedAt, "detectionMovedEarlier", d.RecordedBy,
+            r.T("detail.detectedEarlier", ("escalation", d.EscalationId), ("detected", r.Stamp(d.DetectedAt)))),
+        IncidentAcknowledged a => Line(r, a.AcknowledgedAt, "acknowledged", a.AcknowledgedBy, ""),
+        IncidentEscalated x => Line(r, x.EscalatedAt, "escalated", x.EscalatedBy, r.T("detail.escalated", ("level", x.Level), ("reason", x.Reason))),
+        RoleAssigned a => Line(r, a.AssignedAt, "roleAssigned", a.AssignedBy, r.T("detail.roleAssigned", ("role", r.Named("role", a.Role.ToString())), ("assignee", a.Assignee))),
+        NoteAdded n => Line(r, n.AddedAt, "note", n.AddedBy, n.Text),
+        DecisionRecorded d => Line(r, d.DecidedAt, "decision", d.DecidedBy, r.T("detail.decision", ("decision", d.Decision), ("rationale", d.Rationale))),
+        StageAdvanced s => Line(r, s.AdvancedAt, "stageAdvanced", s.AdvancedBy,
+            Join(r, r.T("detail.stageAdvanced", ("from", Stage(r, s.FromStageId)), ("to", Stage(r, s.ToStageId))),
+                s.UntickedItems.Count > 0 ? r.T("detail.leftUnticked", ("items", string.Join(", ", s.UntickedItems.Select(i => Item(r, s.FromStageId, i))))) : null)),
+        ChecklistItemTicked t => Line(r, t.TickedAt, "checklistItemTicked", t.TickedBy, r.T("detail.ticked", ("stage", Stage(r, t.StageId)), ("item", Item(r, t.StageId, t.ItemId)))),
+        PublicResponseRecorded p => Line(r, p.PublishedAt, "publicResponsePublished", p.RecordedBy,
+            r.T("detail.publicResponse", ("channel", p.Channel), ("language", p.Language), ("url", p.Url), ("text", p.Text))),
+        StatementDrafted d => Line(r, d.DraftedAt, "statementDrafted", d.DraftedBy,
+            r.T("detail.statementDrafted", ("statement", d.StatementId), ("channel", d.Channel), ("language", d.Language), ("text", d.Text))),
+        StatementEdited d => Line(r, d.EditedAt, "statementEdited", d.EditedBy, r.T("detail.statementEdited", ("statement", d.StatementId), ("revision", d.Revision), ("text", d.Text))),
+        StatementApproved a => Line(r, a.ApprovedAt, "statementApproved", a.ApprovedBy, r.T("detail.statementApproved", ("statement", a.StatementId), ("revision", a.Revision))),
+        StatementPublished p => Line(r, p.PublishedAt, "statementPublished", p.RecordedBy,
+            r.T("detail.statementPublished", ("statement", p.StatementId), ("revision", p.Revision), ("url", p.Url))),
+        ContentRemovalRecorded c => Line(r, c.RecordedAt, "contentRemoved", c.RecordedBy,
+            r.T("detail.contentRemoved", ("channel", c.Channel), ("url", c.Url), ("reason", c.Reason), ("warning", c.Warning))),
+        MonitoringStarted m => Line(r, m.StartedAt, "monitoringStarted", m.StartedBy,
+            m.SkippedStageIds.Count > 0 ? r.T("detail.skippedStages", ("stages", string.Join(", ", m.SkippedStageIds.Select(s => Stage(r, s))))) : ""),
+        IncidentResolved x => Line(r, x.ResolvedAt, "resolved", x.ResolvedBy, x.Resolution),
+        IncidentClosed c => Line(r, c.ClosedAt, "closed", c.ClosedBy, c.PostMortem),
+        IncidentReopened x => Line(r, x.ReopenedAt, "reopened", x.ReopenedBy, x.Reason),
+        StageDeadlineMissed m => Line(r, m.NoticedAt, "stageDeadlineMissed", "system:stage-deadline",
+            r.T("detail.deadlineMissed", ("stage", Stage(r, m.StageId)), ("deadline", r.Stamp(m.Deadline)))),
+        NotificationSent n => Line(r, n.SentAt, "notificationSent", "system:notifications", Delivery(n.Delivery, r)),
+        NotificationFailed f => Line(r, f.FailedAt, "notificationFailed", "system:notifications", r.T("detail.deliveryOutcome", ("delivery", Delivery(f.Delivery, r)), ("reason", f.Reason))),
+        NotificationSuppressed s => Line(r, s.SuppressedAt, "notificationSuppressed", "system:notifications", r.T("detail.deliveryOutcome", ("delivery", Delivery(s.Delivery, r)), ("reason", s.Why))),
+        // Machinery: which node claimed a delivery. Its outcome's line says who was notified and how.
+        NotificationDispatching => null,
         // Never skipped silently: an event this report does not know yet still shows, by its stored name.
-        _ => new(DateTimeOffset.MinValue, IncidentEventNames.Of(e), "", "(not described by this report version)"),
+        _ => new(DateTimeOffset.MinValue, Clock.Wall, IncidentEventNames.Of(e), "", r.T("detail.unknown")),
     };
 
-    private static string LateNote(IncidentOpened o) =>
-        !o.Late ? "" : o.Quiet ? "; late page: deadlines from opening, nobody paged" : "; late page: deadlines from opening";
-
-    /// <summary>Buzz decisions are taken at the end of their bucket (event time), as detection is.</summary>
-    public static TimelineLine? Describe(BuzzEvent e, TimeSpan bucket) => e switch
+    /// <summary>Buzz decisions are taken at the end of their bucket, on event time, as detection is.</summary>
+    public static TimelineLine? Describe(BuzzEvent e, TimeSpan bucket, ReportReader r) => e switch
     {
-        BuzzPhaseChanged c => new(c.Bucket + bucket, "Buzz phase changed", Detector, Invariant($"{c.From} → {c.To}, severity {c.Severity}, bucket {Stamp(c.Bucket)}")),
-        BuzzEscalated x => new(x.DetectedAt, "Detector paged", Detector,
-            Invariant($"{x.Kind}, severity {x.Severity}, anomaly {x.AnomalyScore:0.##}, negative share {Share(x.Evidence.NegativeShare)}, velocity ×{x.Evidence.Velocity:0.##}")),
-        AlertSuppressedByCampaign s => new(s.Bucket + bucket, "Page suppressed by campaign", s.DeclaredBy, $"{s.CampaignName} ({s.CampaignId}), severity {s.Severity}"),
-        BuzzSubsided s => new(s.Bucket + bucket, "Buzz subsided", Detector, Invariant($"back to calm; peak severity {s.PeakSeverity}")),
+        BuzzPhaseChanged c => new(c.Bucket + bucket, Clock.Event, r.T("what.buzzPhaseChanged"), Who(r, Detector),
+            r.T("detail.phaseChanged", ("from", r.Named("phase", c.From.ToString())), ("to", r.Named("phase", c.To.ToString())), ("severity", c.Severity), ("bucket", r.Stamp(c.Bucket, seconds: false)))),
+        BuzzEscalated x => new(x.DetectedAt, Clock.Event, r.T("what.detectorPaged"), Who(r, Detector),
+            r.T("detail.detectorPaged", ("kind", r.Named("alertKind", x.Kind.ToString())), ("severity", x.Severity), ("anomaly", r.Language.Number(x.AnomalyScore, "0.##")),
+                ("share", r.Share(x.Evidence.NegativeShare)), ("velocity", r.Language.Number(x.Evidence.Velocity, "0.##")))),
+        AlertSuppressedByCampaign s => new(s.Bucket + bucket, Clock.Event, r.T("what.pageSuppressedByCampaign"), Who(r, s.DeclaredBy),
+            r.T("detail.campaign", ("campaign", s.CampaignName), ("campaignId", s.CampaignId), ("severity", s.Severity))),
+        BuzzSubsided s => new(s.Bucket + bucket, Clock.Event, r.T("what.buzzSubsided"), Who(r, Detector), r.T("detail.subsided", ("severity", s.PeakSeverity))),
         _ => null,
     };
 
-    internal static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A default stage's name in the reader's language; an organisation's own stage by its id.</summary>
+    public static string Stage(ReportReader r, string stageId) => r.Named("stage", stageId);
+
+    private static string Item(ReportReader r, string stageId, string itemId) => r.Named($"checklist.{stageId}", itemId);
+
+    /// <summary>Who acted: the system's own actors named in the reader's language, people by the name they signed in with.</summary>
+    public static string Who(ReportReader r, string actor) => r.Named("who", actor);
+
+    private static TimelineLine Line(ReportReader r, DateTimeOffset at, string what, string who, string detail) =>
+        new(at, Clock.Wall, r.T($"what.{what}"), Who(r, who), detail);
+
+    private static string Opened(IncidentOpened o, ReportReader r, string? brandName) => Join(r,
+        r.T("detail.opened", ("title", r.Title(o.Title, o.BrandId, brandName)), ("severity", o.Severity), ("detected", r.Stamp(o.DetectedAt))),
+        o.OnsetAt is { } onset ? r.T("detail.onset", ("onset", r.Stamp(onset))) : null,
+        !o.Late ? null : r.T(o.Quiet ? "detail.latePageQuiet" : "detail.latePage"));
+
+    private static string Join(ReportReader r, params string?[] parts) => string.Join(r.T("detail.separator"), parts.Where(p => !string.IsNullOrEmpty(p)));
 
     internal static string Share(double? share) => share is { } s ? s.ToString("0.#%", CultureInfo.InvariantCulture) : "—";
 
-    private static string Delivery(NotificationDelivery d) =>
-        Invariant($"{d.Kind} level {d.Level} to {d.Recipient} via {d.Endpoint} (attempt {d.Attempt})");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Delivery(NotificationDelivery d, ReportReader r) =>
+        r.T("detail.delivery", ("kind", r.Named("notificationKind", d.Kind.ToString())), ("recipient", d.Recipient), ("endpoint", d.Endpoint), ("level", d.Level), ("attempt", d.Attempt));
 }

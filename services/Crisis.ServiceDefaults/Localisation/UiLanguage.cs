@@ -94,6 +94,27 @@ public sealed partial record UiLanguage
         return null;
     }
 
+    /// <summary>
+    /// The language of a POSIX locale ("fr_FR.UTF-8", "ar_DZ.UTF-8"), as a terminal states it; null for "C", "POSIX" or a
+    /// language not supported (a preference of the environment, not a command: the caller falls back to English).
+    /// </summary>
+    public static UiLanguage? FromPosixLocale(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale)) return null;
+        var tag = locale.Trim().Split('.', '@')[0];
+        return tag is "C" or "POSIX" || !TryParse(tag, out var language) ? null : language;
+    }
+
+    private static readonly string[] PosixLocaleVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+    /// <summary>The language a command-line user reads, from LC_ALL, else LC_MESSAGES, else LANG (the first one set decides, as POSIX has it).</summary>
+    public static UiLanguage? FromPosixEnvironment(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        var set = PosixLocaleVariables.Select(variable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return FromPosixLocale(set);
+    }
+
     /// <summary>A number in this language's digits (invariant formatting, then the digits and the decimal separator mapped).</summary>
     public string Number(double value, string format = "0.#") => Localise(value.ToString(format, CultureInfo.InvariantCulture));
 

@@ -43,7 +43,7 @@ public class When_a_post_mortem_is_written
             Assert.That(html, Does.Contain("<td class=\"missed\">Missed</td><td>10 min late</td>"));
             Assert.That(html, Does.Contain("80% <small>of 1000 scored, 10:10–10:20</small>"));
             Assert.That(html, Does.Contain("-30 points"));
-            Assert.That(html, Does.Contain("<td>2026-03-02 10:12:00 UTC</td><td>Acknowledged</td><td dir=\"auto\">alice</td>"));
+            Assert.That(html, Does.Contain("<td><time>2026-03-02 10:12:00 UTC</time> <small class=\"clock\">wall clock</small></td><td>Acknowledged</td><td dir=\"auto\">alice</td>"));
             Assert.That(html, Does.Contain("Detector paged"));
             Assert.That(html, Does.Contain("back to calm; peak severity 8"));
             Assert.That(html, Does.Not.Contain("peak severity 3"), "another episode of the brand is not on this incident's timeline");
