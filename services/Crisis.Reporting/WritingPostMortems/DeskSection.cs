@@ -36,8 +36,33 @@ public static class DeskSection
             if (!desk.By.TryGetValue(dimension, out var groups)) continue;
             foreach (var (key, figures) in groups.OrderBy(g => g.Key, StringComparer.Ordinal)) Row(html, $"{label}: {key}", figures);
         }
-        html.Append("</tbody></table>\n<p class=\"def\">Coverage: answered or handed over, of the conversations that needed an answer. ")
-            .Append("Time to first answer: from the first post to the first answer or handover.</p></section>\n");
+        html.Append("</tbody></table>\n");
+        AppendNegativeShare(html, desk.Overall.NegativeShare);
+        html.Append("<p class=\"def\">Coverage: answered or handed over, of the conversations that needed an answer. ")
+            .Append("Time to first answer: from the first post to the first answer or handover. ")
+            .Append("Negative share: of the posts of the publicly answered threads, the negative ones, up to each thread's first answer and after it.</p></section>\n");
+    }
+
+    /// <summary>How the mood of the answered threads moved after the answer, or why there is no figure.</summary>
+    private static void AppendNegativeShare(StringBuilder html, NegativeShareMove move)
+    {
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+        html.Append("<p class=\"desk-negative-share\">Negative share of the answered conversations: ");
+        if (move.EnoughData)
+        {
+            var points = Math.Round(move.Change!.Value * 100, 1);
+            html.Append(move.ShareBefore!.Value.ToString("0.#%", CultureInfo.InvariantCulture)).Append(" of ").Append(Count(move.PostsBefore))
+                .Append(" posts before the first answer, ").Append(move.ShareAfter!.Value.ToString("0.#%", CultureInfo.InvariantCulture)).Append(" of ")
+                .Append(Count(move.PostsAfter)).Append(" after it (")
+                .Append(points > 0 ? "+" : "").Append(points.ToString("0.#", CultureInfo.InvariantCulture)).Append(" points, over ")
+                .Append(Count(move.Conversations)).Append(" answered conversations).</p>\n");
+        }
+        else
+        {
+            html.Append("not enough data (").Append(Count(move.PostsBefore)).Append(" scored posts before the first answers, ").Append(Count(move.PostsAfter))
+                .Append(" after them, over ").Append(Count(move.Conversations)).Append(" answered conversations; at least ")
+                .Append(Count(NegativeShares.MinimumPosts)).Append(" on each side are needed).</p>\n");
+        }
     }
 
     private static void Row(StringBuilder html, string scope, DeskFigures f) =>
