@@ -1,17 +1,22 @@
+using Crisis.CrisisCell.Desk.Configuring;
+using Crisis.CrisisCell.Desk.KeepingServiceLevels;
 using Crisis.PersonalData.Reading;
 using Crisis.ServiceDefaults.Security.Authorizing;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Desk.Queue;
 
 /// <summary>A conversation as a row of the queue: its priority now, why it is there, who holds it, and its latest post.</summary>
+/// <param name="AnswerDueAt">When the current wait passes the organisation's first-answer target; null when nobody waits.</param>
+/// <param name="Breached">The current wait passed the target and the breach was recorded (the owner and the lead were warned).</param>
 public sealed record QueueRow(
     string ConversationId, string BrandId, string Platform, string Language, string? IncidentId, ConversationStatus Status, double? Priority,
     DateTimeOffset? WaitingSince, double? WaitingMinutes, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string Author, long Followers,
-    IReadOnlyList<string> Reasons, int Posts, string? LatestText, long Version);
+    IReadOnlyList<string> Reasons, int Posts, string? LatestText, long Version, DateTimeOffset? AnswerDueAt, bool Breached);
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Conversations, int Offset, int Limit);
 
@@ -31,7 +36,7 @@ public static class QueueEndpoints
     public static void MapQueue(this IEndpointRouteBuilder desk)
     {
         desk.MapGet("/queue", async (string? brandId, string? incidentId, string? language, string? platform, ConversationStatus? status, ClaimFilter? claim,
-            int? limit, int? offset, IQuerySession session, PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            int? limit, int? offset, IQuerySession session, PostContents contents, IOptions<DeskOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var take = limit ?? 50;
             var skip = offset ?? 0;
@@ -42,10 +47,11 @@ public static class QueueEndpoints
             var page = await DeskQueue.PageAsync(session, organisation, http.User.Actor(),
                 new QueueFilter(brandId, incidentId, language, platform, status ?? ConversationStatus.Awaiting, claim ?? ClaimFilter.Any), now, skip, take, ct);
             var texts = await LatestTextsAsync(contents, organisation, page, ct);
-            return Results.Ok(new QueuePage([.. page.Select(c => RowOf(c, now, texts))], skip, take));
+            return Results.Ok(new QueuePage([.. page.Select(c => RowOf(c, now, texts, options.Value))], skip, take));
         }).WithName("DeskQueue").RequireAuthorization(CrisisPolicies.Viewer);
 
-        desk.MapGet("/conversations/{id}", async (string id, IQuerySession session, PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        desk.MapGet("/conversations/{id}", async (string id, IQuerySession session, PostContents contents, IOptions<DeskOptions> options, TimeProvider clock,
+            HttpContext http, CancellationToken ct) =>
         {
             if (await DeskHttp.FindAsync(session, http.User, id, ct) is not { State: { } state } conversation) return DeskHttp.NotFound(id);
             var posts = await contents.FindAsync(state.Mentions.Select(m => new PostRef(state.Platform, m.PostId)),
@@ -53,7 +59,7 @@ public static class QueueEndpoints
             http.Response.Headers.ETag = Incidents.IncidentHttp.ETag(conversation.Version);
             return Results.Ok(new
             {
-                conversation = RowOf(conversation, clock.GetUtcNow(), new Dictionary<string, string?>()),
+                conversation = RowOf(conversation, clock.GetUtcNow(), new Dictionary<string, string?>(), options.Value),
                 // The thread in order, each post with who wrote it and what (the author's handle while it is kept).
                 thread = state.Mentions.Select(m => new
                 {
@@ -80,14 +86,17 @@ public static class QueueEndpoints
         }).WithName("ConversationEvents").RequireAuthorization(CrisisPolicies.Viewer);
     }
 
-    private static QueueRow RowOf(DeskConversation c, DateTimeOffset now, IReadOnlyDictionary<string, string?> texts)
+    private static QueueRow RowOf(DeskConversation c, DateTimeOffset now, IReadOnlyDictionary<string, string?> texts, DeskOptions options)
     {
         var claimed = c.LeaseUntil > now;
+        var targets = options.For(c.OrganisationId);
         return new QueueRow(c.ConversationId, c.BrandId, c.Platform, c.Language, c.IncidentId, c.Status,
             c.Rank is { } rank ? Math.Round(DeskPriority.At(rank, now), 1) : null, c.WaitingSince,
             c.WaitingSince is { } since ? Math.Round((now - since).TotalMinutes, 1) : null,
             claimed ? c.LeaseHolder : null, claimed ? c.LeaseUntil : null, c.AuthorPseudonym, c.Followers, c.Reasons, c.MentionCount,
-            texts.GetValueOrDefault(c.ConversationId), c.Version);
+            texts.GetValueOrDefault(c.ConversationId), c.Version,
+            c.State is { } state ? FirstAnswerTarget.DueAt(state, targets.FirstAnswerMinutes, targets.IncidentFirstAnswerMinutes) : null,
+            c.State?.WaitBreached == true);
     }
 
     /// <summary>The latest post's words per conversation, read at the last moment so an erased author shows erased.</summary>
