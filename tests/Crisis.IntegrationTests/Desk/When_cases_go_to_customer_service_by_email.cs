@@ -65,7 +65,7 @@ public class When_cases_go_to_customer_service_by_email : IntegrationSpec
         var (response, body) = await SendAsync(HttpMethod.Post, $"/api/desk/conversations/{id}/handovers", new { handoverId = "ho-mail-1", promised = "Un remboursement sous 48 heures" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
-        var mail = smtp.Received.Single(m => m.Key == "ho-mail-1" && m.Message.TextBody.Contains(id, StringComparison.Ordinal));
+        var mail = smtp.Received.Single(m => m.Key == "ho-mail-1" && m.Message.TextBody?.Contains(id, StringComparison.Ordinal) == true);
         var attached = mail.Message.Attachments.OfType<MimePart>().Single(a => a.FileName == "case.json");
         using var json = new MemoryStream();
         await attached.Content!.DecodeToAsync(json);
