@@ -71,8 +71,8 @@ async function refresh() {
 
 function row(c) {
   const open = () => select(c.conversationId);
-  // The queue gives the author's pseudonym only (handles are personal data, read per conversation): the row is named by
-  // what the person last wrote; the thread shows who they are.
+  // The row is named by what the person last wrote; the API adds the handle of who started the conversation for those who
+  // answer people (responders and up), not for viewers, who see who it is in the thread.
   // Past the first-answer target: recorded (the owner and the lead were warned), or due and not yet seen by the server's round.
   const overdue = c.breached || (c.answerDueAt != null && Date.parse(c.answerDueAt) <= Date.now());
   return h('li', { class: `queue-item${c.conversationId === selected ? ' selected' : ''}${overdue ? ' overdue' : ''}`, 'data-conversation': c.conversationId,
@@ -84,6 +84,7 @@ function row(c) {
       reasonBadges(c.reasons)),
     h('button', { type: 'button', class: 'link', onclick: open, 'aria-current': c.conversationId === selected ? 'true' : undefined },
       c.latestText ? userText(c.latestText) : t('desk.noText')),
+    c.authorHandle ? h('p', { class: 'author' }, userText(c.authorHandle, undefined, 'bdi')) : null,
     h('p', { class: 'meta muted' },
       [brands.get(c.brandId) ?? c.brandId, c.platform, languageName(c.language), t('desk.followers', { count: c.followers }),
         c.waitingMinutes == null ? t(`desk.status.${c.status}`) : t('desk.waiting', { duration: minutes(c.waitingMinutes) }),
