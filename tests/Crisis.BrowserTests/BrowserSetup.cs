@@ -23,6 +23,9 @@ public sealed class BrowserSetup
     /// <summary>An organisation whose people read Arabic unless they say otherwise (test-org chose no language).</summary>
     public const string ArabicOrganisation = "arabic-org";
 
+    /// <summary>An organisation whose people must be answered within a minute: the desk page shows who waited past it.</summary>
+    public const string ServiceLevelOrganisation = "desk-sla-browser";
+
     private static IPlaywright? playwright;
 
     [OneTimeSetUp]
@@ -49,6 +52,10 @@ public sealed class BrowserSetup
         var settings = new Dictionary<string, string>(DeskReceivers.HostSettings(TestTokens.Organisation, "desk-broken-org"))
         {
             ["Display__OrganisationsFile"] = display,
+            // The SLA-breach spec's organisation: a one-minute first-answer target, fired twice a second; no on-call file, so
+            // the breach is recorded and nobody is warned (docs/response-desk.md, "Service levels").
+            [$"Desk__Organisations__{ServiceLevelOrganisation}__FirstAnswerMinutes"] = "1",
+            ["Desk__ServiceLevelPollMilliseconds"] = "500",
         };
         Host = await HostProcess.StartAsync(settings);
     }

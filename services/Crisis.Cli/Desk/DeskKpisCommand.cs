@@ -43,8 +43,19 @@ public sealed class DeskKpisCommand : AsyncCommand<DeskKpisCommand.Settings>
         table.AddRow("unanswered after 72 h", Number(overall, "unansweredAfter72Hours"));
         table.AddRow("handed over", Number(overall, "handedOver"));
         table.AddRow("no answer needed", Number(overall, "noAnswerNeeded"));
+        table.AddRow("negative share, before → after the answer", NegativeShare(overall));
         AnsiConsole.Write(table);
         return 0;
+    }
+
+    /// <summary>"80 % → 20 % (−60 points)", or why there is no figure (docs/response-desk.md, "KPIs").</summary>
+    private static string NegativeShare(JsonElement figures)
+    {
+        if (!figures.TryGetProperty("negativeShare", out var move) || move.ValueKind != JsonValueKind.Object) return "–";
+        if (!move.TryGetProperty("enoughData", out var enough) || !enough.GetBoolean())
+            return $"not enough data ({Number(move, "postsBefore")} posts before, {Number(move, "postsAfter")} after)";
+        var points = Math.Round(move.GetProperty("change").GetDouble() * 100, 1);
+        return $"{Percent(move, "shareBefore")} → {Percent(move, "shareAfter")} ({(points > 0 ? "+" : "")}{points.ToString("0.#", CultureInfo.InvariantCulture)} points)";
     }
 
     private static string Number(JsonElement figures, string name) =>

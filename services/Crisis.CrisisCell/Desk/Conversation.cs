@@ -102,6 +102,9 @@ public sealed record Conversation(
 
     public bool IsLeasedToSomeoneElse(string actor, DateTimeOffset now) => LeaseHolder is not null && LeaseHolder != actor && LeaseUntil > now;
 
+    /// <summary>The current wait passed its first-answer target and the breach was recorded.</summary>
+    public bool WaitBreached => WaitingSince is { } since && BreachedWaits.Contains(since);
+
     public DateTimeOffset? FirstAnsweredAt => Answers.Count == 0 ? null : Answers[0].SentAt;
 
     public bool Holds(string postId) => Mentions.Any(m => m.PostId == postId);

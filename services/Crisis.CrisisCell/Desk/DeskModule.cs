@@ -27,10 +27,11 @@ public static class DeskModule
         marten.Services.AddOptions<DeskOptions>()
             .Bind(configuration.GetSection(DeskOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters; first-answer targets are 1 to 10080 minutes")
+            .Validate(o => o.Organisations.Values.All(IsValid), $"{DeskOptions.Section}:Organisations: every webhook needs an absolute http(s) Url and a Secret of at least 16 characters; a HandoverEmail needs To (e-mail addresses) and excludes a HandoverWebhook; first-answer targets are 1 to 10080 minutes")
             .ValidateOnStart();
         marten.Services.AddHttpClient<SignedWebhook>();
         marten.Services.AddSingleton<IAnswerPublisher, WebhookAnswerPublisher>();
+        marten.Services.AddSingleton<HandingOver.CustomerService>();
         marten.AddSubscriptionWithServices<DeskIntakeSubscription>(ServiceLifetime.Singleton);
         return marten;
     }
@@ -42,7 +43,9 @@ public static class DeskModule
     private static bool IsValid(DeskOrganisationOptions organisation) =>
         organisation.FirstAnswerMinutes is >= 1 and <= 10_080 && organisation.IncidentFirstAnswerMinutes is >= 1 and <= 10_080
         && new[] { organisation.AnswerWebhook, organisation.HandoverWebhook }.All(w => w is null
-            || (w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && w.Secret.Length >= 16));
+            || (w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && w.Secret.Length >= 16))
+        // One way to customer service: a case sent twice, by two ways, would be two cases.
+        && (organisation.HandoverEmail is null || (organisation.HandoverWebhook is null && organisation.HandoverEmail.IsValid()));
 
     public static void ConfigureStore(StoreOptions options)
     {

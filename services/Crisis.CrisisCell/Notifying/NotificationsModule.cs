@@ -35,6 +35,8 @@ public static class NotificationsModule
     public static IServiceCollection AddCrisisCellNotifications(this IServiceCollection services)
     {
         services.AddSingleton<ChannelPipelines>();
+        // The relay's pipeline and breaker are the relay's, whoever sends: pages and the desk's e-mail handovers share them.
+        services.AddSingleton<SmtpRelay>();
         // Typed clients; the channel pipelines do the retrying, so no extra handler-level resilience here.
         services.AddHttpClient<WebhookChannel>();
         services.AddHttpClient<SlackChannel>();

@@ -23,13 +23,27 @@ export function showKpis(data, brands) {
     card('waiting', number(f.waiting), t('desk.kpi.of', { count: f.conversations })),
     card('after24', number(f.unansweredAfter24Hours), t('desk.kpi.after72', { count: f.unansweredAfter72Hours })),
     card('handedOver', number(f.handedOver), outcomes(f.handoverOutcomes)),
-    card('noAnswer', number(f.noAnswerNeeded), t('desk.kpi.window', { days: 30 })));
+    card('noAnswer', number(f.noAnswerNeeded), t('desk.kpi.window', { days: 30 })),
+    card('negativeShare', negativeShare(f.negativeShare), negativeShareHint(f.negativeShare)));
   if (document.getElementById('kpi-breakdown').open) drawBreakdown();
 }
 
 function card(name, value, hint) {
   return h('div', { class: 'stat', 'data-kpi': name },
     h('span', { class: 'value' }, value), h('span', { class: 'label' }, t(`desk.kpi.${name}`)), h('span', { class: 'label' }, hint));
+}
+
+/** Before → after the first answer, of the answered threads' posts (docs/response-desk.md "KPIs"); a dash without enough posts. */
+function negativeShare(move) {
+  // The arrow is the catalogue's: it points from before to after in the page's direction.
+  return move?.enoughData ? t('desk.kpi.beforeAfter', { before: percent(move.shareBefore), after: percent(move.shareAfter) }) : '—';
+}
+
+function negativeShareHint(move) {
+  if (!move) return '';
+  return move.enoughData
+    ? t('desk.kpi.negativeShareMove', { points: number(Math.round(move.change * 100), { signDisplay: 'exceptZero' }) })
+    : t('desk.kpi.notEnoughData', { before: number(move.postsBefore), after: number(move.postsAfter) });
 }
 
 function outcomes(counts) {
@@ -50,10 +64,10 @@ function drawBreakdown() {
   };
   const rows = Object.entries(by).sort(([, a], [, b]) => b.conversations - a.conversations);
   show(breakdown, rows.length === 0 ? h('p', { class: 'empty' }, t('desk.kpi.none')) : h('table', {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t(`desk.kpi.by.${dimension.value}`)), ['conversations', 'coverage', 'median', 'p90', 'waiting', 'after24', 'handedOver']
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t(`desk.kpi.by.${dimension.value}`)), ['conversations', 'coverage', 'median', 'p90', 'waiting', 'after24', 'handedOver', 'negativeShare']
       .map((column) => h('th', { scope: 'col' }, t(`desk.kpi.column.${column}`))))),
     h('tbody', {}, rows.map(([key, f]) => h('tr', { 'data-key': key },
       h('th', { scope: 'row' }, h('bdi', { dir: 'auto' }, label(key))),
       [number(f.conversations), percent(f.coverage), minutes(f.medianMinutesToFirstAnswer), minutes(f.p90MinutesToFirstAnswer),
-        number(f.waiting), number(f.unansweredAfter24Hours), number(f.handedOver)].map((value) => h('td', { class: 'number' }, value)))))));
+        number(f.waiting), number(f.unansweredAfter24Hours), number(f.handedOver), negativeShare(f.negativeShare)].map((value) => h('td', { class: 'number' }, value)))))));
 }

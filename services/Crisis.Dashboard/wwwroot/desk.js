@@ -71,19 +71,25 @@ async function refresh() {
 
 function row(c) {
   const open = () => select(c.conversationId);
-  // The queue gives the author's pseudonym only (handles are personal data, read per conversation): the row is named by
-  // what the person last wrote; the thread shows who they are.
-  return h('li', { class: `queue-item${c.conversationId === selected ? ' selected' : ''}`, 'data-conversation': c.conversationId },
+  // The row is named by what the person last wrote; the API adds the handle of who started the conversation for those who
+  // answer people (responders and up), not for viewers, who see who it is in the thread.
+  // Past the first-answer target: recorded (the owner and the lead were warned), or due and not yet seen by the server's round.
+  const overdue = c.breached || (c.answerDueAt != null && Date.parse(c.answerDueAt) <= Date.now());
+  return h('li', { class: `queue-item${c.conversationId === selected ? ' selected' : ''}${overdue ? ' overdue' : ''}`, 'data-conversation': c.conversationId,
+    'data-breached': c.breached ? 'true' : undefined },
     h('p', {},
       c.priority == null ? null : h('span', { class: 'priority', title: t('desk.priorityHint') }, t('desk.priority', { points: c.priority })),
+      overdue ? badge(c.breached ? t('desk.breached') : t('desk.overdue'), 'missed breach') : null,
       c.claimedBy ? badge(t('desk.claimedShort', { name: c.claimedBy }), 'current') : null,
       reasonBadges(c.reasons)),
     h('button', { type: 'button', class: 'link', onclick: open, 'aria-current': c.conversationId === selected ? 'true' : undefined },
       c.latestText ? userText(c.latestText) : t('desk.noText')),
+    c.authorHandle ? h('p', { class: 'author' }, userText(c.authorHandle, undefined, 'bdi')) : null,
     h('p', { class: 'meta muted' },
       [brands.get(c.brandId) ?? c.brandId, c.platform, languageName(c.language), t('desk.followers', { count: c.followers }),
         c.waitingMinutes == null ? t(`desk.status.${c.status}`) : t('desk.waiting', { duration: minutes(c.waitingMinutes) }),
-        t('desk.posts', { count: c.posts })].join(' · ')));
+        c.answerDueAt == null || overdue ? null : t('desk.dueBy', { time: time(c.answerDueAt) }),
+        t('desk.posts', { count: c.posts })].filter((part) => part != null).join(' · ')));
 }
 
 function select(id) {

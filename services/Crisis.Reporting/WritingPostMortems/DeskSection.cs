@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Crisis.CrisisCell.Desk;
 using Crisis.CrisisCell.Desk.Measuring;
@@ -39,7 +40,31 @@ public static class DeskSection
             // The group's key is a language code or a responder's name: shown as recorded.
             foreach (var (key, figures) in groups.OrderBy(g => g.Key, StringComparer.Ordinal)) Row(html, r, r.T($"deskSection.{dimension}", ("value", key)), figures);
         }
-        html.Append("</tbody></table>\n<p class=\"def\">").Append(Html.Escape(r.T("deskSection.definition"))).Append("</p></section>\n");
+        html.Append("</tbody></table>\n");
+        AppendNegativeShare(html, r, desk.Overall.NegativeShare);
+        html.Append("<p class=\"def\">").Append(Html.Escape(r.T("deskSection.definition"))).Append("</p></section>\n");
+    }
+
+    /// <summary>How the mood of the answered threads moved after the answer, or why there is no figure.</summary>
+    private static void AppendNegativeShare(StringBuilder html, ReportReader r, NegativeShareMove move)
+    {
+        html.Append("<p class=\"desk-negative-share\">");
+        if (move.EnoughData)
+        {
+            var points = Math.Round(move.Change!.Value * 100, 1);
+            var change = (points > 0 ? "+" : "") + points.ToString("0.#", CultureInfo.InvariantCulture);
+            html.Append(Html.Escape(r.T("deskSection.negativeShare",
+                ("before", r.Share(move.ShareBefore)), ("postsBefore", r.Language.Number(move.PostsBefore)),
+                ("after", r.Share(move.ShareAfter)), ("postsAfter", r.Language.Number(move.PostsAfter)),
+                ("change", r.Language.Localise(change)), ("conversations", r.Language.Number(move.Conversations)))));
+        }
+        else
+        {
+            html.Append(Html.Escape(r.T("deskSection.negativeShareNotEnough",
+                ("postsBefore", r.Language.Number(move.PostsBefore)), ("postsAfter", r.Language.Number(move.PostsAfter)),
+                ("conversations", r.Language.Number(move.Conversations)), ("minimum", r.Language.Number(NegativeShares.MinimumPosts)))));
+        }
+        html.Append("</p>\n");
     }
 
     private static void Row(StringBuilder html, ReportReader r, string scope, DeskFigures f) =>

@@ -36,8 +36,11 @@ public sealed class DeskOrganisationOptions
     /// <summary>The organisation's own tooling that publishes answers (signed webhook, docs/response-desk.md).</summary>
     public SignedWebhookOptions? AnswerWebhook { get; set; }
 
-    /// <summary>Customer service's case intake.</summary>
+    /// <summary>Customer service's case intake, when it takes cases by webhook.</summary>
     public SignedWebhookOptions? HandoverWebhook { get; set; }
+
+    /// <summary>Customer service's mailbox, when it takes cases by e-mail (through <c>Notifications:Smtp</c>); not with a webhook.</summary>
+    public HandoverEmailOptions? HandoverEmail { get; set; }
 
     /// <summary>How long someone may wait for an answer before the owner and the on-call lead are warned.</summary>
     [Range(1, 10_080)]
@@ -56,4 +59,16 @@ public sealed class SignedWebhookOptions
     /// <summary>HMAC-SHA256 key of the <c>X-Crisis-Signature</c> header; at least 16 characters.</summary>
     [Required, MinLength(16)]
     public string Secret { get; set; } = "";
+}
+
+public sealed class HandoverEmailOptions
+{
+    /// <summary>One address or a comma-separated list, e.g. <c>care@acme.example</c>.</summary>
+    [Required]
+    public string To { get; set; } = "";
+
+    /// <summary>Every entry a mailbox with an address at a domain; nothing else reaches the relay.</summary>
+    public bool IsValid() =>
+        MimeKit.InternetAddressList.TryParse(To, out var list) && list.Count > 0
+        && list.All(a => a is MimeKit.MailboxAddress { Address: var address } && address.IndexOf('@', StringComparison.Ordinal) is > 0 && !address.EndsWith('@'));
 }

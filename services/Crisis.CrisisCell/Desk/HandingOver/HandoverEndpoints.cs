@@ -1,5 +1,3 @@
-using Crisis.CrisisCell.Desk.Answering;
-using Crisis.CrisisCell.Desk.Configuring;
 using Crisis.ServiceDefaults.Http.Validating;
 using Crisis.PersonalData.Reading;
 using Crisis.ServiceDefaults.Security.Authorizing;
@@ -7,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Crisis.CrisisCell.Desk.HandingOver;
 
@@ -23,49 +20,36 @@ public static class HandoverEndpoints
 {
     public static void MapHandingOver(this IEndpointRouteBuilder desk)
     {
-        desk.MapPost("/conversations/{id}/handovers", async (string id, HandoverRequest request, IDocumentSession session, SignedWebhook webhook,
-            PostContents contents, IOptions<DeskOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        desk.MapPost("/conversations/{id}/handovers", async (string id, HandoverRequest request, IDocumentSession session, CustomerService customerService,
+            PostContents contents, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (await DeskHttp.FindAsync(session, http.User, id, ct) is null) return DeskHttp.NotFound(id);
             var command = new HandOver(id, request.HandoverId ?? $"h{Guid.NewGuid():N}", request.Promised ?? "", http.User.Actor(), clock.GetUtcNow());
             var conversation = HandingOver.Prepare(command, await DeskHttp.LoadStateAsync(session, id, ct));
-            if (options.Value.For(conversation.OrganisationId).HandoverWebhook is not { } target)
+            if (!customerService.Serves(conversation.OrganisationId))
             {
                 return Results.Problem(title: "No customer-service endpoint", statusCode: StatusCodes.Status409Conflict,
-                    detail: $"no handover webhook is configured for this organisation (Desk:Organisations:{conversation.OrganisationId}:HandoverWebhook); nothing was sent");
+                    detail: $"no handover webhook or e-mail is configured for this organisation (Desk:Organisations:{conversation.OrganisationId}:HandoverWebhook or HandoverEmail); nothing was sent");
             }
             // Customer service needs who the person is and what they said: read from mention_keys now, never kept in the events.
             var posts = await contents.FindAsync(conversation.Mentions.Select(m => new PostRef(conversation.Platform, m.PostId)),
                 PostScope.OfBrand(conversation.OrganisationId, conversation.BrandId), ct);
             var root = posts.GetValueOrDefault(new PostRef(conversation.Platform, conversation.RootPostId));
-            var reply = await webhook.PostAsync(target, command.HandoverId, new
+            var delivery = await customerService.DeliverAsync(new HandoverCase(HandoverCase.KindName, command.HandoverId, id, conversation.OrganisationId,
+                conversation.BrandId, conversation.Platform, root?.Author ?? conversation.AuthorPseudonym, command.Promised, command.By,
+                [.. conversation.Mentions.Select(m => new CasePost(m.PostId, m.PublishedAt, m.Language,
+                    posts.TryGetValue(new PostRef(conversation.Platform, m.PostId), out var post) ? post.Text ?? PostContent.ErasedMark : null))],
+                new CaseCallback("POST", $"/api/desk/conversations/{id}/handovers/{command.HandoverId}/outcome")), ct);
+            if (!delivery.Delivered)
             {
-                kind = "desk.handover",
-                command.HandoverId,
-                ConversationId = id,
-                conversation.BrandId,
-                conversation.Platform,
-                Author = root?.Author ?? conversation.AuthorPseudonym,
-                command.Promised,
-                HandedOverBy = command.By,
-                Posts = conversation.Mentions.Select(m => new
-                {
-                    m.PostId, m.PublishedAt, m.Language,
-                    Text = posts.TryGetValue(new PostRef(conversation.Platform, m.PostId), out var post) ? post.Text ?? PostContent.ErasedMark : null,
-                }),
-                Callback = new { Method = "POST", Path = $"/api/desk/conversations/{id}/handovers/{command.HandoverId}/outcome" },
-            }, ct);
-            if (!reply.Delivered)
-            {
-                await DeskHttp.HandleOnStreamAsync(session, http, new RecordHandoverFailed(id, command.HandoverId, reply.Failure ?? "not delivered", command.By, clock.GetUtcNow()), ct);
-                return Results.Problem(title: "The handover was not delivered", detail: $"{reply.Failure}; customer service did not receive the case, retry with the same handoverId",
+                await DeskHttp.HandleOnStreamAsync(session, http, new RecordHandoverFailed(id, command.HandoverId, delivery.Failure ?? "not delivered", command.By, clock.GetUtcNow()), ct);
+                return Results.Problem(title: "The handover was not delivered", detail: $"{delivery.Failure}; customer service did not receive the case, retry with the same handoverId",
                     statusCode: StatusCodes.Status502BadGateway, extensions: new Dictionary<string, object?> { ["handoverId"] = command.HandoverId });
             }
-            var caseReference = WebhookAnswerPublisher.StringOf(reply.Body, "caseReference", 200);
             var (events, version) = await DeskHttp.HandleOnStreamAsync(session, http,
-                new RecordHandover(id, command.HandoverId, command.Promised, caseReference, command.By, clock.GetUtcNow()), ct);
+                new RecordHandover(id, command.HandoverId, command.Promised, delivery.CaseReference, command.By, clock.GetUtcNow()), ct);
             http.Response.Headers.ETag = Incidents.IncidentHttp.ETag(version);
-            return Results.Ok(new HandoverResult(id, command.HandoverId, version, [.. events.Select(ConversationEventNames.Of)], caseReference));
+            return Results.Ok(new HandoverResult(id, command.HandoverId, version, [.. events.Select(ConversationEventNames.Of)], delivery.CaseReference));
         }).WithName("HandOverConversation").RequireAuthorization(CrisisPolicies.Responder);
 
         // Customer service's callback, with a token of the organisation like any client of the API (docs/response-desk.md).

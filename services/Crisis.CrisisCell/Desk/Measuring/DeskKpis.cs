@@ -3,10 +3,11 @@ namespace Crisis.CrisisCell.Desk.Measuring;
 /// <summary>The desk's figures over a set of conversations (docs/response-desk.md, "KPIs").</summary>
 /// <param name="Coverage">Answered or handed over, of those that needed an answer (all but "no answer needed"); null when none did.</param>
 /// <param name="MedianMinutesToFirstAnswer">From the first post to the first answer or handover.</param>
+/// <param name="NegativeShare">How negative the answered threads were before their first answer and after it (per incident in <c>By["incident"]</c>).</param>
 public sealed record DeskFigures(
     int Conversations, int Answered, int HandedOver, int NoAnswerNeeded, int Waiting, double? Coverage,
     double? MedianMinutesToFirstAnswer, double? P90MinutesToFirstAnswer, int UnansweredAfter24Hours, int UnansweredAfter72Hours,
-    IReadOnlyDictionary<string, int> HandoverOutcomes);
+    IReadOnlyDictionary<string, int> HandoverOutcomes, NegativeShareMove NegativeShare);
 
 public sealed record DeskKpiReport(DeskFigures Overall, IReadOnlyDictionary<string, IReadOnlyDictionary<string, DeskFigures>> By);
 
@@ -40,7 +41,8 @@ public static class DeskKpis
             Percentile(minutes, 0.5), Percentile(minutes, 0.9),
             unanswered.Count(w => w >= TimeSpan.FromHours(24)), unanswered.Count(w => w >= TimeSpan.FromHours(72)),
             conversations.SelectMany(c => c.Handovers).GroupBy(h => h.Outcome?.ToString() ?? "Pending")
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            NegativeShares.Measure(conversations));
     }
 
     private static Dictionary<string, DeskFigures> By(IReadOnlyCollection<Conversation> conversations, Func<Conversation, string> key, DateTimeOffset now) =>
