@@ -75,7 +75,8 @@ public class When_a_case_is_handed_over_by_email
         };
         var desk = new DeskOptions { Organisations = { ["org-1"] = new DeskOrganisationOptions { HandoverEmail = new HandoverEmailOptions { To = "care@acme.example" } } } };
         using var http = new HttpClient();
-        var customerService = new CustomerService(new SignedWebhook(http, TimeProvider.System), new SmtpRelay(settings, new ChannelPipelines(settings)), settings, Options.Create(desk));
+        var notifications = Options.Create(settings);
+        var customerService = new CustomerService(new SignedWebhook(http, TimeProvider.System), new SmtpRelay(notifications, new ChannelPipelines(notifications)), notifications, Options.Create(desk));
 
         var delivery = await customerService.DeliverAsync(Case, CancellationToken.None);
 

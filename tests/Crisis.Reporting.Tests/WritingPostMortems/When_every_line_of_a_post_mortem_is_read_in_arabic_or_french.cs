@@ -60,7 +60,9 @@ public class When_every_line_of_a_post_mortem_is_read_in_arabic_or_french
             ["responder"] = new Dictionary<string, DeskFigures> { ["samira"] = Figures() },
         });
 
-    private static DeskFigures Figures() => new(12, 9, 1, 1, 1, 0.91, 14, 42, 1, 0, new Dictionary<string, int> { ["resolved"] = 1 });
+    // The negative share has enough posts on both sides: the line with its figures is the one read.
+    private static DeskFigures Figures() => new(12, 9, 1, 1, 1, 0.91, 14, 42, 1, 0, new Dictionary<string, int> { ["resolved"] = 1 },
+        new NegativeShareMove(3, 10, 6, 8, 2, 0.6, 0.25, -0.35, EnoughData: true));
 
     private static string Render(string tag, string zoneId = "Africa/Algiers")
     {

@@ -11,7 +11,7 @@ namespace Crisis.CrisisCell.Desk.HandingOver;
 /// Delivers a case to the organisation's customer service the way it chose (docs/response-desk.md, "Hand over"): its signed
 /// webhook, or an e-mail through the notification channels' SMTP relay. Only a delivered case is recorded as handed over.
 /// </summary>
-public sealed class CustomerService(SignedWebhook webhook, SmtpRelay relay, NotificationSettings notifications, IOptions<DeskOptions> options)
+public sealed class CustomerService(SignedWebhook webhook, SmtpRelay relay, IOptions<NotificationSettings> notifications, IOptions<DeskOptions> options)
 {
     /// <summary>False when the organisation configured neither: nothing can be sent.</summary>
     public bool Serves(string organisationId) => options.Value.For(organisationId) is { HandoverWebhook: not null } or { HandoverEmail: not null };
@@ -29,7 +29,7 @@ public sealed class CustomerService(SignedWebhook webhook, SmtpRelay relay, Noti
         if (organisation.HandoverEmail is not { } email) return new CaseDelivery(false, null, "no customer-service endpoint is configured");
         try
         {
-            using var mail = HandoverMail.Build(handover, relay.From, email.To, notifications.PublicBaseUrl);
+            using var mail = HandoverMail.Build(handover, relay.From, email.To, notifications.Value.PublicBaseUrl);
             await relay.SendAsync(mail, ct);
             // A mailbox answers nothing: the case goes by its Message-ID, which is what a reply from customer service quotes.
             return new CaseDelivery(true, mail.MessageId, null);
