@@ -14,27 +14,7 @@ public class When_incidents_are_told_on_the_command_line : IntegrationSpec
     [SetUp]
     public Task RegisterAsync() => RegisterBrandAsync(Brand);
 
-    private static async Task<(int Exit, string Out, string Error)> TellAsync(params string[] args)
-    {
-        var (output, error, ansi) = (Console.Out, Console.Error, Spectre.Console.AnsiConsole.Console);
-        using var writtenOut = new StringWriter();
-        using var writtenError = new StringWriter();
-        Console.SetOut(writtenOut);
-        Console.SetError(writtenError);
-        // Spectre keeps the writer it was given: this run's, then the original back for the next spec.
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writtenOut) });
-        try
-        {
-            var exit = await RunCliAsync(["incidents", .. args]);
-            return (exit, writtenOut.ToString(), writtenError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(output);
-            Console.SetError(error);
-            Spectre.Console.AnsiConsole.Console = ansi;
-        }
-    }
+    private static Task<(int Exit, string Out, string Error)> TellAsync(params string[] args) => RunCliCapturedAsync(["incidents", .. args]);
 
     [Test]
     public async Task In_french_it_says_who_has_the_incident_and_what_the_playbook_asks_next()

@@ -32,27 +32,6 @@ public class When_a_table_is_written_for_a_script : IntegrationSpec
     public void Csv_has_a_header_row_and_quotes_what_needs_it_and_never_a_formula() =>
         Assert.That(Rows().Csv(), Is.EqualTo("brand,mentions,share,since\natlas-air,1200,0.25,2026-12-07T10:00:00+00:00\n\"'=HYPERLINK(\"\"x\"\")\",3,,\n"));
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (output, error, ansi) = (Console.Out, Console.Error, Spectre.Console.AnsiConsole.Console);
-        using var writtenOut = new StringWriter();
-        using var writtenError = new StringWriter();
-        Console.SetOut(writtenOut);
-        Console.SetError(writtenError);
-        // Spectre keeps the writer it was given: the table goes to this run's, and the next spec gets the original back.
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writtenOut) });
-        try
-        {
-            return (await RunCliAsync(args), writtenOut.ToString(), writtenError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(output);
-            Console.SetError(error);
-            Spectre.Console.AnsiConsole.Console = ansi;
-        }
-    }
-
     [Test]
     public async Task The_mentions_summary_reads_as_json()
     {
@@ -61,7 +40,7 @@ public class When_a_table_is_written_for_a_script : IntegrationSpec
             SyntheticMentions.Ndjson([SyntheticMentions.Mention("acme", "p1", DateTimeOffset.UtcNow.AddMinutes(-5))]), System.Text.Encoding.UTF8, "application/x-ndjson"));
         Assert.That(posted.IsSuccessStatusCode, Is.True, await posted.Content.ReadAsStringAsync());
 
-        var (exit, json, error) = await RunAsync("mentions", "summary", "--output", "json");
+        var (exit, json, error) = await RunCliCapturedAsync("mentions", "summary", "--output", "json");
 
         Assert.That(exit, Is.Zero, error);
         var acme = JsonDocument.Parse(json).RootElement.EnumerateArray().Single(b => b.GetProperty("brand").GetString() == "acme");
@@ -71,7 +50,7 @@ public class When_a_table_is_written_for_a_script : IntegrationSpec
     [Test]
     public async Task The_buzz_states_read_as_csv()
     {
-        var (exit, csv, error) = await RunAsync("buzz", "--output", "csv");
+        var (exit, csv, error) = await RunCliCapturedAsync("buzz", "--output", "csv");
 
         Assert.That(exit, Is.Zero, error);
         Assert.That(csv, Does.StartWith("brand,phase,severity,episodes,lastPageKind,lastPageSeverity,lastPageDetectedAt,lastPositiveSpikeOnset\n"));
@@ -80,7 +59,7 @@ public class When_a_table_is_written_for_a_script : IntegrationSpec
     [Test]
     public async Task An_unknown_format_is_refused_naming_the_option()
     {
-        var (exit, _, error) = await RunAsync("connectors", "status", "--output", "xml");
+        var (exit, _, error) = await RunCliCapturedAsync("connectors", "status", "--output", "xml");
 
         Assert.That(exit, Is.Not.Zero);
         Assert.That(error, Does.Contain("--output").And.Contain("table, json or csv"));
