@@ -86,4 +86,47 @@ public class When_someone_waits_past_the_first_answer_target
             Assert.That(BreachWarnings.KeyFor("org-1", "karim", [Waiting("c1", 70), Waiting("c2", 65)]), Is.Not.EqualTo(first), "another recipient");
         });
     }
+
+    [Test]
+    public void A_person_is_warned_at_most_once_per_interval_and_told_how_many_breaches_were_held_back()
+    {
+        var gate = new WarningGate();
+        var interval = TimeSpan.FromMinutes(15);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gate.Pass("org-1", "lina", 200, Now, interval), Is.EqualTo(0), "the first warning goes out");
+            Assert.That(gate.Pass("org-1", "lina", 200, Now.AddSeconds(30), interval), Is.Null, "the next round's is held back");
+            Assert.That(gate.Pass("org-1", "lina", 150, Now.AddMinutes(10), interval), Is.Null, "and so is the one after");
+            Assert.That(gate.Pass("org-1", "sam", 3, Now.AddMinutes(10), interval), Is.EqualTo(0), "another person has a gate of their own");
+            Assert.That(gate.Pass("org-2", "lina", 3, Now.AddMinutes(10), interval), Is.EqualTo(0), "so has the same name in another organisation");
+            Assert.That(gate.Pass("org-1", "lina", 7, Now.AddMinutes(15), interval), Is.EqualTo(350), "the interval over: the warning counts what was held");
+            Assert.That(gate.Pass("org-1", "lina", 1, Now.AddMinutes(16), interval), Is.Null, "and starts a new interval");
+            Assert.That(new WarningGate().Pass("org-1", "lina", 1, Now, TimeSpan.Zero), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public void Without_an_interval_every_round_warns()
+    {
+        var gate = new WarningGate();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gate.Pass("org-1", "lina", 2, Now, TimeSpan.Zero), Is.EqualTo(0));
+            Assert.That(gate.Pass("org-1", "lina", 2, Now, TimeSpan.Zero), Is.EqualTo(0), "even in the same instant");
+        });
+    }
+
+    [Test]
+    public void A_warning_after_a_hold_says_how_many_breaches_it_does_not_name()
+    {
+        Breach Waiting(string conversation, int minutes) => new("org-1", "brand-1", conversation, null, Now.AddMinutes(-minutes), null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(BreachWarnings.Title([Waiting("c1", 70)], 0, Now), Is.EqualTo("1 waiting: c1 (70 min)"));
+            Assert.That(BreachWarnings.Title([Waiting("c1", 70)], 350, Now), Is.EqualTo("1 waiting: c1 (70 min); 350 more since the last warning (see the queue)"));
+        });
+    }
 }

@@ -89,6 +89,8 @@ public sealed class NotificationReceivers : IAsyncDisposable
         ["Desk__Organisations__desk-broken-org__FirstAnswerMinutes"] = "10080",
         ["Desk__Organisations__desk-broken-org__IncidentFirstAnswerMinutes"] = "10080",
         ["Desk__ServiceLevelPollMilliseconds"] = "500",
+        // The service-level spec warns the lead in two rounds a minute apart: no hold between warnings here.
+        ["Desk__ServiceLevelWarningMinutes"] = "0",
     };
 
     private string DeskOnCallJson() => $$"""

@@ -22,6 +22,13 @@ public sealed class DeskOptions
     [Range(100, 600_000)]
     public int ServiceLevelPollMilliseconds { get; set; } = 30_000;
 
+    /// <summary>
+    /// Each person gets at most one first-answer warning per this many minutes from each node; the breaches held back in
+    /// between are counted in the next one (0: a warning every round that has breaches).
+    /// </summary>
+    [Range(0, 1440)]
+    public int ServiceLevelWarningMinutes { get; set; } = 15;
+
     /// <summary>Per organisation id: where its answers and handovers go, and its first-answer targets.</summary>
     public Dictionary<string, DeskOrganisationOptions> Organisations { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crisis.CrisisCell.Desk.Configuring;
 using Crisis.CrisisCell.Notifying.Channels;
 using Crisis.CrisisCell.Notifying.Configuring;
 using Crisis.CrisisCell.OnCall.Planning;
@@ -12,12 +13,15 @@ namespace Crisis.CrisisCell.Desk.KeepingServiceLevels;
 /// Warns the people concerned by a round's breaches through the notification channels paging uses (webhook, Slack,
 /// Teams, e-mail; each with its retries) and the organisation's on-call file: the conversation's owner (its last
 /// claimant, when the file has contacts under that name) and whoever is on call at the first escalation level now.
-/// Noise control: a breach is recorded once per wait, and each person gets one message per round however many of
-/// their conversations breached in it.
+/// Noise control: a breach is recorded once per wait, each person gets one message per round however many of their
+/// conversations breached in it, and at most one per <see cref="DeskOptions.ServiceLevelWarningMinutes"/> (<see cref="WarningGate"/>).
 /// </summary>
 public sealed partial class BreachWarnings(
-    OnCallDirectory directory, IEnumerable<INotificationChannel> channels, IOptions<NotificationSettings> settings, IDocumentStore store, ILogger<BreachWarnings> logger)
+    OnCallDirectory directory, IEnumerable<INotificationChannel> channels, IOptions<NotificationSettings> settings, IOptions<DeskOptions> desk,
+    IDocumentStore store, ILogger<BreachWarnings> logger)
 {
+    private readonly WarningGate gate = new();
+
     /// <summary>How many conversations one warning names; the rest are counted.</summary>
     public const int Named = 10;
 
@@ -47,6 +51,12 @@ public sealed partial class BreachWarnings(
 
     private async Task WarnAsync(OnCallConfiguration onCall, string recipient, IReadOnlyList<Breach> breaches, DateTimeOffset now, CancellationToken ct)
     {
+        var interval = TimeSpan.FromMinutes(desk.Value.ServiceLevelWarningMinutes);
+        if (gate.Pass(breaches[0].OrganisationId, recipient, breaches.Count, now, interval) is not { } held)
+        {
+            LogHeld(logger, recipient, breaches.Count, desk.Value.ServiceLevelWarningMinutes);
+            return;
+        }
         var first = breaches[0];
         var brands = breaches.Select(b => b.BrandId).Distinct(StringComparer.Ordinal).ToList();
         string? brandName = null;
@@ -58,7 +68,7 @@ public sealed partial class BreachWarnings(
         var key = KeyFor(first.OrganisationId, recipient, breaches);
         var message = new NotificationMessage(
             first.IncidentId ?? "", key, NotificationKind.ServiceLevelBreach, 0, recipient, brands.Count == 1 ? first.BrandId : string.Join(", ", brands),
-            Title(breaches, now), 0, "desk", null, breaches.Count, [], null, null,
+            Title(breaches, held, now), 0, "desk", null, breaches.Count + held, [], null, null,
             // Claiming is how a responder takes a waiting conversation: the warning's action.
             new Uri(settings.Value.PublicBaseUrl, $"api/desk/conversations/{Uri.EscapeDataString(first.ConversationId)}/claim"))
         { BrandName = brandName };
@@ -99,16 +109,20 @@ public sealed partial class BreachWarnings(
     }
 
     /// <summary>"3 waiting: c1… (75 min), c2… (62 min), …": ids people can paste into the desk, with how long each has waited.</summary>
-    private static string Title(IReadOnlyList<Breach> breaches, DateTimeOffset now) =>
+    internal static string Title(IReadOnlyList<Breach> breaches, int held, DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"{breaches.Count} waiting: ")
         + string.Join(", ", breaches.Take(Named).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.ConversationId} ({(now - b.WaitingSince).TotalMinutes:0} min)")))
-        + (breaches.Count > Named ? string.Create(CultureInfo.InvariantCulture, $", +{breaches.Count - Named}") : "");
+        + (breaches.Count > Named ? string.Create(CultureInfo.InvariantCulture, $", +{breaches.Count - Named}") : "")
+        + (held > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {held} more since the last warning (see the queue)") : "");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "First-answer targets of {OrganisationId} breached ({Conversations} conversations) and nobody warned: the organisation has no on-call file")]
     private static partial void LogNobody(ILogger logger, string organisationId, int conversations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First-answer warning {Key} reaches nobody: {Recipient} has no contact in the on-call file")]
     private static partial void LogUnreachable(ILogger logger, string key, string recipient);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First-answer warning to {Recipient} of {Conversations} conversations held back: one per {Minutes} minutes")]
+    private static partial void LogHeld(ILogger logger, string recipient, int conversations, int minutes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First-answer warning {Key} sent through {Endpoint} ({Conversations} conversations)")]
     private static partial void LogSent(ILogger logger, string key, string endpoint, int conversations);
