@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
+using ReportCsv = Crisis.Reporting.Measuring.Csv;
 using Spectre.Console.Cli;
 
 namespace Crisis.Cli.Hosting;
@@ -102,8 +103,9 @@ public sealed class OutputTable(params OutputColumn[] columns)
     public string Csv()
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', columns.Select(c => Cell(c.Name))).Append('\n');
-        foreach (var row in rows) csv.AppendJoin(',', row.Select(v => Cell(Machine(v)))).Append('\n');
+        csv.AppendJoin(',', columns.Select(c => ReportCsv.Cell(c.Name))).Append('\n');
+        // Stored text may start like a formula (= + - @): defused as the reports' CSV does; numbers and times never need it.
+        foreach (var row in rows) csv.AppendJoin(',', row.Select(v => ReportCsv.Cell(v is string text ? ReportCsv.Text(text) : Machine(v)))).Append('\n');
         return csv.ToString();
     }
 
@@ -125,11 +127,4 @@ public sealed class OutputTable(params OutputColumn[] columns)
         DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
-
-    /// <summary>RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote.</summary>
-    private static string Cell(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Crisis.Reporting.Measuring;
 
 /// <summary>RFC 4180 CSV cells, with text that a spreadsheet would run as a formula defused.</summary>
-internal static class Csv
+public static class Csv
 {
     public static string Row(params string?[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
 
@@ -17,7 +17,8 @@ internal static class Csv
     public static string Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Cell(string? value)
+    /// <summary>One cell as RFC 4180 has it: quoted, its quotes doubled, when it holds a comma, a quote or a line break.</summary>
+    public static string Cell(string? value)
     {
         value ??= "";
         if (value.IndexOfAny([',', '"', '\r', '\n']) < 0) return value;

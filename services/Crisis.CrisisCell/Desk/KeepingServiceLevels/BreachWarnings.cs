@@ -51,13 +51,13 @@ public sealed partial class BreachWarnings(
 
     private async Task WarnAsync(OnCallConfiguration onCall, string recipient, IReadOnlyList<Breach> breaches, DateTimeOffset now, CancellationToken ct)
     {
+        var first = breaches[0];
         var interval = TimeSpan.FromMinutes(desk.Value.ServiceLevelWarningMinutes);
-        if (gate.Pass(breaches[0].OrganisationId, recipient, breaches.Count, now, interval) is not { } held)
+        if (gate.Pass(first.OrganisationId, recipient, breaches.Count, now, interval) is not { } held)
         {
             LogHeld(logger, recipient, breaches.Count, desk.Value.ServiceLevelWarningMinutes);
             return;
         }
-        var first = breaches[0];
         var brands = breaches.Select(b => b.BrandId).Distinct(StringComparer.Ordinal).ToList();
         string? brandName = null;
         if (brands.Count == 1)
