@@ -39,6 +39,7 @@ public sealed class BuzzDetector
     private readonly RollingWindow volumeWithNegativity;
     private readonly RollingWindow reach;
     private readonly NegativeEvidence negativeEvidence;
+    private readonly int othersBuckets;
 
     private long lastBucket = long.MinValue;
     private double baselineReach = double.NaN;
@@ -65,6 +66,7 @@ public sealed class BuzzDetector
         volumeWithNegativity = new RollingWindow(window);
         reach = new RollingWindow(window);
         negativeEvidence = new NegativeEvidence(options);
+        othersBuckets = Math.Min(window, options.Buckets(options.CascadeOthersSpan));
     }
 
     public DetectorOptions Options => options;
@@ -121,7 +123,7 @@ public sealed class BuzzDetector
         // The sequential tests learn from the first bucket on, but page only once the brand has a little history.
         // A thread's tone is judged against the baseline as it stood before this bucket taught it anything of the thread.
         var threadLevel = thread is { } answers ? ThreadEvidence.Level(answers, negativeEvidence.BaselineShare, options) : 0;
-        var (negativeAlarm, onsetIndex) = negativeEvidence.Update(index, volume, negativeVolume, reachVolume, model.ExpectedInBucket);
+        var (negativeAlarm, onsetIndex) = negativeEvidence.Update(index, volume, negativeVolume, reachVolume, model.ExpectedInBucket, RecentOthers(), ordinaryVolume: !unusual);
         var threadAlarm = threadLevel >= 1 && history >= minimumHistoryBuckets;
         negativeAlarm &= history >= minimumHistoryBuckets;
         if (threadAlarm && (!negativeAlarm || thread!.Value.FirstBucket < onsetIndex)) onsetIndex = thread!.Value.FirstBucket;
@@ -221,6 +223,17 @@ public sealed class BuzzDetector
         // Many mentions from few authors (a bot, one angry thread) weigh less than a crowd.
         if (authors.HasValue && volume > 0) total *= Math.Clamp(0.5 + authors.Value / volume, 0.5, 1);
         return 1 + (int)Math.Round(9 * total / weights, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// Non-negative mentions per bucket over the last few minutes (scored buckets only). In a burst of everything (a trending
+    /// hashtag) one minute can draw more negatives and fewer others by chance; measured against that minute's others alone,
+    /// it reads as a jump in complaints.
+    /// </summary>
+    private double RecentOthers()
+    {
+        var buckets = Math.Min(othersBuckets, negative.Count);
+        return buckets == 0 ? 0 : (volumeWithNegativity.SumOfNewest(buckets) - negative.SumOfNewest(buckets)) / buckets;
     }
 
     /// <summary>Captures the full state; see <see cref="BuzzDetectorSnapshot"/>.</summary>

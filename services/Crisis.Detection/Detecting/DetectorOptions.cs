@@ -190,6 +190,13 @@ public sealed record DetectorOptions
     /// </summary>
     public double CascadeEvidence { get; init; } = 8.0;
 
+    /// <summary>
+    /// The cascade test reads the non-negative mentions of a bucket against their average over this span, whichever is
+    /// larger, when it predicts how many negatives the bucket should hold. Default 5 minutes: in a burst of everything one
+    /// minute's draw of fewer others must not read as a jump in complaints.
+    /// </summary>
+    public TimeSpan CascadeOthersSpan { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The slow-burn test looks for the negative share this far above its baseline (absolute). Default 0.1.</summary>
     public double SlowBurnShareRise { get; init; } = 0.1;
 
@@ -310,6 +317,7 @@ public sealed record DetectorOptions
         RequireRange(CascadeEvidence, 0.1, 1_000_000, nameof(CascadeEvidence));
         RequireRange(SlowBurnShareRise, 0.01, 0.9, nameof(SlowBurnShareRise));
         RequireRange(SlowBurnEvidence, 0.1, 1_000_000, nameof(SlowBurnEvidence));
+        RequirePositive(CascadeOthersSpan, nameof(CascadeOthersSpan));
         RequireRange(MinimumNegatives, 0, 1_000_000, nameof(MinimumNegatives));
         RequireRange(ThreadMinimumAuthors, 2, ThreadTrackerLimit, nameof(ThreadMinimumAuthors));
         RequireRange(ThreadSizeRatio, 0, 100, nameof(ThreadSizeRatio));

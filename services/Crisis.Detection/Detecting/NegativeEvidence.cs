@@ -74,7 +74,8 @@ public sealed class NegativeEvidence
     /// <param name="reachWeightedNegatives">Sum of the negative mentions' reach (<c>1 + log10(1 + followers)</c>), when known.</param>
     /// <param name="expectedVolume">The seasonal model's expected mentions for this bucket.</param>
     /// <returns>Whether a test crossed its threshold on this bucket, and the bucket its evidence started to accumulate at (the onset estimate).</returns>
-    public (bool Alarm, long Onset) Update(long index, double volume, double? negatives, double? reachWeightedNegatives, double expectedVolume)
+    /// <param name="recentOthers">Non-negative mentions per bucket over the last <see cref="DetectorOptions.CascadeOthersSpan"/>.</param>
+    public (bool Alarm, long Onset) Update(long index, double volume, double? negatives, double? reachWeightedNegatives, double expectedVolume, double recentOthers = 0, bool ordinaryVolume = true)
     {
         if (negatives is not { } negative || volume <= 0)
         {
@@ -86,8 +87,9 @@ public sealed class NegativeEvidence
         var share = Math.Clamp(BaselineShare, 0.01, 0.95);
         var others = Math.Max(0, volume - negative);
         // Expected negatives: the baseline share of the volume this bucket should have had, or of the volume its non-negative
-        // mentions imply, whichever is larger (a spike of everything, or of praise, is not a wave of complaints).
-        var expected = Math.Max(share * Math.Max(expectedVolume, 0), share / (1 - share) * others);
+        // mentions imply (this bucket's, or the last few minutes' when more), whichever is larger: a spike of everything, or
+        // of praise, is not a wave of complaints, even in a minute where chance drew fewer others.
+        var expected = Math.Max(share * Math.Max(expectedVolume, 0), share / (1 - share) * Math.Max(others, recentOthers));
         expected = Math.Max(expected, 1e-3);
         var weighted = negative;
         if (reachWeightedNegatives is { } reach && negative > 0 && reachCount > 0)
@@ -110,7 +112,7 @@ public sealed class NegativeEvidence
         // Until the brand's own mentions outweigh the prior several times, its baseline is still being found: keep learning,
         // or a brand whose ordinary share differs from the prior would be frozen at the prior and page for it.
         var young = scoredSum < YoungBrandMentions * Math.Max(1, priorWeight);
-        if (young || (cascade < cascadeThreshold / 2 && slow < slowThreshold / 2))
+        if (young || (ordinaryVolume && cascade < cascadeThreshold / 2 && slow < slowThreshold / 2))
         {
             Learn(volume, negative, reachWeightedNegatives);
             // Pearson residual squared, clipped so that one odd minute cannot teach the brand that anything goes.

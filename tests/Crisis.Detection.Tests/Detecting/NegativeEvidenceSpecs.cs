@@ -81,6 +81,31 @@ public class When_negative_mentions_pile_up
     }
 
     [Test]
+    public void One_minute_of_a_trending_burst_that_draws_more_complaints_by_chance_raises_no_alarm()
+    {
+        // Twenty-four mentions a minute at the ordinary share, then a minute that drew 16 negatives and 8 others: against that
+        // minute's 8 others alone it reads as almost five times the complaints expected (this paged 3 trending spikes in 100 on the
+        // scenario seeds); against the last five minutes' others it is a bad draw in a crowd.
+        var (evidence, minute) = Calm();
+        for (var end = minute + 10; minute < end; minute++)
+            evidence.Update(minute, 24, 7, null, 3, recentOthers: 17, ordinaryVolume: false);
+        var (alarm, _) = evidence.Update(minute, 24, 16, null, 3, recentOthers: (4 * 17 + 8) / 5.0, ordinaryVolume: false);
+        Assert.That(alarm, Is.False);
+        Assert.That(evidence.CascadeLevel, Is.LessThan(0.5));
+    }
+
+    [Test]
+    public void A_burst_of_praise_teaches_the_baseline_nothing()
+    {
+        // An hour of a campaign at ten times the volume, 10 % negative: counted into the baseline it would weigh ten hours of
+        // ordinary talk and pull the brand's 30 % down, so its ordinary share afterwards would look like a slow burn.
+        var (evidence, minute) = Calm();
+        var before = evidence.BaselineShare;
+        for (var end = minute + 60; minute < end; minute++) evidence.Update(minute, 30, 3, null, 3, ordinaryVolume: false);
+        Assert.That(evidence.BaselineShare, Is.EqualTo(before));
+    }
+
+    [Test]
     public void A_burst_of_praise_raises_no_alarm()
     {
         var (evidence, minute) = Calm();
