@@ -38,6 +38,9 @@ public sealed partial class PagingPlanning(
     // Not a claim: only keeps the queue quiet between a send and its delivery starting (the stream is the claim).
     private readonly ConcurrentDictionary<string, DateTimeOffset> sent = new(StringComparer.Ordinal);
 
+    // Incidents already reported as unplannable here (no on-call file for their organisation on this node).
+    private readonly ConcurrentDictionary<string, byte> unplannable = new(StringComparer.Ordinal);
+
     public async Task PlanAsync(string incidentId, IEvent? tracedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -47,7 +50,14 @@ public sealed partial class PagingPlanning(
         Incident? incident;
         await using (var query = Store.QuerySession())
             incident = (await query.Events.AggregateStreamAsync<DeciderState<IncidentState>>(IncidentStreams.KeyFor(incidentId), token: ct))?.State as Incident;
-        if (incident is null || directory.For(incident.OrganisationId) is not { } onCall) return;
+        if (incident is null) return;
+        if (directory.For(incident.OrganisationId) is not { } onCall)
+        {
+            // Every node must hold every organisation's on-call file (docs/crisis-cell.md): an incident this node cannot plan
+            // would otherwise page nobody without a word. Said once per incident and node, not on every event.
+            if (unplannable.TryAdd(incidentId, 0)) LogNoOnCall(logger, incidentId, incident.OrganisationId);
+            return;
+        }
 
         var history = RecordingNotificationOutcomes.History(incident);
         var due = NotificationPlanner.Plan(incident, onCall.Policy, onCall.Roster, history, now);
@@ -150,6 +160,9 @@ public sealed partial class PagingPlanning(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryKey} sent for delivery by {Channel}")]
     private static partial void LogSent(ILogger logger, string deliveryKey, DeliveryChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} pages nobody from this node: no on-call file for organisation {OrganisationId} (Notifications:OnCallFiles)")]
+    private static partial void LogNoOnCall(ILogger logger, string incidentId, string organisationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryKey} suppressed: {Why}")]
     private static partial void LogSuppressed(ILogger logger, string deliveryKey, string why);
