@@ -49,6 +49,39 @@ public class When_a_file_is_ingested : IntegrationSpec
     }
 
     [Test]
+    public async Task Its_figures_read_as_json_alone_on_standard_output_and_the_rejections_on_standard_error()
+    {
+        await RegisterBrandAsync("acme");
+        var file = Path.Combine(directory, "mentions.csv");
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(file,
+            "platform,post_id,brand_id,author_handle,author_followers,text,published_at\n" +
+            $"forum,j1,acme,bob,10,\"Acme, encore une panne\",{at}\n" +
+            $"forum,j2,acme,eve,many,\"عطل مرة أخرى\",{at}\n");
+
+        var (exit, json, error) = await RunCliCapturedAsync("ingest", file, "--output", "json");
+
+        Assert.That(exit, Is.EqualTo(2), error);
+        var figures = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.GetProperty("stored").GetInt64(), Is.EqualTo(1));
+            Assert.That(figures.GetProperty("alreadyKnown").GetInt64(), Is.Zero);
+            Assert.That(figures.GetProperty("rejected").GetInt64(), Is.EqualTo(1));
+            Assert.That(error, Does.Contain("mentions.csv:"), "the rejected row, named");
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_format_is_refused_naming_the_option()
+    {
+        var (exit, _, error) = await RunCliCapturedAsync("ingest", Path.Combine(directory, "absent.ndjson"), "--output", "html");
+
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(error, Does.Contain("--output").And.Contain("table, json or csv"));
+    }
+
+    [Test]
     public async Task A_missing_file_exits_with_1()
     {
         Assert.That(await RunCliAsync("ingest", Path.Combine(directory, "absent.ndjson")), Is.EqualTo(1));
