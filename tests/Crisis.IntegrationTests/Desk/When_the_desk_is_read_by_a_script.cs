@@ -6,23 +6,22 @@ namespace Crisis.IntegrationTests.Desk;
 /// <summary>Issue 18: <c>crisis desk queue</c> and <c>kpis</c> take <c>--output table|json|csv</c> like the store's tables, JSON alone on standard output.</summary>
 public class When_the_desk_is_read_by_a_script : DeskSpec
 {
-    private string brand = "";
-
-    [SetUp]
-    public Task RegisterBrandAsync()
-    {
-        brand = $"deskout{Guid.NewGuid():N}"[..15];
-        return RegisterAsync(brand);
-    }
-
     private static Task<(int Exit, string Out, string Error)> DeskAsync(params string[] args) =>
         CapturedCli.RunAsync([.. args, "--url", Desk.BaseAddress.ToString(), "--token", TestTokens.Issue(Working, "script", ["responder"])]);
+
+    /// <summary>A brand of its own and one person waiting in its queue: the brand's id.</summary>
+    private static async Task<string> OneQuestionQueuedAsync(string text, string handle = "amina_dz")
+    {
+        var brand = await RegisterNewBrandAsync("deskout");
+        await IngestAsync(Working, Post(brand, $"{brand}-q", text, handle: handle));
+        await EventuallyQueuedAsync(brand, 1);
+        return brand;
+    }
 
     [Test]
     public async Task The_queue_reads_as_json_rows_under_the_apis_names()
     {
-        await IngestAsync(Working, Post(brand, $"{brand}-q", "=cmd| Pourquoi ma commande n'est toujours pas arrivée ?", handle: "amina_out"));
-        await EventuallyQueuedAsync(brand, 1);
+        var brand = await OneQuestionQueuedAsync("=cmd| Pourquoi ma commande n'est toujours pas arrivée ?", "amina_out");
 
         var (exit, json, error) = await DeskAsync("desk", "queue", "--brand", brand, "--output", "json");
 
@@ -41,8 +40,7 @@ public class When_the_desk_is_read_by_a_script : DeskSpec
     [Test]
     public async Task The_queue_reads_as_csv_without_formulas_and_an_empty_one_as_its_header()
     {
-        await IngestAsync(Working, Post(brand, $"{brand}-q", "=cmd| Pourquoi ma commande n'est toujours pas arrivée ?"));
-        await EventuallyQueuedAsync(brand, 1);
+        var brand = await OneQuestionQueuedAsync("=cmd| Pourquoi ma commande n'est toujours pas arrivée ?");
 
         var (exit, csv, error) = await DeskAsync("desk", "queue", "--brand", brand, "--output", "csv");
         var (emptyExit, empty, _) = await DeskAsync("desk", "queue", "--brand", brand + "x", "--output", "csv");
@@ -60,8 +58,7 @@ public class When_the_desk_is_read_by_a_script : DeskSpec
     [Test]
     public async Task The_kpis_read_as_one_row_per_scope()
     {
-        await IngestAsync(Working, Post(brand, $"{brand}-q", "Pourquoi ma commande n'est toujours pas arrivée ?"));
-        await EventuallyQueuedAsync(brand, 1);
+        var brand = await OneQuestionQueuedAsync("Pourquoi ma commande n'est toujours pas arrivée ?");
 
         var (exit, json, error) = await DeskAsync("desk", "kpis", "--brand", brand, "--output", "json");
 

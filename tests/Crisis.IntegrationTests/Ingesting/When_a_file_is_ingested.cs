@@ -33,14 +33,7 @@ public class When_a_file_is_ingested : IntegrationSpec
     [Test]
     public async Task A_csv_with_a_bad_row_stores_the_rest_and_exits_with_2()
     {
-        await RegisterBrandAsync("acme");
-        var file = Path.Combine(directory, "mentions.csv");
-        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        await File.WriteAllTextAsync(file,
-            "platform,post_id,brand_id,author_handle,author_followers,text,published_at\n" +
-            $"forum,c1,acme,bob,10,\"Acme, encore une panne\",{at}\n" +
-            $"forum,c2,acme,eve,many,\"عطل مرة أخرى\",{at}\n" +
-            $"review,c3,acme,al,,\"3lach had l'panne?\",{at}\n");
+        var file = await CsvWithABadRowAsync();
 
         var exit = await RunCliAsync("ingest", file);
 
@@ -51,13 +44,7 @@ public class When_a_file_is_ingested : IntegrationSpec
     [Test]
     public async Task Its_figures_read_as_json_alone_on_standard_output_and_the_rejections_on_standard_error()
     {
-        await RegisterBrandAsync("acme");
-        var file = Path.Combine(directory, "mentions.csv");
-        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        await File.WriteAllTextAsync(file,
-            "platform,post_id,brand_id,author_handle,author_followers,text,published_at\n" +
-            $"forum,j1,acme,bob,10,\"Acme, encore une panne\",{at}\n" +
-            $"forum,j2,acme,eve,many,\"عطل مرة أخرى\",{at}\n");
+        var file = await CsvWithABadRowAsync();
 
         var (exit, json, error) = await RunCliCapturedAsync("ingest", file, "--output", "json");
 
@@ -65,7 +52,7 @@ public class When_a_file_is_ingested : IntegrationSpec
         var figures = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Single();
         Assert.Multiple(() =>
         {
-            Assert.That(figures.GetProperty("stored").GetInt64(), Is.EqualTo(1));
+            Assert.That(figures.GetProperty("stored").GetInt64(), Is.EqualTo(2));
             Assert.That(figures.GetProperty("alreadyKnown").GetInt64(), Is.Zero);
             Assert.That(figures.GetProperty("rejected").GetInt64(), Is.EqualTo(1));
             Assert.That(error, Does.Contain("mentions.csv:"), "the rejected row, named");
@@ -79,6 +66,20 @@ public class When_a_file_is_ingested : IntegrationSpec
 
         Assert.That(exit, Is.Not.Zero);
         Assert.That(error, Does.Contain("--output").And.Contain("table, json or csv"));
+    }
+
+    /// <summary>Three rows of acme's, the second with followers that are not a number.</summary>
+    private async Task<string> CsvWithABadRowAsync()
+    {
+        await RegisterBrandAsync("acme");
+        var file = Path.Combine(directory, "mentions.csv");
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(file,
+            "platform,post_id,brand_id,author_handle,author_followers,text,published_at\n" +
+            $"forum,c1,acme,bob,10,\"Acme, encore une panne\",{at}\n" +
+            $"forum,c2,acme,eve,many,\"عطل مرة أخرى\",{at}\n" +
+            $"review,c3,acme,al,,\"3lach had l'panne?\",{at}\n");
+        return file;
     }
 
     [Test]
