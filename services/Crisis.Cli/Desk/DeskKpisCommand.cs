@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Crisis.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Crisis.Cli.Desk.ApiValues;
 
 namespace Crisis.Cli.Desk;
 
@@ -17,9 +19,17 @@ public sealed class DeskKpisCommand : AsyncCommand<DeskKpisCommand.Settings>
         [CommandOption("--incident <ID>")]
         public string? Incident { get; init; }
 
+        [CommandOption("--output <FORMAT>")]
+        [Description("table (default: the overall figures), json or csv (one row per scope: overall, then each brand, incident, language, platform and responder), for scripts.")]
+        public string Output { get; init; } = "table";
+
         [CommandOption("--json")]
-        [Description("Print the API's JSON (with the figures per brand, incident, language, platform and responder).")]
+        [Description("Print the API's JSON as it is (with the window and the handover outcomes).")]
         public bool Json { get; init; }
+
+        public OutputFormat Format => OutputOption.Parse(Output);
+
+        public override ValidationResult Validate() => OutputOption.Check(Output) ?? base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -31,20 +41,26 @@ public sealed class DeskKpisCommand : AsyncCommand<DeskKpisCommand.Settings>
             Console.WriteLine(report.GetRawText());
             return 0;
         }
-        var overall = report.GetProperty("report").GetProperty("overall");
-        var table = new Table().AddColumns("figure", "value");
-        table.AddRow("conversations", Number(overall, "conversations"));
-        table.AddRow("answered", Number(overall, "answered"));
-        table.AddRow("answer coverage", Percent(overall, "coverage"));
-        table.AddRow("first answer, median", Minutes(overall, "medianMinutesToFirstAnswer"));
-        table.AddRow("first answer, p90", Minutes(overall, "p90MinutesToFirstAnswer"));
-        table.AddRow("waiting now", Number(overall, "waiting"));
-        table.AddRow("unanswered after 24 h", Number(overall, "unansweredAfter24Hours"));
-        table.AddRow("unanswered after 72 h", Number(overall, "unansweredAfter72Hours"));
-        table.AddRow("handed over", Number(overall, "handedOver"));
-        table.AddRow("no answer needed", Number(overall, "noAnswerNeeded"));
-        table.AddRow("negative share, before → after the answer", NegativeShare(overall));
-        AnsiConsole.Write(table);
+        var kpis = report.GetProperty("report");
+        if (settings.Format != OutputFormat.Table)
+        {
+            DeskKpiRows.Of(kpis).Write(settings.Format, Console.Out);
+            return 0;
+        }
+        var overall = kpis.GetProperty("overall");
+        new OutputTable(new("figure", "figure"), new("value", "value"))
+            .Add("conversations", Count(overall, "conversations"))
+            .Add("answered", Count(overall, "answered"))
+            .Add("answer coverage", Percent(Number(overall, "coverage")))
+            .Add("first answer, median", Minutes(Number(overall, "medianMinutesToFirstAnswer")))
+            .Add("first answer, p90", Minutes(Number(overall, "p90MinutesToFirstAnswer")))
+            .Add("waiting now", Count(overall, "waiting"))
+            .Add("unanswered after 24 h", Count(overall, "unansweredAfter24Hours"))
+            .Add("unanswered after 72 h", Count(overall, "unansweredAfter72Hours"))
+            .Add("handed over", Count(overall, "handedOver"))
+            .Add("no answer needed", Count(overall, "noAnswerNeeded"))
+            .Add("negative share, before → after the answer", NegativeShare(overall))
+            .Write(OutputFormat.Table, Console.Out);
         return 0;
     }
 
@@ -52,20 +68,13 @@ public sealed class DeskKpisCommand : AsyncCommand<DeskKpisCommand.Settings>
     private static string NegativeShare(JsonElement figures)
     {
         if (!figures.TryGetProperty("negativeShare", out var move) || move.ValueKind != JsonValueKind.Object) return "–";
-        if (!move.TryGetProperty("enoughData", out var enough) || !enough.GetBoolean())
-            return $"not enough data ({Number(move, "postsBefore")} posts before, {Number(move, "postsAfter")} after)";
-        var points = Math.Round(move.GetProperty("change").GetDouble() * 100, 1);
-        return $"{Percent(move, "shareBefore")} → {Percent(move, "shareAfter")} ({(points > 0 ? "+" : "")}{points.ToString("0.#", CultureInfo.InvariantCulture)} points)";
+        if (Flag(move, "enoughData") != true)
+            return string.Create(CultureInfo.InvariantCulture, $"not enough data ({Count(move, "postsBefore")} posts before, {Count(move, "postsAfter")} after)");
+        var points = Math.Round((Number(move, "change") ?? 0) * 100, 1);
+        return $"{Percent(Number(move, "shareBefore"))} → {Percent(Number(move, "shareAfter"))} ({(points > 0 ? "+" : "")}{points.ToString("0.#", CultureInfo.InvariantCulture)} points)";
     }
 
-    private static string Number(JsonElement figures, string name) =>
-        figures.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64().ToString(CultureInfo.InvariantCulture) : "–";
+    private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %" : "–";
 
-    private static string Percent(JsonElement figures, string name) =>
-        figures.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? (value.GetDouble() * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %" : "–";
-
-    private static string Minutes(JsonElement figures, string name) =>
-        figures.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble().ToString("0.#", CultureInfo.InvariantCulture) + " min" : "–";
+    private static string Minutes(double? minutes) => minutes is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) + " min" : "–";
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Crisis.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static Crisis.Cli.Desk.ApiValues;
 
 namespace Crisis.Cli.Desk;
 
@@ -30,12 +31,18 @@ public sealed class DeskQueueCommand : AsyncCommand<DeskQueueCommand.Settings>
         [Description("At most this many rows (1-200). Default: 20.")]
         public int Limit { get; init; } = 20;
 
+        [CommandOption("--output <FORMAT>")]
+        [Description(OutputOption.Description)]
+        public string Output { get; init; } = "table";
+
         [CommandOption("--json")]
-        [Description("Print the API's JSON instead of a table, for scripts.")]
+        [Description("Print the API's page as it is (rows, offset, limit), for scripts that read the API.")]
         public bool Json { get; init; }
 
+        public OutputFormat Format => OutputOption.Parse(Output);
+
         public override ValidationResult Validate() =>
-            Limit is < 1 or > 200 ? ValidationResult.Error("--limit must be from 1 to 200") : base.Validate();
+            Limit is < 1 or > 200 ? ValidationResult.Error("--limit must be from 1 to 200") : OutputOption.Check(Output) ?? base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -48,33 +55,45 @@ public sealed class DeskQueueCommand : AsyncCommand<DeskQueueCommand.Settings>
             return 0;
         }
         var rows = page.GetProperty("conversations").EnumerateArray().ToList();
-        if (rows.Count == 0)
+        if (settings.Format == OutputFormat.Table)
         {
-            Console.WriteLine("Nobody is waiting for an answer.");
+            if (rows.Count == 0) Console.WriteLine("Nobody is waiting for an answer.");
+            else People(rows).Write(OutputFormat.Table, Console.Out);
             return 0;
         }
-        var table = new Table().AddColumns("conversation", "brand", "language", "platform", "waiting", "priority", "claimed by", "why", "latest post");
-        foreach (var row in rows) table.AddRow([.. Cells(row).Select(c => Markup.Escape(TerminalSafeWriter.Visible(c)))]);
-        AnsiConsole.Write(table);
+        Machines(rows).Write(settings.Format, Console.Out);
         return 0;
     }
 
-    private static IEnumerable<string> Cells(JsonElement row)
+    /// <summary>What a responder scans: the wait in minutes, the priority rounded, the latest post on one short line.</summary>
+    private static OutputTable People(List<JsonElement> rows)
     {
-        yield return Text(row, "conversationId");
-        yield return Text(row, "brandId");
-        yield return Text(row, "language");
-        yield return Text(row, "platform");
-        yield return row.TryGetProperty("waitingMinutes", out var waiting) && waiting.ValueKind == JsonValueKind.Number
-            ? string.Create(CultureInfo.InvariantCulture, $"{waiting.GetDouble():0} min") : "";
-        yield return row.TryGetProperty("priority", out var priority) && priority.ValueKind == JsonValueKind.Number
-            ? priority.GetDouble().ToString("0.00", CultureInfo.InvariantCulture) : "";
-        yield return Text(row, "claimedBy");
-        yield return row.TryGetProperty("reasons", out var reasons) ? string.Join(", ", reasons.EnumerateArray().Select(r => r.GetString())) : "";
-        var latest = Text(row, "latestText").ReplaceLineEndings(" ");
-        yield return latest.Length > 60 ? latest[..59] + "…" : latest;
+        var table = new OutputTable(new("conversation", "conversation"), new("brand", "brand"), new("language", "language"), new("platform", "platform"),
+            new("waiting", "waiting"), new("priority", "priority"), new("claimedBy", "claimed by"), new("why", "why"), new("latest", "latest post"));
+        foreach (var row in rows)
+        {
+            var latest = (Text(row, "latestText") ?? "").ReplaceLineEndings(" ");
+            table.Add(Text(row, "conversationId"), Text(row, "brandId"), Text(row, "language"), Text(row, "platform"),
+                Number(row, "waitingMinutes") is { } waiting ? string.Create(CultureInfo.InvariantCulture, $"{waiting:0} min") : null,
+                Number(row, "priority")?.ToString("0.00", CultureInfo.InvariantCulture), Text(row, "claimedBy"),
+                string.Join(", ", Texts(row, "reasons")), latest.Length > 60 ? latest[..59] + "…" : latest);
+        }
+        return table;
     }
 
-    private static string Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+    /// <summary>What a script reads: the API's names and whole values (reasons joined by spaces, the whole latest post).</summary>
+    private static OutputTable Machines(List<JsonElement> rows)
+    {
+        var names = new[] { "conversationId", "brandId", "incidentId", "language", "platform", "status", "waitingSince", "waitingMinutes", "priority",
+            "claimedBy", "answerDueAt", "breached", "posts", "reasons", "authorHandle", "latestText" };
+        var table = new OutputTable([.. names.Select(n => new OutputColumn(n, n))]);
+        foreach (var row in rows)
+        {
+            table.Add(Text(row, "conversationId"), Text(row, "brandId"), Text(row, "incidentId"), Text(row, "language"), Text(row, "platform"),
+                Text(row, "status"), Time(row, "waitingSince"), Number(row, "waitingMinutes"), Number(row, "priority"), Text(row, "claimedBy"),
+                Time(row, "answerDueAt"), Flag(row, "breached"), Count(row, "posts"), string.Join(' ', Texts(row, "reasons")), Text(row, "authorHandle"),
+                Text(row, "latestText"));
+        }
+        return table;
+    }
 }

@@ -20,15 +20,12 @@ public enum OutputFormat
 public class TableSettings : StoreSettings
 {
     [CommandOption("--output <FORMAT>")]
-    [Description("table (default: fits the terminal, or COLUMNS), json (an array of objects) or csv (a header row, then one row per line), for scripts.")]
+    [Description(OutputOption.Description)]
     public string Output { get; init; } = "table";
 
-    public OutputFormat Format => Enum.Parse<OutputFormat>(Output, ignoreCase: true);
+    public OutputFormat Format => OutputOption.Parse(Output);
 
-    public override Spectre.Console.ValidationResult Validate() =>
-        Output.ToLowerInvariant() is "table" or "json" or "csv"
-            ? base.Validate()
-            : Spectre.Console.ValidationResult.Error($"--output: '{TerminalSafeWriter.Visible(Output)}' must be table, json or csv");
+    public override Spectre.Console.ValidationResult Validate() => OutputOption.Check(Output) ?? base.Validate();
 }
 
 /// <summary>A column: its machine name (JSON property, CSV header) and what people read above it in a table.</summary>

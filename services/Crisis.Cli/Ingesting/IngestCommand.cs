@@ -16,7 +16,7 @@ namespace Crisis.Cli.Ingesting;
 /// </summary>
 public sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : TableSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("NDJSON (one mention per line) or CSV with a header row (see docs/architecture.md).")]
@@ -27,7 +27,7 @@ public sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         public int ChunkSize { get; init; } = 5_000;
 
         public override ValidationResult Validate() =>
-            ChunkSize is < 1 or > 100_000 ? ValidationResult.Error("--chunk-size must be between 1 and 100000") : ValidationResult.Success();
+            ChunkSize is < 1 or > 100_000 ? ValidationResult.Error("--chunk-size must be between 1 and 100000") : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -44,15 +44,17 @@ public sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
         try
         {
             await using var stream = System.IO.File.OpenRead(settings.File);
-            await AnsiConsole.Progress().AutoClear(false).HideCompleted(false).StartAsync(async progress =>
+            var name = Path.GetFileName(settings.File);
+            // A progress bar is for people; with --output json or csv standard output carries the figures alone.
+            if (settings.Format != OutputFormat.Table) report = await IngestAsync(stream, settings, recorder, _ => { }, cancellationToken);
+            else await AnsiConsole.Progress().AutoClear(false).HideCompleted(false).StartAsync(async progress =>
             {
-                var task = progress.AddTask($"ingesting {Path.GetFileName(settings.File)}", maxValue: Math.Max(1, stream.Length));
-                await foreach (var chunk in MentionFileReader.ReadChunksAsync(stream, settings.File, settings.ChunkSize, cancellationToken))
+                var task = progress.AddTask($"ingesting {name}", maxValue: Math.Max(1, stream.Length));
+                report = await IngestAsync(stream, settings, recorder, sofar =>
                 {
-                    report = report.Add(await recorder.RecordAsync(chunk, cancellationToken));
                     task.Value = stream.Position;
-                    task.Description = $"ingesting {Path.GetFileName(settings.File)}: {report.Accepted:N0} new, {report.Duplicate:N0} known, {report.Rejected:N0} rejected";
-                }
+                    task.Description = $"ingesting {name}: {sofar.Accepted:N0} new, {sofar.Duplicate:N0} known, {sofar.Rejected:N0} rejected";
+                }, cancellationToken);
                 task.Value = task.MaxValue;
             });
         }
@@ -71,21 +73,30 @@ public sealed class IngestCommand : AsyncCommand<IngestCommand.Settings>
             await host.StopAsync(CancellationToken.None);
         }
 
-        PrintReport(settings.File, report);
+        PrintReport(settings, report);
         return report.Rejected == 0 ? 0 : 2;
     }
 
-    private static void PrintReport(string file, IntakeReport report)
+    private static async Task<IntakeReport> IngestAsync(Stream stream, Settings settings, MentionRecorder recorder, Action<IntakeReport> progress, CancellationToken ct)
     {
-        var table = new Table().AddColumns("stored", "already known", "rejected");
-        table.AddRow(report.Accepted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            report.Duplicate.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            report.Rejected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+        var report = IntakeReport.Empty;
+        await foreach (var chunk in MentionFileReader.ReadChunksAsync(stream, settings.File, settings.ChunkSize, ct))
+        {
+            report = report.Add(await recorder.RecordAsync(chunk, ct));
+            progress(report);
+        }
+        return report;
+    }
+
+    private static void PrintReport(Settings settings, IntakeReport report)
+    {
+        new OutputTable(new("file", "file"), new("stored", "stored"), new("alreadyKnown", "already known"), new("rejected", "rejected"))
+            .Add(settings.File, report.Accepted, report.Duplicate, report.Rejected)
+            .Write(settings.Format, Console.Out);
         const int shown = 50;
         foreach (var error in report.Errors.Take(shown))
         {
-            Console.Error.WriteLine($"{file}:{error.Line}: {error.Field}: {error.Reason}");
+            Console.Error.WriteLine($"{settings.File}:{error.Line}: {error.Field}: {error.Reason}");
         }
         if (report.Errors.Count > shown) Console.Error.WriteLine($"… and {report.Errors.Count - shown} more errors");
     }

@@ -27,7 +27,9 @@ public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
             : double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
 
         public override ValidationResult Validate() =>
-            Pace is { } x && !(x > 0) ? ValidationResult.Error("--speed must be 'max' or a positive number") : base.Validate();
+            Pace is { } x && !(x > 0) ? ValidationResult.Error("--speed must be 'max' or a positive number")
+            : Pace is not null && Format != OutputFormat.Table ? ValidationResult.Error("--speed paces a table for people: leave it out with --output json or csv")
+            : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -41,19 +43,22 @@ public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
             var elapsed = started.Elapsed;
             var comparison = run.Comparison;
 
-            if (settings.Pace is { } pace) await PaceAsync(comparison, pace, cancellationToken);
+            if (settings.Format != OutputFormat.Table) DecisionsTable.Machine(comparison.Live, comparison.Replayed).Write(settings.Format, Console.Out);
+            else if (settings.Pace is { } pace) await PaceAsync(comparison, pace, cancellationToken);
             else AnsiConsole.Write(DecisionsTable.Rows(comparison.Live, comparison.Replayed, "replayed"));
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            // A script reads the rows on standard output and the exit code; the verdict for people goes to standard error then.
+            var verdict = settings.Format == OutputFormat.Table ? Console.Out : Console.Error;
+            verdict.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{settings.Brand}: {run.Mentions} mention(s) replayed up to store sequence {run.UpToSequence} in {elapsed.TotalSeconds:F1} s; {comparison.Replayed.Count} replayed event(s), {comparison.Live.Count} live."));
             if (comparison.FirstDifference is { } difference)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DIFFERS from live at event {difference.Index}:"));
-                Console.WriteLine($"  live:     {difference.Live ?? "(none)"}");
-                Console.WriteLine($"  replayed: {difference.Replayed ?? "(none)"}");
+                verdict.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DIFFERS from live at event {difference.Index}:"));
+                verdict.WriteLine($"  live:     {difference.Live ?? "(none)"}");
+                verdict.WriteLine($"  replayed: {difference.Replayed ?? "(none)"}");
                 return 3;
             }
-            Console.WriteLine("Reproduces the live decisions exactly.");
+            verdict.WriteLine("Reproduces the live decisions exactly.");
             return 0;
         }
         catch (Exception e) when (e is NpgsqlException or IOException or Crisis.Detection.Detecting.DetectorOptionsException)

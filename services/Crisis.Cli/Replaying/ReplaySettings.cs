@@ -8,8 +8,8 @@ using Spectre.Console.Cli;
 
 namespace Crisis.Cli.Replaying;
 
-/// <summary>What both <c>crisis replay</c> and <c>crisis what-if</c> take: a brand, a window of buckets, the live options.</summary>
-public class ReplaySettings : StoreSettings
+/// <summary>What both <c>crisis replay</c> and <c>crisis what-if</c> take: a brand, a window of buckets, the live options, <c>--output</c>.</summary>
+public class ReplaySettings : TableSettings
 {
     [CommandOption("--brand <ID>")]
     [Description("Brand to replay.")]
@@ -36,7 +36,7 @@ public class ReplaySettings : StoreSettings
         if (!TryInstant(To, out var to)) return ValidationResult.Error("--to <TIME> is required, as an ISO 8601 time (e.g. 2026-03-02T18:00Z)");
         if (to <= from) return ValidationResult.Error("--to must be after --from");
         if (LiveConfig is not null && !File.Exists(LiveConfig)) return ValidationResult.Error($"--live-config: file not found: {LiveConfig}");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 
     public DetectorOptions LiveDetector() => LiveConfig is null ? DetectorOptions.Default : DetectorOptions.Load(LiveConfig);

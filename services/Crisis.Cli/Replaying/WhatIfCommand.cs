@@ -57,12 +57,18 @@ public sealed class WhatIfCommand : AsyncCommand<WhatIfCommand.Settings>
             var replays = new DetectionReplays(host.Services.GetRequiredService<StoredDetectionEvents>(), new MonitorOptions { Detector = live });
             var (run, report) = await replays.WhatIfAsync(settings.Window, tried, cancellationToken);
 
-            AnsiConsole.Write(DecisionsTable.Rows(run.Comparison.Live, run.Comparison.Replayed, "what-if"));
-            AnsiConsole.Write(EpisodesTable(report));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            if (settings.Format == OutputFormat.Table)
+            {
+                AnsiConsole.Write(DecisionsTable.Rows(run.Comparison.Live, run.Comparison.Replayed, "what-if"));
+                EpisodesTable(report, people: true).Write(OutputFormat.Table, Console.Out);
+            }
+            else EpisodesTable(report, people: false).Write(settings.Format, Console.Out);
+            // A script reads the episodes on standard output (and the whole comparison with --json FILE); the summary goes to standard error then.
+            var summary = settings.Format == OutputFormat.Table ? Console.Out : Console.Error;
+            summary.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{settings.Brand}: {report.LivePages.Count} live page(s), {report.WhatIfPages.Count} what-if page(s): {report.Appeared.Count} appear, {report.Vanished.Count} vanish, {report.FalseAlarms.Count} false alarm(s) (pages in episodes live never paged)."));
-            foreach (var page in report.Appeared) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  + {page.Kind} at {page.DetectedAt.UtcDateTime:yyyy-MM-dd HH:mm}, {page.TimeToDetect.TotalMinutes:F0} min after onset, severity {page.Severity}"));
-            foreach (var page in report.Vanished) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - {page.Kind} at {page.DetectedAt.UtcDateTime:yyyy-MM-dd HH:mm}, severity {page.Severity}"));
+            foreach (var page in report.Appeared) summary.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  + {page.Kind} at {page.DetectedAt.UtcDateTime:yyyy-MM-dd HH:mm}, {page.TimeToDetect.TotalMinutes:F0} min after onset, severity {page.Severity}"));
+            foreach (var page in report.Vanished) summary.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - {page.Kind} at {page.DetectedAt.UtcDateTime:yyyy-MM-dd HH:mm}, severity {page.Severity}"));
 
             if (settings.Json is { } json) await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, JsonOutput), cancellationToken);
             if (settings.Csv is { } csv) await File.WriteAllTextAsync(csv, Csv(report), cancellationToken);
@@ -77,15 +83,22 @@ public sealed class WhatIfCommand : AsyncCommand<WhatIfCommand.Settings>
 
     private static readonly JsonSerializerOptions JsonOutput = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private static Table EpisodesTable(WhatIfComparison report)
+    /// <summary>For people an open episode reads "running" and a time to detect "12 min" or "no page"; scripts get null and the minutes.</summary>
+    private static OutputTable EpisodesTable(WhatIfComparison report, bool people)
     {
-        var table = new Table().AddColumns("episode onset (UTC)", "end", "live episode", "live time to detect", "what-if episode", "what-if time to detect");
+        var table = new OutputTable(new("onset", "episode onset (UTC)"), new("end", "end"), new("liveEpisode", "live episode"),
+            new("liveMinutesToDetect", "live time to detect"), new("whatIfEpisode", "what-if episode"), new("whatIfMinutesToDetect", "what-if time to detect"));
         foreach (var e in report.Episodes)
         {
-            table.AddRow(Time(e.Onset), e.End is { } end ? Time(end) : "running", e.LiveEpisode ?? "-", Minutes(e.LiveTimeToDetect), e.WhatIfEpisode ?? "-", Minutes(e.WhatIfTimeToDetect));
+            table.Add(e.Onset, people ? (object?)e.End ?? "running" : e.End, e.LiveEpisode ?? (people ? "-" : null), Minutes(e.LiveTimeToDetect, people),
+                e.WhatIfEpisode ?? (people ? "-" : null), Minutes(e.WhatIfTimeToDetect, people));
         }
         return table;
     }
+
+    private static object? Minutes(TimeSpan? t, bool people) => people
+        ? t is { } x ? x.TotalMinutes.ToString("F0", CultureInfo.InvariantCulture) + " min" : "no page"
+        : t?.TotalMinutes;
 
     private static string Csv(WhatIfComparison report)
     {
@@ -96,8 +109,4 @@ public sealed class WhatIfCommand : AsyncCommand<WhatIfCommand.Settings>
         }
         return text.ToString();
     }
-
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Minutes(TimeSpan? t) => t is { } x ? x.TotalMinutes.ToString("F0", CultureInfo.InvariantCulture) + " min" : "no page";
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Crisis.Cli.ReplayingDeadLetters;
 
-/// <summary>Options shared by <c>crisis dead-letters list</c> and <c>replay</c>: which broker, which queue.</summary>
+/// <summary>Options shared by <c>crisis dead-letters list</c> and <c>replay</c>: which broker, which queue, how to print.</summary>
 public class DeadLetterSettings : CommandSettings
 {
     public const string DefaultBroker = "amqp://crisis:crisis@127.0.0.1:5672/crisis";
@@ -17,6 +17,12 @@ public class DeadLetterSettings : CommandSettings
     [Description("A receive queue (crisis-mentions) or its error queue (crisis-mentions_error).")]
     public string? Queue { get; init; }
 
+    [CommandOption("--output <FORMAT>")]
+    [Description(Hosting.OutputOption.Description)]
+    public string Output { get; init; } = "table";
+
+    public Hosting.OutputFormat Format => Hosting.OutputOption.Parse(Output);
+
     public Uri Broker => new(RabbitMq ?? Environment.GetEnvironmentVariable("CRISIS_RABBITMQ") ?? DefaultBroker);
 
     public override ValidationResult Validate()
@@ -26,6 +32,6 @@ public class DeadLetterSettings : CommandSettings
             return ValidationResult.Error($"--rabbitmq must be an amqp:// or amqps:// URI, not '{broker}'");
         if (Queue is not null && (Queue.Length == 0 || Queue == ErrorQueues.Suffix || Queue.Any(char.IsWhiteSpace)))
             return ValidationResult.Error($"--queue must name a queue, like crisis-mentions or crisis-mentions_error, not '{Queue}'");
-        return ValidationResult.Success();
+        return Hosting.OutputOption.Check(Output) ?? ValidationResult.Success();
     }
 }

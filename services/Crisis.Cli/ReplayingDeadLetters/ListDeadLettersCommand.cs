@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Crisis.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,30 +28,42 @@ public sealed class ListDeadLettersCommand : AsyncCommand<ListDeadLettersCommand
         await using var queues = await DeadLetterCommands.ConnectAsync(settings, cancellationToken);
         if (queues is null) return 1;
         var errorQueues = settings.Queue is { } one ? [ErrorQueues.ErrorQueueOf(one)] : ErrorQueues.ReceiveQueues.Select(ErrorQueues.ErrorQueueOf).ToArray();
+        var people = settings.Format == OutputFormat.Table;
+        // For scripts, one row per message described; a queue with none described (empty, absent, --show 0) has one row of its own.
+        var rows = new OutputTable(new("queue", "queue"), new("queueMessages", "messages"), new("messageId", "id"), new("messageType", "type"),
+            new("failedAt", "failed at"), new("reason", "reason"), new("exceptionType", "exception"), new("consumer", "consumer"));
         foreach (var queue in errorQueues)
         {
             var count = await queues.CountAsync(queue, cancellationToken);
-            if (count is null)
+            if (count is null && settings.Queue is not null)
             {
-                if (settings.Queue is not null)
-                {
-                    await Console.Error.WriteLineAsync($"no queue named '{queue}' on {DeadLetterCommands.Where(settings.Broker)}");
-                    return 1;
-                }
-                Console.WriteLine($"{queue}: none (the queue does not exist yet)");
-                continue;
+                await Console.Error.WriteLineAsync($"no queue named '{queue}' on {DeadLetterCommands.Where(settings.Broker)}");
+                return 1;
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queue}: {count} message(s)"));
-            if (count == 0 || settings.Show == 0) continue;
-            var shown = await queues.MoveAsync(queue, queue, (int)Math.Min(count.Value, (uint)settings.Show), clean: false, cancellationToken);
-            foreach (var letter in shown)
-            {
-                Console.WriteLine($"  {letter.FailedAt ?? "(no time)"}  {letter.MessageType}  id {letter.MessageId ?? "(none)"}");
-                Console.WriteLine($"    reason: {letter.Reason}{(letter.ExceptionType is null ? "" : $" ({letter.ExceptionType})")}");
-                if (letter.Consumer is not null) Console.WriteLine($"    consumer: {letter.Consumer}");
-            }
-            if (count > shown.Count) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {count - shown.Count} more (--show)"));
+            var shown = count is > 0 && settings.Show > 0
+                ? await queues.MoveAsync(queue, queue, (int)Math.Min(count.Value, (uint)settings.Show), clean: false, cancellationToken) : [];
+            if (people) Tell(queue, count, shown);
+            else if (shown.Count == 0) rows.Add(queue, (long?)count, null, null, null, null, null, null);
+            foreach (var letter in shown) rows.Add(queue, (long?)count, letter.MessageId, letter.MessageType, letter.FailedAt, letter.Reason, letter.ExceptionType, letter.Consumer);
         }
+        if (!people) rows.Write(settings.Format, Console.Out);
         return 0;
+    }
+
+    private static void Tell(string queue, uint? count, IReadOnlyList<DeadLetter> shown)
+    {
+        if (count is null)
+        {
+            Console.WriteLine($"{queue}: none (the queue does not exist yet)");
+            return;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queue}: {count} message(s)"));
+        foreach (var letter in shown)
+        {
+            Console.WriteLine($"  {letter.FailedAt ?? "(no time)"}  {letter.MessageType}  id {letter.MessageId ?? "(none)"}");
+            Console.WriteLine($"    reason: {letter.Reason}{(letter.ExceptionType is null ? "" : $" ({letter.ExceptionType})")}");
+            if (letter.Consumer is not null) Console.WriteLine($"    consumer: {letter.Consumer}");
+        }
+        if (count > shown.Count) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {count - shown.Count} more (--show)"));
     }
 }

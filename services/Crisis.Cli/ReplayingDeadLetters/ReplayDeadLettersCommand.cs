@@ -46,6 +46,14 @@ public sealed class ReplayDeadLettersCommand : AsyncCommand<ReplayDeadLettersCom
         }
         var max = (int)Math.Min(count.Value, (uint)(settings.Limit ?? int.MaxValue));
         var moved = await queues.MoveAsync(errorQueue, receiveQueue, max, clean: true, cancellationToken);
+        if (settings.Format != Hosting.OutputFormat.Table)
+        {
+            // For scripts, one row per message type moved (none: the header alone, or []).
+            var rows = new Hosting.OutputTable(new("from", "from"), new("to", "to"), new("messageType", "type"), new("messages", "messages"));
+            foreach (var byType in moved.GroupBy(m => m.MessageType)) rows.Add(errorQueue, receiveQueue, byType.Key, byType.Count());
+            rows.Write(settings.Format, Console.Out);
+            return 0;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {moved.Count} message(s) from {errorQueue} to {receiveQueue}"));
         foreach (var byType in moved.GroupBy(m => m.MessageType))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {byType.Count()} {byType.Key}"));

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using Crisis.Cli.Hosting;
+using Crisis.CrisisCell.Incidents;
+using Crisis.CrisisCell.Incidents.Summaries;
 using Crisis.Detection.Monitoring;
 using Crisis.Ingestion.Charting;
 using Crisis.Reporting.Measuring;
@@ -54,7 +56,10 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         }
         var brandId = IncidentMeasurement.Fold(facts.Events).BrandId;
         var brand = await session.LoadAsync<Crisis.Ingestion.Brands.BrandProfile>(Crisis.Ingestion.Brands.BrandStreams.KeyFor(brandId), cancellationToken);
-        var html = PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, options, now), settings.Reader(Environment.GetEnvironmentVariable), brand?.Name);
+        // The desk's section as the API's report has it: the conversations of the incident's own organisation.
+        var summary = await session.LoadAsync<IncidentSummary>(IncidentStreams.KeyFor(settings.Incident), cancellationToken);
+        var desk = summary is null ? null : await DeskSection.MeasureAsync(session, summary.OrganisationId, settings.Incident, now, cancellationToken);
+        var html = PostMortemReport.Render(facts, IncidentMeasurement.Measure(facts, options, now), settings.Reader(Environment.GetEnvironmentVariable), brand?.Name, desk);
         await File.WriteAllTextAsync(settings.Out, html, new UTF8Encoding(false), cancellationToken);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"post-mortem of [bold]{settings.Incident}[/] written to {settings.Out} ({html.Length / 1024} KiB)");
         return 0;

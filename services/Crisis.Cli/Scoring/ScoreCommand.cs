@@ -28,6 +28,13 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
         [Description("A model file from train-negativity instead of the shipped one")]
         public string? Model { get; init; }
 
+        // --output names the scores file here (as it did first): the summary's format has an option of its own.
+        [CommandOption("--summary <FORMAT>")]
+        [Description("How the console summary (mentions, scored and negative per language) is written: " + OutputOption.Description)]
+        public string Summary { get; init; } = "table";
+
+        public OutputFormat Format => OutputOption.Parse(Summary);
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Input) || !File.Exists(Input))
@@ -40,7 +47,8 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
                 return ValidationResult.Error($"--model file '{Model}' does not exist");
             }
 
-            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output <FILE> is required") : ValidationResult.Success();
+            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output <FILE> is required")
+                : OutputOption.Check(Summary, "--summary") ?? ValidationResult.Success();
         }
     }
 
@@ -50,7 +58,7 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
         var output = Path.GetFullPath(settings.Output);
         // Write next to the target and move at the end, so a bad input line never leaves a half-written output.
         var partial = output + ".partial";
-        var rows = 0;
+        var byLanguage = new Dictionary<MentionLanguage, (int Mentions, int Scored, int Negative)>();
         try
         {
             await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
@@ -59,8 +67,10 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
                 foreach (var text in MentionFile.ReadTexts(settings.Input))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await writer.WriteLineAsync(Format(scorer.Score(text)));
-                    rows++;
+                    var score = scorer.Score(text);
+                    await writer.WriteLineAsync(Format(score));
+                    var (mentions, scored, negative) = byLanguage.GetValueOrDefault(score.Language);
+                    byLanguage[score.Language] = (mentions + 1, scored + (score.Unscorable ? 0 : 1), negative + (score.IsNegative == true ? 1 : 0));
                 }
             }
 
@@ -68,7 +78,7 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
         }
         catch (InvalidDataException e)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {TerminalSafeWriter.Visible(e.Message)}");
+            await Console.Error.WriteLineAsync("error: " + TerminalSafeWriter.Visible(e.Message));
             return 1;
         }
         finally
@@ -77,7 +87,13 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
             if (File.Exists(partial)) File.Delete(partial);
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored {rows} mentions into {output}");
+        var summary = new OutputTable(new("language", "language"), new("mentions", "mentions"), new("scored", "scored"), new("negative", "negative"));
+        foreach (var (language, counts) in byLanguage.OrderByDescending(l => l.Value.Mentions).ThenBy(l => l.Key))
+            summary.Add(language.ToString().ToLowerInvariant(), counts.Mentions, counts.Scored, counts.Negative);
+        summary.Write(settings.Format, Console.Out);
+        // With --summary json or csv standard output carries the rows alone; where the scores went is for people.
+        var where = settings.Format == OutputFormat.Table ? Console.Out : Console.Error;
+        await where.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scored {byLanguage.Values.Sum(l => l.Mentions)} mentions into {output}"));
         return 0;
     }
 

@@ -17,7 +17,8 @@ public sealed record ReplayRequest([property: Identifier] string? BrandId, DateT
 public sealed record WhatIfRequest([property: Identifier] string? BrandId, DateTimeOffset? From, DateTimeOffset? To, JsonObject? Options);
 
 /// <summary>One buzz event of a run, in words, and whether live decided the same at that position.</summary>
-public sealed record DecisionRow(int Index, DateTimeOffset Bucket, string Type, string Decision, int? Severity, bool SameAsLive);
+/// <param name="Decision">In English, for logs and scripts; <paramref name="Facts"/> carries its values for a reader's language (the dashboard).</param>
+public sealed record DecisionRow(int Index, DateTimeOffset Bucket, string Type, string Decision, int? Severity, bool SameAsLive, DecisionFacts Facts);
 
 public sealed record ReplayResponse(string BrandId, DateTimeOffset From, DateTimeOffset To, bool ReproducesLive, ReplayDifference? FirstDifference,
     long Mentions, long UpToSequence, int LiveEvents, IReadOnlyList<DecisionRow> Decisions);
@@ -75,7 +76,7 @@ public static class ReplayEndpoints
     {
         var c = run.Comparison;
         var rows = c.Replayed.Select((e, i) => new DecisionRow(i, BuzzEventFacts.BucketOf(e), e.GetType().Name, BuzzEventFacts.Describe(e), BuzzEventFacts.SeverityOf(e),
-            i < c.Live.Count && BuzzEventFacts.Text(c.Live[i]) == BuzzEventFacts.Text(e))).ToList();
+            i < c.Live.Count && BuzzEventFacts.Text(c.Live[i]) == BuzzEventFacts.Text(e), DecisionFacts.Of(e))).ToList();
         return new ReplayResponse(c.Window.BrandId, c.Window.From, c.Window.To, c.ReproducesLive, c.FirstDifference, run.Mentions, run.UpToSequence, c.Live.Count, rows);
     }
 }

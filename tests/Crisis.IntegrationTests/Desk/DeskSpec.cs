@@ -48,6 +48,14 @@ public abstract class DeskSpec : IntegrationSpec
         if (Receivers is not null) await Receivers.DisposeAsync();
     }
 
+    /// <summary>A brand of its own for one test (an open incident puts every post of its brand in the queue): its id.</summary>
+    protected static async Task<string> RegisterNewBrandAsync(string prefix)
+    {
+        var brand = $"{prefix}{Guid.NewGuid():N}"[..15];
+        await RegisterAsync(brand);
+        return brand;
+    }
+
     protected static async Task RegisterAsync(string brand, string organisation = Working)
     {
         using var admin = Desk.ClientFor(organisation);

@@ -135,6 +135,59 @@ public class When_live_detection_is_replayed
         Assert.That(exit, Is.Zero, "0 means the replay reproduced the live decisions");
     }
 
+    private string[] WindowOptions =>
+    [
+        "--brand", "buzzco", "--connection", TestServers.PostgresConnection, "--schema", schema,
+        "--from", Window.From.ToString("O", CultureInfo.InvariantCulture), "--to", Window.To.ToString("O", CultureInfo.InvariantCulture),
+    ];
+
+    [Test]
+    public async Task The_replay_command_writes_its_decisions_as_json_and_its_verdict_to_standard_error()
+    {
+        var live = await LiveHasDecidedTheWaveAsync();
+
+        var (exit, json, error) = await CapturedCli.RunAsync(["replay", .. WindowOptions, "--output", "json"]);
+
+        Assert.That(exit, Is.Zero, error);
+        var rows = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Count.EqualTo(live.Comparison.Live.Count));
+            Assert.That(rows.All(r => r.GetProperty("sameAsLive").GetBoolean()), Is.True);
+            Assert.That(rows.Select(r => r.GetProperty("type").GetString()), Does.Contain(nameof(BuzzEscalated)));
+            Assert.That(error, Does.Contain("Reproduces the live decisions exactly."));
+        });
+    }
+
+    [Test]
+    public async Task The_what_if_command_writes_its_episodes_as_csv()
+    {
+        await LiveHasDecidedTheWaveAsync();
+
+        var (exit, csv, error) = await CapturedCli.RunAsync(["what-if", .. WindowOptions, "--set", "AlertThreshold=500", "--set", "CrisisThreshold=900",
+            "--set", "CascadeEvidence=1000000", "--set", "SlowBurnEvidence=1000000", "--output", "csv"]);
+
+        Assert.That(exit, Is.Zero, error);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("onset,end,liveEpisode,liveMinutesToDetect,whatIfEpisode,whatIfMinutesToDetect"));
+            Assert.That(lines.Skip(1), Is.Not.Empty);
+            Assert.That(lines.Skip(1).All(l => l.EndsWith(',')), Is.True, "no what-if page, no what-if time to detect: " + csv);
+            Assert.That(error, Does.Contain("vanish"));
+        });
+    }
+
+    [Test]
+    public async Task Pacing_a_replay_for_a_script_is_refused_naming_the_options()
+    {
+        var (exit, output, error) = await CapturedCli.RunAsync(["replay", .. WindowOptions, "--output", "json", "--speed", "60"]);
+
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(error, Does.Contain("--speed").And.Contain("--output"));
+        Assert.That(output, Is.Empty);
+    }
+
     [Test]
     public async Task The_replay_endpoint_answers_with_the_comparison()
     {

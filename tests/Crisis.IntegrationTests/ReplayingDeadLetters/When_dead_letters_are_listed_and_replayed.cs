@@ -146,6 +146,31 @@ public class When_dead_letters_are_listed_and_replayed : IntegrationSpec
     }
 
     [Test]
+    public async Task List_reads_as_json_one_row_per_dead_letter()
+    {
+        var (exit, json, error) = await DeadLettersAsync("list", "--queue", MentionQueues.Observed, "--output", "json");
+
+        Assert.That(exit, Is.Zero, error);
+        var letter = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(letter.GetProperty("queue").GetString(), Is.EqualTo(ErrorQueue));
+            Assert.That(letter.GetProperty("queueMessages").GetInt64(), Is.EqualTo(1));
+            Assert.That(letter.GetProperty("messageType").GetString(), Is.EqualTo("unknown (not a MassTransit envelope)"));
+            Assert.That(letter.GetProperty("exceptionType").GetString(), Does.EndWith("Exception"));
+        });
+    }
+
+    [Test]
+    public async Task Replay_reads_as_csv_one_row_per_message_type()
+    {
+        var (exit, csv, error) = await DeadLettersAsync("replay", "--queue", ErrorQueue, "--output", "csv");
+
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(csv, Is.EqualTo($"from,to,messageType,messages\n{ErrorQueue},{MentionQueues.Observed},unknown (not a MassTransit envelope),1\n"));
+    }
+
+    [Test]
     public async Task Replay_moves_the_messages_back_once_and_a_still_invalid_one_returns_with_its_reason()
     {
         await RegisterBrandAsync("acme");
@@ -169,6 +194,7 @@ public class When_dead_letters_are_listed_and_replayed : IntegrationSpec
     [TestCase("--show must be 0 or more", "list", "--show", "-1", TestName = "a negative --show exits non-zero")]
     [TestCase("--queue must name a queue", "list", "--queue", "two words", TestName = "a queue name with a space exits non-zero")]
     [TestCase("--rabbitmq must be an amqp://", "list", "--rabbitmq", "http://example.org", TestName = "a broker that is not an AMQP URI exits non-zero")]
+    [TestCase("--output: 'xml' must be table, json or csv", "list", "--output", "xml", TestName = "an unknown output format exits non-zero naming --output")]
     public async Task Bad_arguments_exit_non_zero_with_a_message(string message, params string[] args)
     {
         var (exit, _, error) = await DeadLettersAsync(args);

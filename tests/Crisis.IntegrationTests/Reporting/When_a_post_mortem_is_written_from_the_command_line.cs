@@ -35,6 +35,26 @@ public class When_a_post_mortem_is_written_from_the_command_line : IntegrationSp
     }
 
     [Test]
+    public async Task It_has_the_desk_section_of_the_apis_report_in_the_readers_language()
+    {
+        await RegisterBrandAsync("acme");
+        var id = await IncidentApi.OpenByHandAsync("acme", "Clients en colère sur le forum");
+        var file = Path.Combine(directory, "report.html");
+
+        var exit = await RunCliAsync("report", "--incident", id, "--out", file, "--locale", "fr");
+        var api = await Host.Http.GetStringAsync(new Uri($"/api/incidents/{id}/report?language=fr", UriKind.Relative));
+
+        var html = await File.ReadAllTextAsync(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(api, Does.Contain("<h2>Desk de réponse"), "the API's report has the section");
+            Assert.That(html, Does.Contain("<h2>Desk de réponse"));
+            Assert.That(html, Does.Contain("Aucune conversation de cet incident"));
+        });
+    }
+
+    [Test]
     public async Task An_unknown_incident_exits_with_2_and_writes_nothing()
     {
         var file = Path.Combine(directory, "report.html");

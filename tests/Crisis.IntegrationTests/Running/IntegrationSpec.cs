@@ -63,26 +63,7 @@ public abstract class IntegrationSpec
     }
 
     /// <summary>Runs a <c>crisis</c> command as <see cref="RunCliAsync"/> does and answers what it wrote to standard output and error.</summary>
-    protected static async Task<(int Exit, string Out, string Error)> RunCliCapturedAsync(params string[] args)
-    {
-        var (output, error, ansi) = (Console.Out, Console.Error, Spectre.Console.AnsiConsole.Console);
-        using var writtenOut = new StringWriter();
-        using var writtenError = new StringWriter();
-        Console.SetOut(writtenOut);
-        Console.SetError(writtenError);
-        // Spectre keeps the writer it was given: this run's, then the original back for the next spec.
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writtenOut) });
-        try
-        {
-            return (await RunCliAsync(args), writtenOut.ToString(), writtenError.ToString());
-        }
-        finally
-        {
-            Console.SetOut(output);
-            Console.SetError(error);
-            Spectre.Console.AnsiConsole.Console = ansi;
-        }
-    }
+    protected static Task<(int Exit, string Out, string Error)> RunCliCapturedAsync(params string[] args) => CapturedCli.CaptureAsync(() => RunCliAsync(args));
 
     protected static async Task<long> ScalarAsync(string sql)
     {

@@ -46,6 +46,38 @@ public class When_scoring_a_file_of_mentions
         Assert.That(rows[2], Is.EqualTo("unknown\t\t"));
     }
 
+    [Test]
+    public async Task Its_summary_reads_as_json_alone_on_standard_output()
+    {
+        var input = Write("mentions.tsv", "id\ttext\n1\tworst service ever, I want my money back\n2\tterrible, never again\n3\tmerci, super service\n4\thttps://example.com/a\n");
+
+        var (exit, json, error) = await Running.CapturedCli.RunAsync("score", "--input", input, "--output", Output, "--summary", "json");
+
+        Assert.That(exit, Is.Zero, error);
+        var languages = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(l => l.GetProperty("language").GetString()!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(languages["english"].GetProperty("mentions").GetInt64(), Is.EqualTo(2));
+            Assert.That(languages["english"].GetProperty("negative").GetInt64(), Is.EqualTo(2));
+            Assert.That(languages["french"].GetProperty("negative").GetInt64(), Is.Zero);
+            Assert.That(languages["unknown"].GetProperty("scored").GetInt64(), Is.Zero, "a bare link has nothing to score");
+            Assert.That(error, Does.Contain("Scored 4 mentions into"));
+            Assert.That(File.Exists(Output), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_summary_format_is_refused_naming_the_option()
+    {
+        var input = Write("mentions.tsv", "id\ttext\n1\tfine\n");
+
+        var (exit, _, error) = await Running.CapturedCli.RunAsync("score", "--input", input, "--output", Output, "--summary", "xml");
+
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(error, Does.Contain("--summary: 'xml' must be table, json or csv"));
+        Assert.That(File.Exists(Output), Is.False);
+    }
+
     [TestCase("mentions.ndjson", "{\"text\":\"fine\"}\n{\"body\":\"no text\"}\n", "mentions.ndjson:2")]
     [TestCase("mentions.ndjson", "{\"text\":\"fine\"}\nnot json\n", "mentions.ndjson:2")]
     [TestCase("mentions.ndjson", "{\"text\":42}\n", "mentions.ndjson:1")]
@@ -55,8 +87,8 @@ public class When_scoring_a_file_of_mentions
     {
         var input = Write(name, content);
         using var error = new StringWriter();
-        var console = AnsiConsole.Console;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        var original = Console.Error;
+        Console.SetError(error);
         int exitCode;
         try
         {
@@ -64,7 +96,7 @@ public class When_scoring_a_file_of_mentions
         }
         finally
         {
-            AnsiConsole.Console = console;
+            Console.SetError(original);
         }
 
         Assert.That(exitCode, Is.Not.Zero);
