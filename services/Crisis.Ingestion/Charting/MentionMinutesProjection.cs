@@ -57,10 +57,13 @@ public sealed partial class MentionMinutesProjection : EventProjection
             minutes.Select(m => m.Scored).ToArray(), minutes.Select(m => m.Negative).ToArray());
     }
 
-    /// <summary>The UTC minute a publication falls in (as a UTC <see cref="DateTime"/>, which Npgsql sends as timestamptz).</summary>
-    public static DateTime MinuteOf(DateTimeOffset publishedAt)
+    /// <summary>
+    /// The UTC minute a publication falls in, at offset zero: Marten types a <see cref="DateTimeOffset"/> parameter as
+    /// timestamptz (a <see cref="DateTime"/> as timestamp, which Npgsql refuses for UTC values).
+    /// </summary>
+    public static DateTimeOffset MinuteOf(DateTimeOffset publishedAt)
     {
         var ticks = publishedAt.UtcTicks;
-        return new DateTime(ticks - ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        return new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 }

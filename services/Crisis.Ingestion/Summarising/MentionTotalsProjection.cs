@@ -76,7 +76,8 @@ public sealed partial class MentionTotalsProjection : EventProjection
         if (e.Mentions.Count == 0) return;
         ops.QueueSqlCommand(totals, e.BrandId, (long)e.Mentions.Count,
             (long)e.Mentions.Count(m => m.IsNegative is not null), (long)e.Mentions.Count(m => m.IsNegative == true),
-            e.Mentions.Min(m => m.PublishedAt).UtcDateTime, e.Mentions.Max(m => m.PublishedAt).UtcDateTime);
+            // At offset zero, which Npgsql requires of a timestamptz value.
+            e.Mentions.Min(m => m.PublishedAt).ToUniversalTime(), e.Mentions.Max(m => m.PublishedAt).ToUniversalTime());
         var byLanguage = e.Mentions.GroupBy(m => m.Language.ToString()).ToArray();
         ops.QueueSqlCommand(languages, e.BrandId, byLanguage.Select(g => g.Key).ToArray(), byLanguage.Select(g => (long)g.Count()).ToArray());
         ops.QueueSqlCommand(authors, e.BrandId, e.Mentions.Select(m => m.Author.Handle).Distinct(StringComparer.Ordinal).ToArray());

@@ -43,11 +43,20 @@ public static class ProjectionRebuilds
 
         using var daemon = await store.BuildProjectionDaemonAsync();
         var rebuilt = new List<RebuiltProjection>();
-        foreach (var projection in name is null ? known : [name])
+        try
         {
-            var started = Stopwatch.GetTimestamp();
-            await daemon.RebuildProjectionAsync(projection, timeoutEach, ct);
-            rebuilt.Add(new RebuiltProjection(projection, lifecycles[projection], Stopwatch.GetElapsedTime(started)));
+            foreach (var projection in name is null ? known : [name])
+            {
+                var started = Stopwatch.GetTimestamp();
+                await daemon.RebuildProjectionAsync(projection, timeoutEach, ct);
+                rebuilt.Add(new RebuiltProjection(projection, lifecycles[projection], Stopwatch.GetElapsedTime(started)));
+            }
+        }
+        finally
+        {
+            // The daemon's agents (the high-water mark's among them) hold connections until stopped: a caller that lives
+            // on (a spec, a host) must not keep them.
+            await daemon.StopAllAsync();
         }
         return rebuilt;
     }
