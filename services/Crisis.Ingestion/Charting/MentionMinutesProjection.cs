@@ -1,8 +1,7 @@
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
 using Marten.Events.Projections;
-using Weasel.Postgresql;
-using Weasel.Postgresql.Tables;
 
 namespace Crisis.Ingestion.Charting;
 
@@ -19,21 +18,19 @@ namespace Crisis.Ingestion.Charting;
 /// </remarks>
 public sealed partial class MentionMinutesProjection : EventProjection
 {
+    /// <summary>One statement adds an event's minutes to their rows (built once, for the store's schema).</summary>
+    private readonly string upsert;
+
     public const string ProjectionName = "MentionMinutes";
     public const string TableName = "brand_mention_minutes";
-
-    private readonly string upsert;
 
     public MentionMinutesProjection(string schema)
     {
         Name = ProjectionName;
-        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
+        var table = ProjectionTables.Own(this, schema, TableName);
         table.AddColumn<string>("brand_id").AsPrimaryKey();
         table.AddColumn("minute", "timestamptz").AsPrimaryKey();
         foreach (var counter in new[] { "mentions", "scored", "negative" }) table.AddColumn(counter, "bigint").NotNull();
-        SchemaObjects.Add(table);
-        // A rebuild starts from an empty table, like a document projection's.
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
         upsert = $"""
             INSERT INTO {table.Identifier.QualifiedName} AS t (brand_id, minute, mentions, scored, negative)
             SELECT ?, m.minute, m.mentions, m.scored, m.negative

@@ -1,8 +1,7 @@
 using Crisis.Ingestion.Mentions;
+using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
 using Marten.Events.Projections;
-using Weasel.Postgresql;
-using Weasel.Postgresql.Tables;
 
 namespace Crisis.Ingestion.Summarising;
 
@@ -10,12 +9,10 @@ namespace Crisis.Ingestion.Summarising;
 /// The mentions summary's read model, in three tables: per brand its totals and first and last publication
 /// (<c>brand_mention_totals</c>), its mentions per identified language (<c>brand_mention_languages</c>), and one row
 /// per distinct author (<c>brand_mention_authors</c>) so that authors are counted without unpacking every mention.
-/// </summary>
-/// <remarks>
 /// Inline, for the same reason as the brand curves: the summary counts what the intake has just answered for. An author
 /// is kept as an MD5 digest of the handle the event carries (a pseudonym, or a raw handle in events older than
 /// pseudonymisation), never the handle itself: this table only counts, and erasure has nothing to rewrite in it.
-/// </remarks>
+/// </summary>
 public sealed partial class MentionTotalsProjection : EventProjection
 {
     public const string ProjectionName = "MentionTotals";
@@ -30,18 +27,18 @@ public sealed partial class MentionTotalsProjection : EventProjection
     public MentionTotalsProjection(string schema)
     {
         Name = ProjectionName;
-        var totalsTable = Own(new Table(new PostgresqlObjectName(schema, TotalsTable, SchemaUtils.IdentifierUsage.General)));
+        var totalsTable = ProjectionTables.Own(this, schema, TotalsTable);
         totalsTable.AddColumn<string>("brand_id").AsPrimaryKey();
         foreach (var counter in new[] { "mentions", "scored", "negative" }) totalsTable.AddColumn(counter, "bigint").NotNull();
         totalsTable.AddColumn("first_published", "timestamptz").NotNull();
         totalsTable.AddColumn("last_published", "timestamptz").NotNull();
 
-        var languagesTable = Own(new Table(new PostgresqlObjectName(schema, LanguagesTable, SchemaUtils.IdentifierUsage.General)));
+        var languagesTable = ProjectionTables.Own(this, schema, LanguagesTable);
         languagesTable.AddColumn<string>("brand_id").AsPrimaryKey();
         languagesTable.AddColumn<string>("language").AsPrimaryKey();
         languagesTable.AddColumn("mentions", "bigint").NotNull();
 
-        var authorsTable = Own(new Table(new PostgresqlObjectName(schema, AuthorsTable, SchemaUtils.IdentifierUsage.General)));
+        var authorsTable = ProjectionTables.Own(this, schema, AuthorsTable);
         authorsTable.AddColumn<string>("brand_id").AsPrimaryKey();
         authorsTable.AddColumn<string>("author_digest").AsPrimaryKey();
 
@@ -62,13 +59,6 @@ public sealed partial class MentionTotalsProjection : EventProjection
             SELECT DISTINCT ?, md5(a.handle) FROM unnest(?::text[]) AS a(handle)
             ON CONFLICT DO NOTHING
             """;
-    }
-
-    private Table Own(Table table)
-    {
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        return table;
     }
 
     public void Project(MentionsRecorded e, IDocumentOperations ops)

@@ -13,11 +13,24 @@ namespace Crisis.IntegrationTests.RebuildingProjections;
 /// </summary>
 internal static class MentionReadModels
 {
-    /// <summary>A brand's mentions over three hours, at seeded random seconds (so some minutes are silent and some crowded).</summary>
-    public static IReadOnlyList<Dictionary<string, object?>> Scatter(string brand, DateTimeOffset from, int count, int seed)
+    /// <summary>
+    /// The last 40 minutes, on 10-minute bounds: recent, so that no mention is past the desk's first-answer target (an
+    /// hour) while a spec runs. Overdue conversations keep the host's service-level poller in a transaction that the
+    /// next spec's reset (a TRUNCATE of every table) waits on, while the poller's own reads wait behind the TRUNCATE.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) RecentWindow()
+    {
+        var start = DateTimeOffset.UtcNow.AddMinutes(-40);
+        var from = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.FromMinutes(10).Ticks, TimeSpan.Zero);
+        return (from, from.AddMinutes(40));
+    }
+
+    /// <summary>A brand's mentions over a window, at seeded random seconds (so some minutes are silent and some crowded).</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> Scatter(string brand, (DateTimeOffset From, DateTimeOffset To) window, int count, int seed)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(i => SyntheticMentions.Mention(brand, $"{brand}-{seed}-{i}", from.AddSeconds(random.Next(3 * 3600))))];
+        var seconds = (int)(window.To - window.From).TotalSeconds;
+        return [.. Enumerable.Range(0, count).Select(i => SyntheticMentions.Mention(brand, $"{brand}-{seed}-{i}", window.From.AddSeconds(random.Next(seconds))))];
     }
 
     public static async Task PostAsync(HttpClient client, IEnumerable<Dictionary<string, object?>> mentions)
