@@ -59,6 +59,9 @@ public static class IngestionModule
         options.Projections.Add(new DeciderProjection<BrandState, BrandEvent>(BrandDecider.Evolve, BrandDecider.Instance.Initial), ProjectionLifecycle.Live);
         options.Projections.Add<BrandProfileProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<BrandProfile>().Identity(b => b.Id);
+        // Read models of the mentions, in tables of their own (docs/architecture.md): rebuild with 'crisis projections rebuild'.
+        options.Projections.Add(new MentionMinutesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
+        options.Projections.Add(new Summarising.MentionTotalsProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
     }
 
     public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Crisis.Cli.Hosting;
-using JasperFx.Events.Projections;
+using Crisis.ServiceDefaults.EventSourcing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -10,48 +10,55 @@ namespace Crisis.Cli.RebuildingProjections;
 
 public sealed class RebuildProjectionSettings : StoreSettings
 {
-    [CommandArgument(0, "<NAME>")]
-    [Description("The projection to rebuild, as named in the store (for example BuzzState); see the list printed for an unknown name.")]
-    public string Name { get; init; } = "";
+    [CommandOption("--projection <NAME>")]
+    [Description("The projection to rebuild, as named in the store (for example MentionMinutes or BuzzState). Default: every projection.")]
+    public string? Projection { get; init; }
+
+    [CommandArgument(0, "[NAME]")]
+    [Description("The same as --projection (the runbook's older form).")]
+    public string? Name { get; init; }
 
     [CommandOption("--timeout <MINUTES>")]
-    [Description("Give up after this many minutes. Default: 30.")]
+    [Description("Give up on a projection after this many minutes. Default: 30.")]
     public int TimeoutMinutes { get; init; } = 30;
+
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (TimeoutMinutes <= 0) return Spectre.Console.ValidationResult.Error($"--timeout must be a positive number of minutes, not {TimeoutMinutes}");
+        if (Projection is not null && Name is not null && !string.Equals(Projection, Name, StringComparison.Ordinal))
+            return Spectre.Console.ValidationResult.Error($"--projection '{Projection}' and NAME '{Name}' disagree: give one of them");
+        if (Projection is { } given && string.IsNullOrWhiteSpace(given)) return Spectre.Console.ValidationResult.Error("--projection must name a projection");
+        return base.Validate();
+    }
 }
 
 /// <summary>
-/// <c>crisis projections rebuild &lt;name&gt;</c>: deletes a projection's read model and replays every event through
-/// it with Marten's daemon, then leaves its progress at the store's high-water mark. Subscriptions (detection, the
-/// buzz publisher) are refused: replaying them would decide and publish again; replays and what-ifs exist for that.
-/// Stop the nodes that run the async daemon first (see docs/runbook.md), or they keep writing the read model.
+/// <c>crisis projections rebuild [--projection NAME]</c>: empties a read model (or every one) and replays every event
+/// through it with Marten's daemon (<see cref="ProjectionRebuilds"/>), then prints what it rebuilt. An unknown name is
+/// refused with the list of names (exit 2). Stop the nodes that run the async daemon first (see docs/runbook.md), or
+/// they keep writing the read model; and the intake, for the inline ones.
 /// </summary>
 public sealed class RebuildProjectionCommand : AsyncCommand<RebuildProjectionSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RebuildProjectionSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.TimeoutMinutes <= 0)
-        {
-            await Console.Error.WriteLineAsync($"--timeout must be a positive number of minutes, not {settings.TimeoutMinutes}");
-            return 2;
-        }
         using var host = StoreHost.Build(settings);
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        var projections = ((StoreOptions)store.Options).Projections.All
-            .Where(p => p.Lifecycle != ProjectionLifecycle.Live)
-            .Select(p => p.Name)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        if (!projections.Contains(settings.Name, StringComparer.Ordinal))
+        IReadOnlyList<RebuiltProjection> rebuilt;
+        try
         {
-            await Console.Error.WriteLineAsync($"'{settings.Name}' is not a projection of this store; projections: {string.Join(", ", projections)}");
+            rebuilt = await ProjectionRebuilds.RebuildAsync(store, settings.Projection ?? settings.Name, TimeSpan.FromMinutes(settings.TimeoutMinutes), cancellationToken);
+        }
+        catch (UnknownProjectionException unknown)
+        {
+            await Console.Error.WriteLineAsync($"--projection: {unknown.Message}");
             return 2;
         }
-
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var started = DateTimeOffset.UtcNow;
-        await daemon.RebuildProjectionAsync(settings.Name, TimeSpan.FromMinutes(settings.TimeoutMinutes), cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"projection {settings.Name} rebuilt in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s (schema {settings.Schema})"));
+        foreach (var projection in rebuilt)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"projection {projection.Name} ({projection.Lifecycle.ToString().ToLowerInvariant()}) rebuilt in {projection.Took.TotalSeconds:0.0} s (schema {settings.Schema})"));
+        }
         return 0;
     }
 }

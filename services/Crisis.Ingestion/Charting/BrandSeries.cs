@@ -1,4 +1,3 @@
-using Crisis.Ingestion.Mentions;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,13 +15,18 @@ public sealed record SeriesPoint(DateTimeOffset Bucket, long Mentions, long Scor
 public sealed record BrandSeriesResult(string BrandId, DateTimeOffset From, DateTimeOffset To, int BucketMinutes, IReadOnlyList<SeriesPoint> Points);
 
 /// <summary>
-/// A brand's volume and negativity curve over a window, read straight from its mention streams (one per UTC
-/// hour of publication), so it is exact whatever the read models say. Empty buckets are filled with zeros, as a
-/// chart or a KPI must see silence too.
+/// A brand's volume and negativity curve over a window, summed from its per-minute rows
+/// (<see cref="MentionMinutesProjection"/>, kept in the transaction that records the mentions). Empty buckets are
+/// filled with zeros, as a chart or a KPI must see silence too.
 /// </summary>
+/// <remarks>
+/// The grain is the minute of publication: a window that ends inside a minute counts that minute whole. Reads end at
+/// now or on a bucket, and a mention published after now is at most the intake's clock skew ahead, so this only shows
+/// for a hand-written <c>to</c> in the middle of a minute.
+/// </remarks>
 public sealed class BrandSeries(IDocumentStore store, NpgsqlDataSource dataSource)
 {
-    /// <summary>Longest window one read may cover: 31 days (744 hour streams).</summary>
+    /// <summary>Longest window one read may cover: 31 days (44,640 minute rows at most).</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
 
     /// <summary>Buckets are whole minutes that divide a day, so they line up with the detector's minutes and hours.</summary>
@@ -35,22 +39,17 @@ public sealed class BrandSeries(IDocumentStore store, NpgsqlDataSource dataSourc
         var bucket = TimeSpan.FromMinutes(bucketMinutes);
         var start = Floor(from.ToUniversalTime(), bucket);
         var end = to.ToUniversalTime();
-        var keys = MentionStreams.KeysBetween(brandId, start, end).ToArray();
 
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT date_bin(@bucket, (m->>'publishedAt')::timestamptz, @origin) AS b,
-                   count(*),
-                   count(*) FILTER (WHERE m->>'isNegative' IS NOT NULL),
-                   count(*) FILTER (WHERE (m->>'isNegative')::boolean)
-            FROM {store.Options.DatabaseSchemaName}.mt_events e, jsonb_array_elements(e.data->'mentions') m
-            WHERE e.stream_id = ANY(@keys) AND e.type = 'mentions_recorded'
-              AND (m->>'publishedAt')::timestamptz >= @start AND (m->>'publishedAt')::timestamptz < @end
+            SELECT date_bin(@bucket, minute, @origin) AS b, sum(mentions)::bigint, sum(scored)::bigint, sum(negative)::bigint
+            FROM {MentionMinutesProjection.TableOf(store)}
+            WHERE brand_id = @brand AND minute >= @start AND minute < @end
             GROUP BY 1 ORDER BY 1
             """);
         command.Parameters.AddWithValue("bucket", NpgsqlDbType.Interval, bucket);
         command.Parameters.AddWithValue("origin", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch);
-        command.Parameters.AddWithValue("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, keys);
+        command.Parameters.AddWithValue("brand", NpgsqlDbType.Text, brandId);
         command.Parameters.AddWithValue("start", NpgsqlDbType.TimestampTz, start.UtcDateTime);
         command.Parameters.AddWithValue("end", NpgsqlDbType.TimestampTz, end.UtcDateTime);
 

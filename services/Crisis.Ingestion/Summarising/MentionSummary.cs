@@ -8,6 +8,7 @@ public sealed record BrandMentionSummary(
     string BrandId, long Mentions, DateTimeOffset? FirstPublished, DateTimeOffset? LastPublished,
     long Scored, long Negative, long Authors, IReadOnlyDictionary<string, long> Languages);
 
+/// <summary>Every brand's summary, from <see cref="MentionTotalsProjection"/>'s tables (an operator's view: all organisations).</summary>
 public sealed class MentionSummary(IDocumentStore store, NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<BrandMentionSummary>> ByBrandAsync(CancellationToken cancellationToken)
@@ -15,13 +16,10 @@ public sealed class MentionSummary(IDocumentStore store, NpgsqlDataSource dataSo
         var schema = store.Options.DatabaseSchemaName;
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT e.data->>'brandId', count(*), min((m->>'publishedAt')::timestamptz), max((m->>'publishedAt')::timestamptz),
-                   count(*) FILTER (WHERE m->>'isNegative' IS NOT NULL),
-                   count(*) FILTER (WHERE (m->>'isNegative')::boolean),
-                   count(DISTINCT m->'author'->>'handle')
-            FROM {schema}.mt_events e, jsonb_array_elements(e.data->'mentions') m
-            WHERE e.type = 'mentions_recorded'
-            GROUP BY 1 ORDER BY 1
+            SELECT t.brand_id, t.mentions, t.first_published, t.last_published, t.scored, t.negative,
+                   (SELECT count(*) FROM {schema}.{MentionTotalsProjection.AuthorsTable} a WHERE a.brand_id = t.brand_id)
+            FROM {schema}.{MentionTotalsProjection.TotalsTable} t
+            ORDER BY t.brand_id
             """);
         var summaries = new List<BrandMentionSummary>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -30,22 +28,19 @@ public sealed class MentionSummary(IDocumentStore store, NpgsqlDataSource dataSo
             {
                 summaries.Add(new BrandMentionSummary(
                     reader.GetString(0), reader.GetInt64(1),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                    reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                    reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3),
                     reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), new Dictionary<string, long>()));
             }
         }
         await using var languages = dataSource.CreateCommand(
-            $"""
-            SELECT e.data->>'brandId', coalesce(m->>'language', 'Unknown'), count(*)
-            FROM {schema}.mt_events e, jsonb_array_elements(e.data->'mentions') m
-            WHERE e.type = 'mentions_recorded'
-            GROUP BY 1, 2
-            """);
+            $"SELECT brand_id, language, mentions FROM {schema}.{MentionTotalsProjection.LanguagesTable}");
         var byBrand = summaries.ToDictionary(s => s.BrandId, s => (Dictionary<string, long>)s.Languages, StringComparer.Ordinal);
         await using (var reader = await languages.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken)) byBrand[reader.GetString(0)][reader.GetString(1)] = reader.GetInt64(2);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (byBrand.TryGetValue(reader.GetString(0), out var counts)) counts[reader.GetString(1)] = reader.GetInt64(2);
+            }
         }
         return summaries;
     }
