@@ -10,7 +10,7 @@ namespace Crisis.Ingestion.Summarising;
 /// (<c>brand_mention_totals</c>), its mentions per identified language (<c>brand_mention_languages</c>), and one row
 /// per distinct author (<c>brand_mention_authors</c>) so that authors are counted without unpacking every mention.
 /// Inline, for the same reason as the brand curves: the summary counts what the intake has just answered for. An author
-/// is kept as an MD5 digest of the handle the event carries (a pseudonym, or a raw handle in events older than
+/// is kept as a 64-bit hash of the handle the event carries (a pseudonym, or a raw handle in events older than
 /// pseudonymisation), never the handle itself: this table only counts, and erasure has nothing to rewrite in it.
 /// </summary>
 public sealed partial class MentionTotalsProjection : EventProjection
@@ -40,7 +40,10 @@ public sealed partial class MentionTotalsProjection : EventProjection
 
         var authorsTable = ProjectionTables.Own(this, schema, AuthorsTable);
         authorsTable.AddColumn<string>("brand_id").AsPrimaryKey();
-        authorsTable.AddColumn<string>("author_digest").AsPrimaryKey();
+        // A 64-bit hash rather than an MD5 text: the author rows are the one write per mention this projection adds to the
+        // intake, and a bigint key keeps them small (the MD5 version cost a third of the intake's throughput). Two authors
+        // of one brand collide with odds of about n²/2^65: negligible for a count.
+        authorsTable.AddColumn("author_hash", "bigint").AsPrimaryKey();
 
         totals = $"""
             INSERT INTO {totalsTable.Identifier.QualifiedName} AS t (brand_id, mentions, scored, negative, first_published, last_published)
@@ -55,8 +58,8 @@ public sealed partial class MentionTotalsProjection : EventProjection
             ON CONFLICT (brand_id, language) DO UPDATE SET mentions = t.mentions + excluded.mentions
             """;
         authors = $"""
-            INSERT INTO {authorsTable.Identifier.QualifiedName} (brand_id, author_digest)
-            SELECT DISTINCT ?, md5(a.handle) FROM unnest(?::text[]) AS a(handle)
+            INSERT INTO {authorsTable.Identifier.QualifiedName} (brand_id, author_hash)
+            SELECT ?, hashtextextended(a.handle, 0) FROM unnest(?::text[]) AS a(handle)
             ON CONFLICT DO NOTHING
             """;
     }
