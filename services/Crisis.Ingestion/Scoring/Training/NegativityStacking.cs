@@ -22,22 +22,29 @@ public static class NegativityStacking
     public static NegativityModel Train(IReadOnlyList<LabelledMention> rows, TrainingOptions options, Action<string>? step = null)
     {
         var inputs = new float[rows.Count][];
+        NegativityModel full = null!;
         var done = 0;
-        step?.Invoke($"Training the base model on {Folds} folds for the stacker's out-of-fold scores");
-        Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, fold =>
+        step?.Invoke($"Training the base model on {Folds} folds for the stacker's out-of-fold scores, and on every row");
+        // Task `Folds` trains the shipped base model on every row, next to the folds rather than after them.
+        Parallel.For(0, Folds + 1, new ParallelOptions { MaxDegreeOfParallelism = 2 }, fold =>
         {
-            var model = NegativityTraining.Train(rows.Where((_, i) => i % Folds != fold), options);
-            var featurizer = new MentionFeaturizer(options.Features);
-            for (var i = fold; i < rows.Count; i += Folds)
+            if (fold == Folds)
             {
-                inputs[i] = Inputs(model, featurizer, rows[i].Text)!;
+                full = NegativityTraining.Train(rows, options);
+            }
+            else
+            {
+                var model = NegativityTraining.Train(rows.Where((_, i) => i % Folds != fold), options);
+                var featurizer = new MentionFeaturizer(options.Features);
+                for (var i = fold; i < rows.Count; i += Folds)
+                {
+                    inputs[i] = Inputs(model, featurizer, rows[i].Text)!;
+                }
             }
 
-            step?.Invoke($"Out-of-fold scores: {Interlocked.Increment(ref done)} of {Folds} folds done");
+            step?.Invoke($"Base models: {Interlocked.Increment(ref done)} of {Folds + 1} trained");
         });
 
-        step?.Invoke("Training the base model on every row");
-        var full = NegativityTraining.Train(rows, options);
         step?.Invoke("Training the stacker");
         return full.WithStacker(Fit(rows, inputs, options.Seed));
     }
