@@ -1,8 +1,11 @@
 namespace Crisis.Ingestion.Scoring;
 
 /// <summary>A view of sorted distinct slot indices and their values, valid until the thread's next featurization.</summary>
-internal readonly ref struct FeatureSpan(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+internal readonly ref struct FeatureSpan(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<float> signals)
 {
+    /// <summary>The dense counts of <see cref="MentionSignals"/>.</summary>
+    public ReadOnlySpan<float> Signals { get; } = signals;
+
     public ReadOnlySpan<int> Indices { get; } = indices;
 
     public ReadOnlySpan<float> Values { get; } = values;
@@ -24,10 +27,17 @@ internal sealed class FeatureBuffer
     private float[] cueValues = new float[64];
     private int[] indices = new int[1024];
     private float[] values = new float[1024];
+    private readonly float[] signals = new float[MentionSignals.Count];
     private int ngramCount;
     private int cueCount;
 
-    public void Clear() => (ngramCount, cueCount) = (0, 0);
+    public Span<float> Signals => signals;
+
+    public void Clear()
+    {
+        (ngramCount, cueCount) = (0, 0);
+        Array.Clear(signals);
+    }
 
     public void AddNgramSlot(uint slot) => Append(ref ngramSlots, ref ngramCount, slot);
 
@@ -85,7 +95,7 @@ internal sealed class FeatureBuffer
 
         var cues = Counted(cueSlots, cueCount, ref cueIndices, ref cueValues);
         var count = Merge(ngrams, cues);
-        return new FeatureSpan(indices.AsSpan(0, count), values.AsSpan(0, count));
+        return new FeatureSpan(indices.AsSpan(0, count), values.AsSpan(0, count), signals);
     }
 
     private static bool IsWord(string token) => token.Length > 0 && token[0] != '<';

@@ -19,10 +19,10 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
     public FeatureSettings Settings { get; } = settings;
 
     /// <summary>A vector of its own, for training; scoring uses <see cref="Collect"/> to skip the copy.</summary>
-    public SparseVector Featurize(NormalizedMention mention, MentionLanguage language)
+    public (SparseVector Vector, float[] Signals) Featurize(NormalizedMention mention, MentionLanguage language)
     {
         var features = Collect(mention, language);
-        return new SparseVector(features.Indices.ToArray(), features.Values.ToArray());
+        return (new SparseVector(features.Indices.ToArray(), features.Values.ToArray()), features.Signals.ToArray());
     }
 
     /// <summary>The features in this thread's buffer: read them before the thread's next call.</summary>
@@ -31,6 +31,7 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
         var buffer = threadBuffer ??= new FeatureBuffer();
         buffer.Clear();
         var languageSalt = ((uint)language + 1) * 0xC2B2AE35;
+        MentionSignals.SetLanguage(buffer.Signals, language);
 
         // A per-language intercept: base rates of negativity differ a lot between sources.
         AddCue(buffer, FeatureHash.Mix(BiasSeed ^ languageSalt), languageSalt);
@@ -40,6 +41,7 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
         for (var i = 0; i < tokens.Count; i++)
         {
             var negated = i <= negatedUntil;
+            MentionSignals.CountToken(buffer.Signals, tokens[i]);
             AddLexiconCues(buffer, tokens[i], negated, languageSalt);
             if (SentimentLexicon.IsNegationCue(tokens[i]))
             {
@@ -94,18 +96,22 @@ internal sealed class MentionFeaturizer(FeatureSettings settings)
 
     private void AddLexiconCues(FeatureBuffer buffer, string token, bool negated, uint languageSalt)
     {
+        var signals = buffer.Signals;
         if (SentimentLexicon.IsNegationCue(token))
         {
+            signals[(int)DenseSignal.Negations]++;
             AddCue(buffer, FeatureHash.Of(SentimentLexicon.NegationToken, WordSeed), languageSalt);
         }
 
         if (SentimentLexicon.IsNegative(token))
         {
+            signals[(int)(negated ? DenseSignal.NegatedNegativeHits : DenseSignal.NegativeHits)]++;
             AddCue(buffer, FeatureHash.Of(negated ? SentimentLexicon.NegatedNegativeToken : SentimentLexicon.NegativeToken, WordSeed), languageSalt);
         }
 
         if (SentimentLexicon.IsPositive(token))
         {
+            signals[(int)(negated ? DenseSignal.NegatedPositiveHits : DenseSignal.PositiveHits)]++;
             AddCue(buffer, FeatureHash.Of(negated ? SentimentLexicon.NegatedPositiveToken : SentimentLexicon.PositiveToken, WordSeed), languageSalt);
         }
     }

@@ -47,7 +47,7 @@ public sealed class NegativityScorer : INegativityScorer
         }
 
         var features = featurizer.Collect(mention, language);
-        var probability = Model.Probability(features.Indices, features.Values);
+        var probability = Model.Probability(features);
         return new NegativityScore(language, probability, probability >= Model.ThresholdFor(language), Unscorable: false);
     }
 

@@ -53,3 +53,27 @@ public class When_the_english_lists_are_read
         Assert.That(negative.Where(SentimentLexicon.IsPositive), Is.Empty);
     }
 }
+
+public class When_a_mention_is_featurized
+{
+    [Test]
+    public void Its_dense_signals_count_lexicon_hits_negations_and_moods()
+    {
+        var mention = TextNormalizer.Normalize("WORST service, not good at all 😡 :)");
+        var features = new MentionFeaturizer(new FeatureSettings(10, 2, 2, 5, PerLanguageCopies: true)).Featurize(mention, MentionLanguage.English);
+        var signals = features.Signals;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(signals[(int)DenseSignal.NegativeHits], Is.EqualTo(1), "worst");
+            Assert.That(signals[(int)DenseSignal.NegatedPositiveHits], Is.EqualTo(1), "good, in the reach of not");
+            Assert.That(signals[(int)DenseSignal.PositiveHits], Is.Zero);
+            Assert.That(signals[(int)DenseSignal.Negations], Is.EqualTo(1));
+            Assert.That(signals[(int)DenseSignal.Words], Is.EqualTo(6));
+            Assert.That(signals[(int)DenseSignal.Shouts], Is.EqualTo(1));
+            Assert.That(signals[(int)DenseSignal.NegativeMoods], Is.EqualTo(1), "😡");
+            Assert.That(signals[(int)DenseSignal.PositiveMoods], Is.EqualTo(1), ":)");
+            Assert.That(signals.Skip(MentionSignals.FirstLanguage), Is.EqualTo(new[] { 0f, 0f, 0f, 1f }), "English, one-hot");
+        });
+    }
+}

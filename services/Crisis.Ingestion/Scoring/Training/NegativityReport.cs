@@ -58,7 +58,7 @@ public static class NegativityReport
         Line($"");
         Line($"Negative class, on `dev.tsv` (never trained on). Thresholds are tuned on dev per *identified* language, as at runtime.");
         Line($"Trained on {content.TrainingRows} rows of `train.tsv` ({(options.IncludeCopyleft ? "including" : "excluding")} the LGPL-3.0 TSAC rows).");
-        Line($"Features: 2^{features.HashBits} hashed slots, word 1-{features.MaxWordNgram}-grams, character {features.MinCharNgram}-{features.MaxCharNgram}-grams, per-language copies {(features.PerLanguageCopies ? "on" : "off")}; {(options.NaiveBayesScaling ? "naive Bayes log-count-ratio scaling, " : "")}L-BFGS logistic regression, L2 {options.L2:G3}, L1 {options.L1:G3}, seed {options.Seed}.");
+        Line($"Features: 2^{features.HashBits} hashed slots, word 1-{features.MaxWordNgram}-grams, character {features.MinCharNgram}-{features.MaxCharNgram}-grams, per-language copies {(features.PerLanguageCopies ? "on" : "off")}; {(options.NaiveBayesScaling ? "naive Bayes log-count-ratio scaling, " : "")}L-BFGS logistic regression, L2 {options.L2:G3}, L1 {options.L1:G3}, seed {options.Seed}{(options.Stacked ? $"; stacked with naive Bayes log-odds and {MentionSignals.Count} dense signals by a logistic regression on {NegativityStacking.Folds}-fold out-of-fold scores" : "")}.");
         Line($"Model file: {content.ModelBytes / 1024.0:F0} KiB, {content.Model.Weights.Count(w => w != 0)} non-zero weights.");
         Line($"");
         Line($"| lang_bucket | rows | negatives | precision | recall | F1 | AUC |");

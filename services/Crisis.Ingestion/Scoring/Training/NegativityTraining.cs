@@ -9,17 +9,22 @@ namespace Crisis.Ingestion.Scoring.Training;
 /// Scale each feature by its naive Bayes log-count ratio before the regression (NB-LR, after Wang &amp; Manning
 /// 2012, "Baselines and Bigrams"); the ratios are folded into the exported weights, so scoring is unchanged.
 /// </param>
-public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed, bool NaiveBayesScaling = false)
+/// <param name="Stacked">
+/// Add a <see cref="LogitStacker"/> trained on out-of-fold scores of the logistic regression and of naive Bayes
+/// (see <see cref="NegativityStacking"/>); five more trainings.
+/// </param>
+public sealed record TrainingOptions(FeatureSettings Features, float L2, float L1, bool IncludeCopyleft, int Seed, bool NaiveBayesScaling = false, bool Stacked = false)
 {
     public static readonly TrainingOptions Shipped = new(
         new FeatureSettings(HashBits: 20, MaxWordNgram: 2, MinCharNgram: 2, MaxCharNgram: 5, PerLanguageCopies: true),
-        L2: 0.6f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127, NaiveBayesScaling: true);
+        L2: 0.6f, L1: 0.01f, IncludeCopyleft: true, Seed: 20_261_127, NaiveBayesScaling: true, Stacked: true);
 }
 
 /// <summary>
 /// Trains the negativity model with ML.NET: the same normaliser, language identifier and feature hasher as
 /// scoring turn each mention into a sparse vector, then L-BFGS logistic regression learns the weights, which
-/// become a <see cref="NegativityModel"/> (thresholds are tuned afterwards on dev).
+/// become a <see cref="NegativityModel"/> (thresholds are tuned afterwards on dev). The naive Bayes log-count
+/// ratios of the same features go into the model too, as the stacker's second base score.
 /// </summary>
 public static class NegativityTraining
 {
@@ -28,7 +33,8 @@ public static class NegativityTraining
         var ml = new MLContext(options.Seed);
         var featurizer = new MentionFeaturizer(options.Features);
         var labelled = rows.Select(row => (row.IsNegative, Vector: Featurize(row, featurizer))).ToList();
-        var ratios = options.NaiveBayesScaling ? LogCountRatios(labelled, options.Features.Dimension) : null;
+        var naiveBayes = LogCountRatios(labelled, options.Features.Dimension);
+        var ratios = options.NaiveBayesScaling ? naiveBayes : null;
         var examples = labelled.Select(e => ToExample(e.IsNegative, e.Vector, ratios, options.Features.Dimension)).ToList();
 
         var schema = SchemaDefinition.Create(typeof(Example));
@@ -58,13 +64,15 @@ public static class NegativityTraining
             }
         }
 
-        return new NegativityModel(options.Features, weights, linear.Bias, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f);
+        var negatives = labelled.Count(e => e.IsNegative);
+        var prior = (float)Math.Log((double)negatives / Math.Max(1, labelled.Count - negatives));
+        return new NegativityModel(options.Features, weights, linear.Bias, (naiveBayes, prior), stacker: null, new Dictionary<MentionLanguage, float>(), defaultThreshold: 0.5f);
     }
 
     private static SparseVector Featurize(LabelledMention row, MentionFeaturizer featurizer)
     {
         var mention = TextNormalizer.Normalize(row.Text);
-        return featurizer.Featurize(mention, LanguageIdentifier.Identify(mention));
+        return featurizer.Featurize(mention, LanguageIdentifier.Identify(mention)).Vector;
     }
 
     /// <summary>log((p/|p|) / (q/|q|)) per slot, p and q counting presence in negative and other rows, smoothed by one.</summary>

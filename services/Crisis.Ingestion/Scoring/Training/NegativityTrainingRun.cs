@@ -20,7 +20,7 @@ public static class NegativityTrainingRun
     public static (NegativityModel Model, IReadOnlyList<ScoredMention> Dev) TrainAndTune(TrainingCorpus corpus, TrainingOptions options, Action<string>? step = null)
     {
         step?.Invoke($"Training logistic regression on 2^{options.Features.HashBits} hashed features");
-        var model = NegativityTraining.Train(corpus.Train, options);
+        var model = options.Stacked ? NegativityStacking.Train(corpus.Train, options, step) : NegativityTraining.Train(corpus.Train, options);
         step?.Invoke("Scoring dev and tuning thresholds per language");
         var dev = NegativityEvaluation.Score(new NegativityScorer(model), corpus.Dev);
         var (overall, perLanguage) = NegativityEvaluation.TuneThresholds(dev);
