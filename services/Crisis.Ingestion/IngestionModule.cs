@@ -8,6 +8,7 @@ using Crisis.Ingestion.Recording;
 using Crisis.Ingestion.Scoring;
 using Crisis.PersonalData;
 using Crisis.ServiceDefaults.EventSourcing;
+using Crisis.ServiceDefaults.Settings;
 using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Ingestion;
 
@@ -23,25 +25,25 @@ public static class IngestionModule
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = (configuration.GetSection(IngestionLimits.Section).Get<IngestionLimits>() ?? new IngestionLimits()).Validated();
-        services.AddSingleton(limits);
-        services.AddSingleton(configuration.GetSection(ConsumingFromBus.BusSenderSettings.Section).Get<ConsumingFromBus.BusSenderSettings>() ?? new());
+        // Validated options, also registered as their values: the intake's classes take plain settings objects.
+        services.AddValidatedSettings<IngestionLimits>(configuration, IngestionLimits.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestionLimits>>().Value);
+        services.AddValidatedSettings<ConsumingFromBus.BusSenderSettings>(configuration, ConsumingFromBus.BusSenderSettings.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsumingFromBus.BusSenderSettings>>().Value);
+        services.AddValidatedSettings<ScoringSettings>(configuration, ScoringSettings.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionTelemetry>();
         services.AddSingleton<BrandDirectory>();
         services.AddPersonalData();
         services.AddSingleton<IPlatformNames, PlatformNames>();
         services.AddSingleton<MentionValidator>();
-        var scoring = configuration.GetSection(ScoringSettings.Section).Get<ScoringSettings>() ?? new ScoringSettings();
-        if (scoring.Enabled)
-        {
-            // A model path that names no file stops the start here, not the first mention an hour later.
-            if (scoring.ModelPath is { } modelPath && !File.Exists(modelPath))
-                throw new InvalidOperationException($"{ScoringSettings.Section}:ModelPath '{modelPath}' is not a file; train one with 'crisis train-negativity' or remove the setting to use the shipped model");
-            // Loaded once, on first use, and shared: the scorer is thread-safe.
-            services.AddSingleton<INegativityScorer>(_ => scoring.ModelPath is { } path ? NegativityScorer.FromFile(path) : NegativityScorer.Default);
-        }
-        services.AddSingleton(sp => new MentionScoring(limits, sp.GetService<INegativityScorer>()));
+        // Loaded once, on first use, and shared: the scorer is thread-safe. Scoring off registers none, and mentions are
+        // stored unscored (the detector then uses volume alone).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoringSettings>>().Value is { Enabled: true } scoring
+            ? new ScorerChoice(scoring.ModelPath is { } path ? NegativityScorer.FromFile(path) : NegativityScorer.Default)
+            : new ScorerChoice(null));
+        services.AddSingleton<INegativityScorer>(sp => sp.GetRequiredService<ScorerChoice>().Scorer!);
+        services.AddSingleton(sp => new MentionScoring(sp.GetRequiredService<IngestionLimits>(), sp.GetRequiredService<ScorerChoice>().Scorer));
         services.AddSingleton<MentionPseudonymisation>();
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<Summarising.MentionSummary>();
@@ -82,3 +84,6 @@ public static class IngestionModule
         return app;
     }
 }
+
+/// <summary>The scorer the settings chose, or none when scoring is off (resolved once, from the validated settings).</summary>
+internal sealed record ScorerChoice(INegativityScorer? Scorer);

@@ -33,6 +33,8 @@ public static class CliErrors
                     return $"file not found: {notFound.FileName ?? notFound.Message}";
                 case DirectoryNotFoundException or UnauthorizedAccessException or InvalidDataException or FormatException:
                     return TerminalSafeWriter.Visible(e.Message);
+                case Microsoft.Extensions.Options.OptionsValidationException invalid:
+                    return "invalid settings: " + TerminalSafeWriter.Visible(string.Join("; ", invalid.Failures));
                 case CommandAppException app:
                     return TerminalSafeWriter.Visible(app.Message);
                 case Desk.ApiProblemException problem:

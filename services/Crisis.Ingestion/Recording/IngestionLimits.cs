@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Crisis.Ingestion.Recording;
 
 /// <summary>Limits that protect the store and the service. Bound from the <c>Ingestion</c> configuration section.</summary>
-public sealed class IngestionLimits
+public sealed class IngestionLimits : IValidatableObject
 {
     public const string Section = "Ingestion";
 
@@ -24,21 +26,21 @@ public sealed class IngestionLimits
     public IList<string> TrustUpstreamSentimentForPlatforms { get; } = [];
 
     /// <summary>
-    /// These limits, or an exception naming every setting out of range: checked when the host starts, so that a typo
+    /// Every setting out of range, each named: checked when the host starts (<c>ValidateOnStart</c>), so that a typo
     /// (MaxBodyBytes=-1) stops it with the reason instead of letting it refuse every request.
     /// </summary>
-    public IngestionLimits Validated()
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var problems = new List<string>();
+        var problems = new List<ValidationResult>();
         void Within<T>(string name, T value, T min, T max) where T : IComparable<T>
         {
-            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0) problems.Add($"{Section}:{name} must be from {min} to {max}, not {value}");
+            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0) problems.Add(new($"{Section}:{name} must be from {min} to {max}, not {value}", [name]));
         }
         Within(nameof(MaxItemsPerBatch), MaxItemsPerBatch, 1, 1_000_000);
         Within(nameof(MaxBodyBytes), MaxBodyBytes, 1024L, 1024L * 1024 * 1024);
         Within(nameof(MaxTextLength), MaxTextLength, 1, 100_000);
         Within(nameof(MaxClockSkew), MaxClockSkew, TimeSpan.Zero, TimeSpan.FromDays(1));
         Within(nameof(EarliestPublishedAt), EarliestPublishedAt, new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        return problems.Count == 0 ? this : throw new InvalidOperationException("The ingestion settings are not valid: " + string.Join("; ", problems));
+        return problems;
     }
 }
