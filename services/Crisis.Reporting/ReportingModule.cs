@@ -3,12 +3,14 @@ using Crisis.Reporting.MeasuringIncidents;
 using Crisis.Reporting.MeasuringPeriods;
 using Crisis.Reporting.ReadingPastStates;
 using Crisis.Reporting.WritingPostMortems;
+using Crisis.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Reporting;
 
@@ -20,10 +22,9 @@ public static class ReportingModule
 {
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(KpiOptions.Section).Get<KpiOptions>() ?? new KpiOptions();
-        if (options.Problems() is { Count: > 0 } problems)
-            throw new InvalidOperationException("Reporting settings are not valid: " + string.Join("; ", problems.Select(p => $"{KpiOptions.Section}:{p.Key} {p.Value}")));
-        services.AddSingleton(options);
+        services.AddValidatedSettings<KpiOptions>(configuration, KpiOptions.Section);
+        // Also as its value: the measurements take the windows plain, and a request may override one of them.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KpiOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IncidentFactsReader>();
         return services;

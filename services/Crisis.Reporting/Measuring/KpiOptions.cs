@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Crisis.Reporting.Measuring;
 
 /// <summary>The windows the KPIs are measured over. Bound from <c>Reporting</c>; documented in docs/kpis.md.</summary>
-public sealed record KpiOptions
+public sealed record KpiOptions : IValidatableObject
 {
     public const string Section = "Reporting";
 
@@ -30,4 +32,8 @@ public sealed record KpiOptions
         if (MinimumScoredForPeakShare < 1) problems[nameof(MinimumScoredForPeakShare)] = "must be at least 1";
         return problems;
     }
+
+    /// <summary>Checked when the host starts (<c>ValidateOnStart</c>): each problem names its setting.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Problems().Select(p => new ValidationResult($"{Section}:{p.Key} {p.Value}", [p.Key]));
 }
