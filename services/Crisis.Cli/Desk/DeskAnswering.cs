@@ -15,13 +15,12 @@ public static class DeskAnswering
     {
         await api.PostAsync(DeskPaths.Conversation(conversation) + "/claim", new { }, ct);
         var sent = await api.PostAsync(DeskPaths.Conversation(conversation) + "/answers", new { answerId, text, language }, ct);
-        return new Sent(sent.GetProperty("answerId").GetString()!,
-            sent.TryGetProperty("publicUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null);
+        return new Sent(sent.GetProperty("answerId").GetString()!, ApiValues.Text(sent, "publicUrl"));
     }
 
     /// <summary>The short code answers carry (ar, fr, en, arabizi) from the language a queue row names (arabic, french…).</summary>
     public static string LanguageCodeOf(JsonElement row) =>
-        (row.TryGetProperty("language", out var language) ? language.GetString() : null) switch
+        ApiValues.Text(row, "language") switch
         {
             "arabic" => "ar",
             "french" => "fr",
